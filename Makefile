@@ -1,0 +1,17 @@
+# Developer commands (see tools/README-commands.md). The scripts live in tools/.
+.PHONY: run test stop clean lint fmt
+
+run:  ## venv + PostgreSQL + database emulation_demo, serve http://localhost:8069
+	@bash tools/run.sh
+
+test:  ## the whole gate: lint, install + tests, pytest-odoo, upgrade
+	@bash tools/test.sh
+
+stop:  ## stop what run/test started (server, private PostgreSQL cluster)
+	@bash tools/stop.sh
+
+clean:  ## stop, then remove .venv, .cache and the private cluster
+	@bash tools/clean.sh
+
+fmt:  ## apply ruff fixes and formatting (the gate only checks)
+	@bash tools/env.sh >/dev/null && .venv/bin/ruff check --fix . && .venv/bin/ruff format .

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# make run: serve the addon with demo data on http://localhost:8069 (admin / admin).
+# The database emulation_demo is created once (addon + demo data, vi_VN loaded,
+# admin in Vietnamese) and reused afterwards. Extra odoo-bin options: ODOO_ARGS="...".
+set -euo pipefail
+# shellcheck source=tools/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash "$REPO_ROOT/tools/env.sh"
+bash "$REPO_ROOT/tools/pg.sh" start
+write_odoo_conf
+
+state=""
+if db_exists "$DEMO_DB"; then
+    state="$(pg_sql "$DEMO_DB" "select state from ir_module_module where name = '$ADDON_NAME'" 2>/dev/null || true)"
+    lang="$(pg_sql "$DEMO_DB" "select p.lang from res_users u join res_partner p on p.id = u.partner_id where u.login = 'admin'" 2>/dev/null || true)"
+    if [ "$state" = installed ] && [ "$lang" = vi_VN ]; then
+        log "reusing database $DEMO_DB"
+    else
+        log "database $DEMO_DB is incomplete (addon: ${state:-none}, admin language: ${lang:-none}): recreating it"
+        drop_db "$DEMO_DB"
+        state=""
+    fi
+fi
+if [ "$state" != installed ]; then
+    CREATE_LOG="$LOG_DIR/run-create.log"
+    log "creating database $DEMO_DB: $ADDON_NAME with demo data, vi_VN (log: ${CREATE_LOG#"$REPO_ROOT"/})"
+    odoo_bin -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" -i "$ADDON_NAME" \
+        --load-language=vi_VN --stop-after-init --no-http > "$CREATE_LOG" 2>&1 \
+        || { tail -n 40 "$CREATE_LOG" >&2; die "creating $DEMO_DB failed (see $CREATE_LOG)"; }
+    log "setting the admin user's language to Vietnamese"
+    echo "env.ref('base.user_admin').write({'lang': 'vi_VN'}); env.cr.commit()" \
+        | odoo_bin shell -c "$ODOO_CONF" -d "$DEMO_DB" --no-http --log-level=warn >> "$CREATE_LOG" 2>&1 \
+        || { tail -n 20 "$CREATE_LOG" >&2; die "setting the admin language failed (see $CREATE_LOG)"; }
+fi
+
+log "serving http://localhost:$HTTP_PORT (admin / admin), database $DEMO_DB; Ctrl-C stops"
+echo $$ > "$CACHE_DIR/odoo-run.pid"
+# shellcheck disable=SC2086
+TZ=UTC exec "$VPY" -m odoo -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" \
+    --http-port="$HTTP_PORT" ${ODOO_ARGS:-}
