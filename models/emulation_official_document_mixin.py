@@ -1,0 +1,68 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class EmulationOfficialDocumentMixin(models.AbstractModel):
+    """What every document the cluster issues carries (Decree 30/2020/NĐ-CP):
+    number-symbol, place and date of issue, distribution list and signer.
+
+    The printed header and signer block come from the QWeb layout
+    ``emulation_cluster.official_document_layout``.
+    """
+
+    _name = "emulation.official.document.mixin"
+    _description = "Official Document (Decree 30/2020)"
+
+    number = fields.Char(
+        string="Number-Symbol",
+        tracking=True,
+        copy=False,
+        help='Number and symbol of the document, e.g. "790/KH-CTĐ".',
+    )
+    issue_date = fields.Date(tracking=True, copy=False)
+    issue_place = fields.Char(
+        string="Place of Issue",
+        help='Place written before the date, e.g. "Hải Phòng".',
+    )
+    issuer_parent_name = fields.Char(
+        string="Supervising Body",
+        help="Upper line of the issuing body block, e.g. the ministry.",
+    )
+    issuer_name = fields.Char(
+        string="Issuing Body",
+        help="Body that issues the document, printed in bold capitals.",
+    )
+    distribution_list = fields.Text(
+        help="Nơi nhận: one recipient per line.",
+    )
+    signer_title = fields.Char(
+        help="Title printed above the signature, one line per row.",
+    )
+    signer_name = fields.Char()
+
+    @api.model
+    def _format_vn_date(self, date):
+        """ "ngày 26 tháng 3 năm 2020". Decree 30 pads days below 10 and the
+        months January and February with a zero."""
+        if not date:
+            return ""
+        day = f"{date.day:02d}" if date.day < 10 else str(date.day)
+        month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+        return f"ngày {day} tháng {month} năm {date.year}"
+
+    def _get_place_date_line(self):
+        """ "Hải Phòng, ngày 26 tháng 3 năm 2020"."""
+        self.ensure_one()
+        date_text = self._format_vn_date(self.issue_date)
+        if self.issue_place and date_text:
+            return f"{self.issue_place}, {date_text}"
+        return self.issue_place or date_text
+
+    def _get_distribution_lines(self):
+        self.ensure_one()
+        return [
+            line.strip()
+            for line in (self.distribution_list or "").splitlines()
+            if line.strip()
+        ]
