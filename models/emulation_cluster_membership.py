@@ -1,0 +1,107 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+
+
+class EmulationClusterMembership(models.Model):
+    """Membership of a unit in a cluster, dated so that history survives
+    changes of composition (mergers, transfers between clusters)."""
+
+    _name = "emulation.cluster.membership"
+    _description = "Cluster Membership"
+    _inherit = ["mail.thread"]
+    _order = "cluster_id, sequence, id"
+
+    cluster_id = fields.Many2one(
+        comodel_name="emulation.cluster",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Member Unit",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain=[("is_company", "=", True)],
+        tracking=True,
+    )
+    sequence = fields.Integer(default=10)
+    date_start = fields.Date(string="Member Since", required=True, tracking=True)
+    date_end = fields.Date(string="Member Until", tracking=True)
+    unit_name = fields.Char(
+        string="Name as Member",
+        help="Name of the unit during this membership, printed on the "
+        "documents of those years even after the unit was renamed or merged.",
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "date_check",
+            "CHECK(date_end IS NULL OR date_end >= date_start)",
+            "A membership cannot end before it starts.",
+        ),
+    ]
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for membership in self:
+            if membership.date_end and membership.date_end < membership.date_start:
+                raise ValidationError(
+                    _(
+                        "The membership of %(unit)s cannot end before it starts.",
+                        unit=membership.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("cluster_id", "partner_id", "date_start", "date_end")
+    def _check_overlap(self):
+        for membership in self:
+            overlapping = self.search_count(
+                [
+                    ("id", "!=", membership.id),
+                    ("cluster_id", "=", membership.cluster_id.id),
+                    ("partner_id", "=", membership.partner_id.id),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", membership.date_start),
+                ]
+                + (
+                    [("date_start", "<=", membership.date_end)]
+                    if membership.date_end
+                    else []
+                ),
+                limit=1,
+            )
+            if overlapping:
+                raise ValidationError(
+                    _(
+                        "%(unit)s is already a member of %(cluster)s during "
+                        "this period.",
+                        unit=membership.partner_id.display_name,
+                        cluster=membership.cluster_id.display_name,
+                    )
+                )
+
+    @api.depends("partner_id", "cluster_id", "unit_name")
+    def _compute_display_name(self):
+        for membership in self:
+            membership.display_name = (
+                f"{membership.unit_name or membership.partner_id.name} – "
+                f"{membership.cluster_id.name}"
+            )
+
+    @api.model
+    def _get_active_at_domain(self, date):
+        """Domain of the memberships running at ``date``."""
+        return expression.AND(
+            [
+                [("date_start", "<=", date)],
+                ["|", ("date_end", "=", False), ("date_end", ">=", date)],
+            ]
+        )

@@ -1,0 +1,301 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .emulation_document import format_vn_short_date
+
+# States that need a reason and, usually, the document that decided them.
+INTERRUPTED_STATES = ("postponed", "suspended", "cancelled")
+DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+
+
+class EmulationEvent(models.Model):
+    """An activity or conference of the plan (hoạt động, hội nghị)."""
+
+    _name = "emulation.event"
+    _description = "Cluster Activity"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "plan_id, sequence, id"
+
+    name = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    cluster_id = fields.Many2one(related="plan_id.cluster_id", store=True, index=True)
+    year = fields.Integer(related="plan_id.year", store=True, aggregator=False)
+    type_id = fields.Many2one(
+        comodel_name="emulation.event.type",
+        string="Type",
+        index="btree_not_null",
+        tracking=True,
+    )
+    date_start = fields.Datetime(string="Start", tracking=True)
+    date_stop = fields.Datetime(string="End")
+    date_precision = fields.Selection(
+        selection=[
+            ("day", "Exact Day"),
+            ("early_month", "Early in the Month"),
+            ("month", "Month Only"),
+        ],
+        string="Time Known To",
+        required=True,
+        default="day",
+        help="Plans often fix only the month of an activity: "
+        '"Dự kiến trong tháng 6/2020".',
+    )
+    is_tentative = fields.Boolean(
+        string="Tentative",
+        help='The time is expected, not fixed ("Dự kiến").',
+    )
+    planned_time_text = fields.Char(
+        string="Planned Time",
+        compute="_compute_planned_time_text",
+        help="Time as the plan writes it.",
+    )
+    place = fields.Char(tracking=True)
+    host_id = fields.Many2one(
+        comodel_name="res.partner", string="Host Unit", tracking=True
+    )
+    participant_ids = fields.Many2many(
+        comodel_name="res.partner", string="Participating Units"
+    )
+    participants_text = fields.Text(
+        string="Participants",
+        help="Who attends, as the plan writes it (Thành phần tham dự).",
+    )
+    content = fields.Text(
+        string="Content Items",
+        help="What the activity deals with, one item per line.",
+    )
+    duty_ids = fields.One2many(
+        comodel_name="emulation.event.duty",
+        inverse_name="event_id",
+        string="Duties",
+        copy=True,
+    )
+    basis_document_id = fields.Many2one(
+        comodel_name="emulation.document",
+        string="Carried Out Under",
+        help="Document the activity implements, e.g. the ministry's plan.",
+    )
+    state = fields.Selection(
+        selection=[
+            ("planned", "Planned"),
+            ("confirmed", "Confirmed"),
+            ("held", "Held"),
+            ("postponed", "Postponed"),
+            ("suspended", "Suspended"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="planned",
+        required=True,
+        index=True,
+        tracking=True,
+        group_expand="_read_group_expand_state",
+    )
+    state_reason = fields.Text(
+        string="Reason",
+        tracking=True,
+        help="Why the activity was postponed, suspended or cancelled.",
+    )
+    state_document_id = fields.Many2one(
+        comodel_name="emulation.document",
+        string="Deciding Document",
+        tracking=True,
+        help="Document that decided the postponement, suspension or " "cancellation.",
+    )
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    def _get_local_date(self):
+        """Date of the start in the user's (or Vietnam's) time zone."""
+        self.ensure_one()
+        if not self.date_start:
+            return False
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
+        return pytz.utc.localize(self.date_start).astimezone(tz).date()
+
+    @api.depends("date_start", "date_precision", "is_tentative")
+    def _compute_planned_time_text(self):
+        for event in self:
+            local_date = event._get_local_date()
+            if not local_date:
+                event.planned_time_text = False
+                continue
+            month = f"{local_date.month}/{local_date.year}"
+            if event.date_precision == "month":
+                text = (
+                    f"trong tháng {month}" if event.is_tentative else f"tháng {month}"
+                )
+            elif event.date_precision == "early_month":
+                text = f"đầu tháng {month}"
+            else:
+                text = f"ngày {format_vn_short_date(local_date)}"
+            event.planned_time_text = f"Dự kiến {text}" if event.is_tentative else text
+
+    @api.model
+    def _read_group_expand_state(self, states, domain):
+        return [key for key, _label in self._fields["state"].selection]
+
+    # ------------------------------------------------------------------
+    # constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date_start", "plan_id")
+    def _check_date_in_plan_year(self):
+        for event in self:
+            local_date = event._get_local_date()
+            if local_date and event.plan_id and local_date.year != event.plan_id.year:
+                raise ValidationError(
+                    self.env._(
+                        "Activity %(event)s must take place in %(year)s, the "
+                        "year of its plan.",
+                        event=event.name,
+                        year=event.plan_id.year,
+                    )
+                )
+
+    @api.constrains("date_start", "date_stop")
+    def _check_dates(self):
+        for event in self:
+            if (
+                event.date_start
+                and event.date_stop
+                and event.date_stop < event.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Activity %(event)s ends before it starts.", event=event.name
+                    )
+                )
+
+    @api.constrains("state", "state_reason")
+    def _check_reason(self):
+        for event in self:
+            if (
+                event.state in INTERRUPTED_STATES
+                and not (event.state_reason or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason why activity %(event)s is %(state)s.",
+                        event=event.name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[event.state],
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_plan_editable(self):
+        self.plan_id._check_locked()
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda event: event.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Activity %(event)s cannot be %(action)s in its current state.",
+                    event=wrong[0].name,
+                    action=action,
+                )
+            )
+
+    def action_confirm(self):
+        self._check_state(("planned", "postponed"), self.env._("confirmed"))
+        self.write({"state": "confirmed"})
+        return True
+
+    def action_mark_held(self):
+        self._check_state(("planned", "confirmed"), self.env._("marked as held"))
+        self.write({"state": "held"})
+        return True
+
+    def _interrupt(self, state, action):
+        self._check_state(("planned", "confirmed", "postponed"), action)
+        missing = self.filtered(lambda event: not (event.state_reason or "").strip())
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Give the reason why activity %(event)s is %(action)s "
+                    "(and the document that decided it) first.",
+                    event=missing[0].name,
+                    action=action,
+                )
+            )
+        self.write({"state": state})
+        return True
+
+    def action_postpone(self):
+        return self._interrupt("postponed", self.env._("postponed"))
+
+    def action_suspend(self):
+        return self._interrupt("suspended", self.env._("suspended"))
+
+    def action_cancel(self):
+        return self._interrupt("cancelled", self.env._("cancelled"))
+
+    def action_reset_planned(self):
+        self._check_state(INTERRUPTED_STATES, self.env._("planned again"))
+        self.write({"state": "planned"})
+        return True
+
+    # ------------------------------------------------------------------
+    # report helpers
+    # ------------------------------------------------------------------
+    def _get_report_participants(self):
+        self.ensure_one()
+        return self.participants_text or ", ".join(self.participant_ids.mapped("name"))
+
+    def _get_report_content_items(self):
+        self.ensure_one()
+        return [
+            line.strip() for line in (self.content or "").splitlines() if line.strip()
+        ]
+
+    def _get_report_place(self):
+        """ "Tại tỉnh Nam Định (đơn vị Cụm phó)." or, for an activity that
+        will not be held as planned, the reason that replaces it."""
+        self.ensure_one()
+        if self.state in ("postponed", "cancelled") and self.state_reason:
+            return self.state_reason.strip()
+        if not self.place:
+            return ""
+        role = self.plan_id._get_role_label(self.host_id)
+        place = f"Tại {self.place}"
+        if role:
+            place += f" ({role})"
+        return place + "."
+
+    def _get_report_implementation(self):
+        """ "Thực hiện theo Kế hoạch số 1094/KH-BNV ...; Công văn số
+        1538/BNV-CD ..." for an activity run under other documents."""
+        self.ensure_one()
+        documents = []
+        if self.basis_document_id:
+            documents.append(self.basis_document_id._get_full_citation())
+        if self.state == "suspended":
+            if self.state_document_id:
+                documents.append(self.state_document_id._get_full_citation())
+            elif self.state_reason:
+                documents.append(self.state_reason.strip())
+        if not documents:
+            return ""
+        return "Thực hiện theo " + "; ".join(documents) + "."
+
+    def _get_report_duties(self):
+        """[(role words, duty)]: one line per duty."""
+        self.ensure_one()
+        return [(duty._get_role_words(), duty.description) for duty in self.duty_ids]

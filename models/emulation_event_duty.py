@@ -1,0 +1,44 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class EmulationEventDuty(models.Model):
+    """What one role does for an activity ("Đơn vị Cụm phó: triển khai giấy
+    mời, chuẩn bị các điều kiện cho hội nghị")."""
+
+    _name = "emulation.event.duty"
+    _description = "Activity Duty"
+    _order = "event_id, sequence, id"
+
+    event_id = fields.Many2one(
+        comodel_name="emulation.event",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    sequence = fields.Integer(default=10)
+    role = fields.Selection(
+        selection=[
+            ("leader", "Leader Unit"),
+            ("deputy", "Deputy Unit"),
+            ("members", "Member Units"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="leader",
+    )
+    description = fields.Text(string="Duty", required=True)
+
+    def _get_role_words(self):
+        """The role as the plan writes it (fixed administrative wording)."""
+        self.ensure_one()
+        word = (
+            self.event_id.plan_id._get_kind_word() if self.event_id.plan_id else "Cụm"
+        )
+        return {
+            "leader": f"Đơn vị {word} trưởng",
+            "deputy": f"Đơn vị {word} phó",
+            "members": f"Các đơn vị thành viên trong {word}",
+            "other": "",
+        }[self.role]

@@ -1,0 +1,81 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+# How a basis is introduced in the plan (fixed administrative wording).
+CITATION_WORDS = {"implementing": "Thực hiện", "pursuant": "Căn cứ"}
+
+
+class EmulationPlanBasis(models.Model):
+    """A legal basis of a plan: a reference document and how it is cited
+    ("Thực hiện Công văn số 462/BNV-VP ...", "Căn cứ Quyết định số ...")."""
+
+    _name = "emulation.plan.basis"
+    _description = "Legal Basis of a Plan"
+    _order = "plan_id, sequence, id"
+
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    sequence = fields.Integer(default=10)
+    citation_mode = fields.Selection(
+        selection=[("implementing", "Implementing"), ("pursuant", "Pursuant to")],
+        string="Cited As",
+        required=True,
+        default="pursuant",
+    )
+    document_id = fields.Many2one(
+        comodel_name="emulation.document",
+        string="Document",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    text = fields.Text(
+        string="Citation",
+        compute="_compute_text",
+        store=True,
+        readonly=False,
+        help="Sentence printed in the plan; computed from the document, "
+        "editable when the plan words it differently.",
+    )
+    continuation = fields.Text(
+        help="Words printed right after the citation, e.g. the end of the "
+        "preamble; a full stop when empty.",
+    )
+
+    @api.depends("citation_mode", "document_id")
+    def _compute_text(self):
+        for basis in self:
+            if not basis.document_id:
+                basis.text = False
+                continue
+            basis.text = (
+                f"{CITATION_WORDS[basis.citation_mode]} "
+                f"{basis.document_id._get_full_citation()}"
+            )
+
+    def _get_report_text(self):
+        self.ensure_one()
+        return f"{self.text or ''}{self.continuation or '.'}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = self.env["emulation.plan"].browse(
+            {vals.get("plan_id") for vals in vals_list if vals.get("plan_id")}
+        )
+        plans._check_locked()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.plan_id._check_locked()
+        if "plan_id" in vals:
+            self.env["emulation.plan"].browse(vals["plan_id"])._check_locked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_plan_editable(self):
+        self.plan_id._check_locked()

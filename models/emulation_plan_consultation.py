@@ -1,0 +1,66 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class EmulationPlanConsultation(models.Model):
+    """A member unit asked for its opinion on the draft plan."""
+
+    _name = "emulation.plan.consultation"
+    _description = "Plan Consultation"
+    _order = "plan_id, partner_id"
+
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    cluster_id = fields.Many2one(related="plan_id.cluster_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Member Unit",
+        required=True,
+        index=True,
+    )
+    date_asked = fields.Date(string="Asked On")
+    date_answered = fields.Date(string="Answered On")
+    opinion = fields.Text()
+    is_answered = fields.Boolean(
+        string="Answered", compute="_compute_is_answered", store=True
+    )
+
+    _sql_constraints = [
+        (
+            "plan_partner_uniq",
+            "unique(plan_id, partner_id)",
+            "A unit is asked only once per plan.",
+        ),
+    ]
+
+    @api.depends("date_answered")
+    def _compute_is_answered(self):
+        for line in self:
+            line.is_answered = bool(line.date_answered)
+
+    @api.constrains("date_asked", "date_answered")
+    def _check_dates(self):
+        for line in self:
+            if (
+                line.date_asked
+                and line.date_answered
+                and line.date_answered < line.date_asked
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s cannot answer before it was asked.",
+                        unit=line.partner_id.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("date_answered"):
+            self.plan_id._close_consultation_activities()
+        return result

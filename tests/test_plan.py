@@ -1,0 +1,309 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import EmulationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlan(EmulationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.document = cls.env["emulation.document"].create(
+            {
+                "name": "462/BNV-VP",
+                "document_type": "official_letter",
+                "date": date(2020, 1, 31),
+                "issuer_name": "Bộ Nội vụ",
+                "summary": "về việc hướng dẫn và phát động phong trào thi đua năm 2020",
+            }
+        )
+
+    def _new_plan_as_secretariat(self, year=2022):
+        Plan = self.env["emulation.plan"].with_user(self.user_secretariat)
+        return Plan.create(
+            {
+                "cluster_id": self.cluster.id,
+                "year": year,
+                "issue_date": date(year, 3, 26),
+                "issue_place": "Hải Phòng",
+                "leader_id": self.unit_leader.id,
+                "deputy_id": self.unit_deputy.id,
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # workflow as the secretariat
+    # ------------------------------------------------------------------
+    def test_workflow_as_secretariat(self):
+        plan = self._new_plan_as_secretariat()
+        self.assertIn(self.cluster.name, plan.name)
+        plan.basis_ids = [
+            (0, 0, {"document_id": self.document.id, "citation_mode": "implementing"})
+        ]
+        self.assertTrue(
+            plan.basis_ids.text.startswith("Thực hiện Công văn số 462/BNV-VP")
+        )
+        plan.action_start_consultation()
+        self.assertEqual(plan.state, "consultation")
+        # every member but the leader is asked, the secretariat is reminded
+        self.assertEqual(
+            plan.consultation_ids.partner_id,
+            self.unit_deputy | self.unit_member3 | self.unit_member4,
+        )
+        activities = plan.sudo().activity_ids
+        self.assertEqual(activities.user_id, self.user_secretariat)
+        self.assertEqual(plan.consultation_pending_count, 3)
+        plan.consultation_ids.write(
+            {"date_answered": fields.Date.today(), "opinion": "Nhất trí."}
+        )
+        self.assertFalse(plan.sudo().activity_ids, "reminder done once all answered")
+        plan.action_assign_number()
+        self.assertEqual(plan.number, "1/KH-CTĐ")
+        plan.action_issue()
+        self.assertEqual(plan.state, "issued")
+        plan.action_close()
+        self.assertEqual(plan.state, "closed")
+
+    def test_state_changes_are_tracked(self):
+        plan = self._create_plan(year=2022)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        plan = plan.with_context(tracking_disable=False, mail_notrack=False)
+        plan.action_issue()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.invalidate_all()
+        tracked = plan.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "state"
+        )
+        self.assertEqual(tracked.new_value_char, "Issued")
+
+    def test_wrong_state_transitions_are_refused(self):
+        plan = self._create_plan(year=2022)
+        with self.assertRaises(UserError):
+            plan.action_close()
+        with self.assertRaises(UserError):
+            plan.action_open_adjustment_wizard()
+        self._issue_plan(plan)
+        with self.assertRaises(UserError):
+            plan.action_start_consultation()
+        self.assertEqual(plan.state, "issued")
+
+    # ------------------------------------------------------------------
+    # bad input
+    # ------------------------------------------------------------------
+    def test_second_plan_same_cluster_year_refused(self):
+        self._create_plan(year=2022)
+        with self.assertRaises(ValidationError):
+            self._create_plan(year=2022)
+        self.assertEqual(
+            self.env["emulation.plan"].search_count(
+                [("cluster_id", "=", self.cluster.id), ("year", "=", 2022)]
+            ),
+            1,
+        )
+        # another cluster may have its plan the same year
+        self._create_plan(self.cluster_other, 2022)
+
+    def test_leader_and_deputy_must_differ(self):
+        with self.assertRaises(ValidationError):
+            self._create_plan(year=2022, deputy_id=self.unit_leader.id)
+        self.assertFalse(self.env["emulation.plan"].search([("year", "=", 2022)]))
+
+    def test_leader_and_deputy_must_be_members_on_plan_date(self):
+        with self.assertRaises(ValidationError):
+            self._create_plan(year=2022, deputy_id=self.unit_other.id)
+        # a member whose membership ended before the plan's date
+        self.cluster.membership_ids.filtered(
+            lambda m: m.partner_id == self.unit_member4
+        ).date_end = date(2021, 12, 31)
+        with self.assertRaises(ValidationError):
+            self._create_plan(year=2022, deputy_id=self.unit_member4.id)
+        plan = self._create_plan(year=2021, deputy_id=self.unit_member4.id)
+        self.assertEqual(plan.deputy_id, self.unit_member4)
+
+    def test_issue_requires_leader_deputy_number_date(self):
+        for field_name in ("leader_id", "deputy_id", "number", "issue_date"):
+            plan = self._create_plan(year=2022, **{field_name: False})
+            with self.assertRaises(UserError):
+                plan.action_issue()
+            self.assertEqual(plan.state, "draft")
+            plan.unlink()
+
+    def test_issued_plan_is_locked(self):
+        plan = self._issue_plan(self._create_plan(year=2022))
+        plan_sec = plan.with_user(self.user_secretariat)
+        with self.assertRaises(UserError):
+            plan_sec.name = "Changed"
+        with self.assertRaises(UserError):
+            plan_sec.basis_ids = [(0, 0, {"document_id": self.document.id})]
+        self.assertNotEqual(plan.name, "Changed")
+        self.assertFalse(plan.basis_ids)
+        with self.assertRaises(UserError):
+            plan.unlink()
+
+    def test_obligation_deadline_within_plan(self):
+        plan = self._create_plan(year=2022)
+        Obligation = self.env["emulation.obligation"]
+        for deadline in (date(2022, 3, 1), date(2023, 1, 5)):
+            with self.assertRaises(ValidationError):
+                Obligation.create(
+                    {"name": "Báo cáo", "plan_id": plan.id, "deadline": deadline}
+                )
+        self.assertFalse(plan.obligation_ids)
+        obligation = Obligation.create(
+            {"name": "Báo cáo", "plan_id": plan.id, "deadline": date(2022, 6, 15)}
+        )
+        # by default sent to the leader, at its address
+        self.assertEqual(obligation.recipient_id, self.unit_leader)
+        self.assertEqual(obligation.email, "leader@example.com")
+        self.assertEqual(
+            obligation._get_responsible_units(),
+            self.unit_leader | self.unit_deputy | self.unit_member3 | self.unit_member4,
+        )
+        # moving the plan's date after a deadline is refused too
+        with self.assertRaises(ValidationError):
+            plan.issue_date = date(2022, 7, 1)
+
+    # ------------------------------------------------------------------
+    # adjustments
+    # ------------------------------------------------------------------
+    def _adjust(self, plan, agreed_by, user=None):
+        wizard = Form(
+            self.env["emulation.plan.adjustment.wizard"]
+            .with_user(user or self.user_secretariat)
+            .with_context(default_plan_id=plan.id)
+        )
+        wizard.description = "Hội nghị sơ kết chuyển sang tháng 7"
+        wizard.agreed_by_id = agreed_by
+        wizard.agreement_document_id = self.document
+        return wizard.save().action_confirm()
+
+    def test_adjustment_agreed_by_deputy(self):
+        plan = self._issue_plan(self._create_plan(year=2022))
+        old_name = plan.name
+        self._adjust(plan, self.user_deputy)
+        revision = plan.revision_ids
+        self.assertEqual(revision.revision_number, 1)
+        self.assertEqual(plan.revision_number, 1)
+        self.assertEqual(revision.agreed_unit_id, self.unit_deputy)
+        self.assertEqual(revision.proposed_by_id, self.unit_leader)
+        self.assertEqual(revision.previous_values["name"], old_name)
+        self.assertIn(old_name, revision.previous_version_html)
+        # the plan is editable until the adjustment is finished
+        plan_sec = plan.with_user(self.user_secretariat)
+        plan_sec.name = "Kế hoạch điều chỉnh"
+        plan_sec.action_finish_adjustment()
+        with self.assertRaises(UserError):
+            plan_sec.name = "Again"
+        self.assertEqual(plan.name, "Kế hoạch điều chỉnh")
+        # the previous version stays readable
+        self.assertIn(old_name, plan.revision_ids.previous_version_html)
+        # a manager may agree too
+        self._adjust(plan, self.user_manager)
+        self.assertEqual(plan.revision_number, 2)
+
+    def test_adjustment_agreed_by_other_unit_refused(self):
+        plan = self._issue_plan(self._create_plan(year=2022))
+        for user in (self.user_officer, self.user_secretariat, self.user_officer_other):
+            with self.assertRaises(UserError):
+                self._adjust(plan, user)
+        self.assertFalse(plan.revision_ids)
+        self.assertFalse(plan.adjustment_in_progress)
+        self.assertEqual(plan.revision_number, 0)
+
+    def test_adjustment_refused_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.user_secretariat.lang = "vi_VN"
+        plan = self._issue_plan(self._create_plan(year=2022))
+        with self.assertRaises(UserError):
+            self._adjust(plan, self.user_officer)
+        self.assertFalse(plan.revision_ids)
+
+    # ------------------------------------------------------------------
+    # security
+    # ------------------------------------------------------------------
+    def test_officer_reads_issued_plan_of_his_cluster_only(self):
+        draft = self._create_plan(year=2022)
+        issued = self._issue_plan(self._create_plan(year=2021))
+        self.env["emulation.obligation"].create(
+            {"name": "Báo cáo", "plan_id": issued.id, "deadline": date(2021, 6, 15)}
+        )
+        other_draft = self._create_plan(self.cluster_other, 2022)
+        Plan = self.env["emulation.plan"].with_user(self.user_officer)
+        self.assertEqual(Plan.search([]), issued)
+        self.assertEqual(
+            issued.with_user(self.user_officer).obligation_ids.name, "Báo cáo"
+        )
+        with self.assertRaises(AccessError):
+            issued.with_user(self.user_officer).name = "Changed"
+        with self.assertRaises(AccessError):
+            draft.with_user(self.user_officer).check_access("read")
+        with self.assertRaises(AccessError):
+            other_draft.with_user(self.user_officer).check_access("read")
+        # the other cluster's officer sees neither
+        self.assertFalse(
+            self.env["emulation.plan"].with_user(self.user_officer_other).search([])
+        )
+
+    def test_former_member_no_longer_reads(self):
+        issued = self._issue_plan(self._create_plan(year=2021))
+        self.cluster.membership_ids.filtered(
+            lambda m: m.partner_id == self.unit_member3
+        ).date_end = date(2021, 12, 31)
+        with self.assertRaises(AccessError):
+            issued.with_user(self.user_officer).check_access("read")
+
+    def test_secretariat_sees_only_clusters_served(self):
+        plan = self._create_plan(year=2022)
+        other = self._create_plan(self.cluster_other, 2022)
+        Plan = self.env["emulation.plan"].with_user(self.user_secretariat)
+        self.assertEqual(Plan.search([("year", "=", 2022)]), plan)
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_secretariat).name = "Changed"
+        with self.assertRaises(AccessError):
+            Plan.create(
+                {
+                    "cluster_id": self.cluster_other.id,
+                    "year": 2023,
+                    "leader_id": self.unit_other.id,
+                    "deputy_id": self.unit_other2.id,
+                }
+            )
+
+    def test_council_and_manager_read_all(self):
+        self._create_plan(year=2022)
+        self._create_plan(self.cluster_other, 2022)
+        council_plans = (
+            self.env["emulation.plan"]
+            .with_user(self.user_council)
+            .search([("year", "=", 2022)])
+        )
+        self.assertEqual(len(council_plans), 2)
+        with self.assertRaises(AccessError):
+            council_plans[0].name = "Changed"
+        manager_plans = (
+            self.env["emulation.plan"]
+            .with_user(self.user_manager)
+            .search([("year", "=", 2022)])
+        )
+        self.assertEqual(len(manager_plans), 2)
+        manager_plans[0].issue_place = "Hà Nội"
+
+    def test_portal_user_cannot_read_plans(self):
+        plan = self._issue_plan(self._create_plan(year=2021))
+        with self.assertRaises(AccessError):
+            plan.with_user(self.user_portal).check_access("read")
+
+    @mute_logger("odoo.models.unlink")
+    def test_draft_plan_can_be_deleted(self):
+        plan = self._create_plan(year=2022)
+        plan.unlink()
+        self.assertFalse(plan.exists())

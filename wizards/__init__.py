@@ -1,0 +1,2 @@
+from . import emulation_plan_adjustment_wizard
+from . import emulation_submission_return_wizard
