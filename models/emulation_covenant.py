@@ -1,0 +1,399 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+EDITABLE_STATES = ("draft", "consultation")
+
+
+class EmulationCovenant(models.Model):
+    """The covenant of a plan's year (Giao ước thi đua): the commitments the
+    member units sign, at a conference or through documents."""
+
+    _name = "emulation.covenant"
+    _description = "Emulation Covenant"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.official.document.mixin",
+    ]
+    _order = "year desc, cluster_id, id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        string="Activity Plan",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    cluster_id = fields.Many2one(
+        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+    )
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("consultation", "Opinions Asked"),
+            ("signing", "Out for Signature"),
+            ("in_force", "In Force"),
+            ("closed", "Closed"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Secretariat member who follows the covenant; receives the "
+        "signature reminders of units nobody else can be reminded for.",
+    )
+    clause_ids = fields.One2many(
+        comodel_name="emulation.covenant.clause",
+        inverse_name="covenant_id",
+        string="Clauses",
+        copy=True,
+    )
+    basis_document_ids = fields.Many2many(
+        comodel_name="emulation.document",
+        relation="emulation_covenant_basis_rel",
+        column1="covenant_id",
+        column2="document_id",
+        string="Legal Bases",
+    )
+    signing_mode = fields.Selection(
+        selection=[
+            ("conference", "At a Conference"),
+            ("document", "Through Documents"),
+        ],
+        required=True,
+        default="conference",
+        tracking=True,
+        help="In 2020 the Covid-19 epidemic replaced the signing conference "
+        "by an exchange of documents.",
+    )
+    signing_event_id = fields.Many2one(
+        comodel_name="emulation.event",
+        string="Signing Event",
+        domain="[('plan_id', '=', plan_id)]",
+        index="btree_not_null",
+        tracking=True,
+        help="Activity of the plan at which (or instead of which) the "
+        "covenant is signed.",
+    )
+    signing_document_id = fields.Many2one(
+        comodel_name="emulation.document",
+        string="Approval to Sign by Documents",
+        tracking=True,
+        help="Document that allowed signing through documents instead of a "
+        "conference, e.g. the ministry's agreement.",
+    )
+    date_opinions_asked = fields.Date(
+        string="Opinions Asked On", readonly=True, copy=False
+    )
+    date_sent = fields.Date(
+        string="Sent for Signature On", readonly=True, copy=False, tracking=True
+    )
+    signature_deadline = fields.Date(
+        compute="_compute_signature_deadline",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Units that have not signed by this date are reminded.",
+    )
+    registration_deadline = fields.Date(
+        tracking=True,
+        help="Registrations sent after this date are accepted but marked late.",
+    )
+    date_in_force = fields.Date(string="In Force Since", readonly=True, copy=False)
+    date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
+    signature_ids = fields.One2many(
+        comodel_name="emulation.covenant.signature",
+        inverse_name="covenant_id",
+        string="Signatures",
+        copy=False,
+    )
+    signature_count = fields.Integer(
+        string="Signature Lines", compute="_compute_signature_counts", store=True
+    )
+    signed_count = fields.Integer(
+        string="Signed Units", compute="_compute_signature_counts", store=True
+    )
+    signature_rate = fields.Float(
+        string="Signed (%)", compute="_compute_signature_progress"
+    )
+    signature_progress = fields.Char(compute="_compute_signature_progress")
+    registration_ids = fields.One2many(
+        comodel_name="emulation.registration",
+        inverse_name="covenant_id",
+        string="Registrations",
+    )
+    note = fields.Html(string="Notes")
+    active = fields.Boolean(default=True)
+
+    @api.depends(
+        "signing_event_id.date_start",
+        "signing_event_id.date_stop",
+        "signing_event_id.date_precision",
+    )
+    def _compute_signature_deadline(self):
+        """The signing event's end; when the plan fixes only its month, the
+        end of that month. Without an event the date is entered by hand."""
+        for covenant in self:
+            event = covenant.signing_event_id
+            if event.date_stop:
+                covenant.signature_deadline = fields.Datetime.context_timestamp(
+                    self, event.date_stop
+                ).date()
+            elif event.date_start:
+                start = event._get_local_date()
+                if event.date_precision in ("month", "early_month"):
+                    start += relativedelta(day=31)
+                covenant.signature_deadline = start
+            else:
+                covenant.signature_deadline = covenant.signature_deadline
+
+    @api.depends("signature_ids.state")
+    def _compute_signature_counts(self):
+        groups = self.env["emulation.covenant.signature"]._read_group(
+            [("covenant_id", "in", self.ids)],
+            groupby=["covenant_id", "state"],
+            aggregates=["__count"],
+        )
+        totals, signed = {}, {}
+        for covenant, state, count in groups:
+            totals[covenant.id] = totals.get(covenant.id, 0) + count
+            if state == "signed":
+                signed[covenant.id] = count
+        for covenant in self:
+            covenant.signature_count = totals.get(covenant.id, 0)
+            covenant.signed_count = signed.get(covenant.id, 0)
+
+    @api.depends("signature_count", "signed_count")
+    def _compute_signature_progress(self):
+        for covenant in self:
+            total = covenant.signature_count
+            covenant.signature_rate = (
+                100.0 * covenant.signed_count / total if total else 0.0
+            )
+            covenant.signature_progress = (
+                self.env._(
+                    "%(signed)s/%(total)s signed",
+                    signed=covenant.signed_count,
+                    total=total,
+                )
+                if total
+                else ""
+            )
+
+    @api.constrains("plan_id", "active")
+    def _check_one_per_plan(self):
+        groups = self._read_group(
+            [("plan_id", "in", self.plan_id.ids)],
+            groupby=["plan_id"],
+            aggregates=["__count"],
+        )
+        for plan, count in groups:
+            if count > 1:
+                raise ValidationError(
+                    self.env._(
+                        "The plan %(plan)s already has a covenant: a plan has "
+                        "only one covenant.",
+                        plan=plan.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        covenants = super().create(vals_list)
+        # registrations made before the covenant existed follow its deadline
+        Registration = self.env["emulation.registration"].sudo()
+        registrations = Registration.search(
+            [("plan_id", "in", covenants.plan_id.ids), ("covenant_id", "=", False)]
+        )
+        if registrations:
+            # recompute their covenant and, through it, deadline and lateness
+            registrations.modified(["plan_id"])
+        return covenants
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(covenant.state != "draft" for covenant in self):
+            raise UserError(
+                self.env._("Only draft covenants can be deleted; archive the others.")
+            )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda covenant: covenant.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "You cannot %(action)s the covenant %(covenant)s while it "
+                    "is %(state)s.",
+                    action=action,
+                    covenant=wrong[0].display_name,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _check_has_clauses(self):
+        empty = self.filtered(lambda covenant: not covenant.clause_ids)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "The covenant %(covenant)s has no clause yet.",
+                    covenant=empty[0].display_name,
+                )
+            )
+
+    def action_ask_opinions(self):
+        """The leader sends the draft to the members for their opinions."""
+        self._check_state(("draft",), self.env._("ask opinions on"))
+        self._check_has_clauses()
+        today = fields.Date.context_today(self)
+        self.write({"state": "consultation", "date_opinions_asked": today})
+        for covenant in self:
+            members = covenant.cluster_id._get_members_at(today)
+            covenant.message_post(
+                body=self.env._(
+                    "Opinions asked from the member units: %(units)s.",
+                    units=", ".join(members.mapped("name")),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_reset_to_draft(self):
+        self._check_state(("consultation",), self.env._("reset to draft"))
+        self.write({"state": "draft"})
+        return True
+
+    def action_send_for_signature(self):
+        """Open the covenant for signature: one line per current member."""
+        self._check_state(EDITABLE_STATES, self.env._("send for signature"))
+        self._check_has_clauses()
+        today = fields.Date.context_today(self)
+        Membership = self.env["emulation.cluster.membership"]
+        line_vals = []
+        for covenant in self:
+            memberships = Membership.search(
+                Membership._get_active_at_domain(covenant.date_sent or today)
+                + [("cluster_id", "=", covenant.cluster_id.id)]
+            )
+            if not memberships:
+                raise UserError(
+                    self.env._(
+                        "The cluster %(cluster)s has no current member to sign "
+                        "the covenant.",
+                        cluster=covenant.cluster_id.display_name,
+                    )
+                )
+            line_vals += [
+                {
+                    "covenant_id": covenant.id,
+                    "partner_id": membership.partner_id.id,
+                    "unit_name": membership.unit_name or membership.partner_id.name,
+                    "sequence": membership.sequence,
+                }
+                for membership in memberships
+            ]
+        for covenant in self:
+            covenant.write(
+                {"state": "signing", "date_sent": covenant.date_sent or today}
+            )
+        self.env["emulation.covenant.signature"].create(line_vals)
+        return True
+
+    def _put_in_force_if_signed(self):
+        """Called after every signature: the covenant is in force once every
+        member signed."""
+        complete = self.filtered(
+            lambda covenant: covenant.state == "signing"
+            and covenant.signature_ids
+            and all(line.state == "signed" for line in covenant.signature_ids)
+        )
+        if complete:
+            for covenant in complete:
+                covenant.write(
+                    {
+                        "state": "in_force",
+                        "date_in_force": max(
+                            covenant.signature_ids.mapped("date_signed")
+                        ),
+                    }
+                )
+                covenant.message_post(
+                    body=self.env._(
+                        "Every member unit signed: the covenant is in force."
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return complete
+
+    def action_close(self):
+        # a covenant some unit never signed is closed at year end too
+        self._check_state(("signing", "in_force"), self.env._("close"))
+        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        return True
+
+    # ------------------------------------------------------------------
+    # Scheduled actions
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_daily(self):
+        self._send_signature_reminders()
+        self._close_ended_years()
+
+    @api.model
+    def _close_ended_years(self):
+        """Covenants are closed once their year has ended."""
+        ended = self.search(
+            [
+                ("state", "in", ("signing", "in_force")),
+                ("year", "<", fields.Date.context_today(self).year),
+            ]
+        )
+        ended.action_close()
+        return ended
+
+    @api.model
+    def _send_signature_reminders(self, batch_size=200):
+        """Remind the units that have not signed by the signature deadline:
+        one activity per waiting line and recipient, never twice (the line
+        remembers it was reminded)."""
+        Signature = self.env["emulation.covenant.signature"]
+        domain = [
+            ("state", "=", "waiting"),
+            ("reminder_date", "=", False),
+            ("covenant_id.state", "=", "signing"),
+            ("covenant_id.signature_deadline", "<=", fields.Date.context_today(self)),
+        ]
+        # one bounded batch per call: ir.cron calls again while some remain
+        lines = Signature.search(domain, limit=batch_size, order="id")
+        lines._create_reminder_activities()
+        remaining = Signature.search_count(domain) if len(lines) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
+        return lines
+
+    # ------------------------------------------------------------------
+    # Report
+    # ------------------------------------------------------------------
+    def _get_report_signature_lines(self):
+        """Every member's line for the printed table: the signature table is
+        public among the members, while a unit officer may only open his own
+        line in the application."""
+        self.ensure_one()
+        self.check_access("read")
+        return self.sudo().signature_ids

@@ -1,0 +1,344 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+REGISTRATION_STATES = [
+    ("draft", "Draft"),
+    ("sent", "Sent"),
+    ("acknowledged", "Acknowledged"),
+    ("returned", "Returned"),
+]
+
+
+class EmulationRegistration(models.Model):
+    """The emulation registration of a member unit for a plan's year
+    (Đăng ký thi đua): the titles and awards it aims at, for itself and for
+    named individuals, sent to the cluster leader and to the council."""
+
+    _name = "emulation.registration"
+    _description = "Emulation Registration"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, plan_id, partner_id, id"
+    _rec_names_search = ["partner_id", "plan_id"]
+
+    # what the unit writes; frozen once sent
+    _CONTENT_FIELDS = {"plan_id", "partner_id", "line_ids", "note"}
+    # changed only by the action_* methods
+    _WORKFLOW_FIELDS = {"state", "date_sent", "acknowledged_by_id", "date_acknowledged"}
+
+    # not stored: worded in the reader's language
+    name = fields.Char(string="Reference", compute="_compute_name")
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        string="Activity Plan",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    cluster_id = fields.Many2one(
+        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+    )
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    covenant_id = fields.Many2one(
+        comodel_name="emulation.covenant",
+        string="Covenant",
+        compute="_compute_covenant_id",
+        store=True,
+        readonly=True,
+        index="btree_not_null",
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Member Unit",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain=[("is_company", "=", True)],
+        default=lambda self: self.env.user.emulation_unit_id,
+    )
+    leader_id = fields.Many2one(
+        related="plan_id.leader_id", string="Sent to Leader Unit"
+    )
+    council_id = fields.Many2one(
+        related="plan_id.cluster_id.council_id", string="Sent to Council"
+    )
+    state = fields.Selection(
+        selection=REGISTRATION_STATES,
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    line_ids = fields.One2many(
+        comodel_name="emulation.registration.line",
+        inverse_name="registration_id",
+        string="Registered Titles and Awards",
+        copy=True,
+    )
+    line_count = fields.Integer(
+        string="Registered Titles", compute="_compute_line_count"
+    )
+    note = fields.Text(string="Notes")
+    date_sent = fields.Date(string="Sent On", readonly=True, copy=False, tracking=True)
+    registration_deadline = fields.Date(
+        compute="_compute_registration_deadline",
+        store=True,
+        help="Deadline set by the covenant of the plan.",
+    )
+    is_late = fields.Boolean(
+        string="Late", compute="_compute_lateness", store=True, index=True
+    )
+    days_late = fields.Integer(compute="_compute_lateness", store=True)
+    acknowledged_by_id = fields.Many2one(
+        comodel_name="res.users", string="Acknowledged By", readonly=True, copy=False
+    )
+    date_acknowledged = fields.Date(string="Acknowledged On", readonly=True, copy=False)
+    return_reason = fields.Text(
+        tracking=True, copy=False, help="Why the secretariat returned it."
+    )
+    active = fields.Boolean(default=True)
+
+    @api.depends("plan_id.name", "partner_id.name", "year")
+    def _compute_name(self):
+        for registration in self:
+            registration.name = self.env._(
+                "Registration %(year)s – %(unit)s",
+                year=registration.year or "",
+                unit=registration.partner_id.name or "",
+            )
+
+    @api.depends("plan_id")
+    def _compute_covenant_id(self):
+        # sudo: a unit registers while the covenant may still be a draft
+        # it cannot read
+        groups = (
+            self.env["emulation.covenant"]
+            .sudo()
+            ._read_group(
+                [("plan_id", "in", self.plan_id.ids)],
+                groupby=["plan_id"],
+                aggregates=["id:min"],
+            )
+        )
+        covenant_by_plan = {plan.id: covenant_id for plan, covenant_id in groups}
+        for registration in self:
+            registration.covenant_id = covenant_by_plan.get(registration.plan_id.id)
+
+    @api.depends("covenant_id.registration_deadline")
+    def _compute_registration_deadline(self):
+        for registration in self:
+            registration.registration_deadline = (
+                registration.sudo().covenant_id.registration_deadline
+            )
+
+    @api.depends("date_sent", "registration_deadline")
+    def _compute_lateness(self):
+        for registration in self:
+            deadline = registration.registration_deadline
+            sent = registration.date_sent
+            late_by = (sent - deadline).days if sent and deadline else 0
+            registration.is_late = late_by > 0
+            registration.days_late = max(late_by, 0)
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for registration in self:
+            registration.line_count = len(registration.line_ids)
+
+    @api.constrains("plan_id", "partner_id", "active")
+    def _check_one_per_unit_and_plan(self):
+        groups = self._read_group(
+            [
+                ("plan_id", "in", self.plan_id.ids),
+                ("partner_id", "in", self.partner_id.ids),
+            ],
+            groupby=["plan_id", "partner_id"],
+            aggregates=["__count"],
+        )
+        for plan, unit, count in groups:
+            if count > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s has already registered for %(year)s in "
+                        "%(plan)s: a unit registers once a year.",
+                        unit=unit.name,
+                        year=plan.year,
+                        plan=plan.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Editing rules
+    # ------------------------------------------------------------------
+    def _is_secretariat_of(self, cluster):
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("emulation_cluster.group_manager")
+            or (
+                user.has_group("emulation_cluster.group_secretariat")
+                and user in cluster.secretariat_user_ids
+            )
+        )
+
+    def _check_content_editable(self):
+        """A unit edits its registration as a draft or once returned; the
+        secretariat may still correct a sent one (paper registrations), never
+        an acknowledged one. Data files (superuser) record any state."""
+        if self.env.su:
+            return
+        for registration in self:
+            if registration.state in ("draft", "returned"):
+                continue
+            if registration.state == "sent" and self._is_secretariat_of(
+                registration.sudo().cluster_id
+            ):
+                continue
+            raise UserError(
+                self.env._(
+                    "The registration %(registration)s has been sent and can "
+                    "no longer be changed; ask the secretariat to return it.",
+                    registration=registration.name,
+                )
+            )
+
+    def write(self, vals):
+        if self._CONTENT_FIELDS & set(vals):
+            self._check_content_editable()
+        if (
+            self._WORKFLOW_FIELDS & set(vals)
+            and not self.env.context.get("emulation_registration_transition")
+            and not self.env.su
+        ):
+            raise UserError(
+                self.env._(
+                    "Use the buttons to send, acknowledge or return a registration."
+                )
+            )
+        return super().write(vals)
+
+    def _write_transition(self, vals):
+        return self.with_context(emulation_registration_transition=True).write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(registration.state != "draft" for registration in self):
+            raise UserError(
+                self.env._(
+                    "A registration that was sent cannot be deleted; archive it."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda registration: registration.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "You cannot %(action)s the registration %(registration)s "
+                    "while it is %(state)s.",
+                    action=action,
+                    registration=wrong[0].name,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _check_secretariat(self):
+        user_unit = self.env.user.emulation_unit_id
+        for registration in self:
+            if not self._is_secretariat_of(registration.sudo().cluster_id):
+                raise UserError(
+                    self.env._(
+                        "Only the secretariat of the cluster can acknowledge "
+                        "or return a registration."
+                    )
+                )
+            if user_unit and registration.partner_id == user_unit and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "A unit does not acknowledge or return its own " "registration."
+                    )
+                )
+
+    def action_send(self):
+        """Send to the cluster leader and the council; late ones are accepted
+        but marked."""
+        self._check_state(("draft", "returned"), self.env._("send"))
+        empty = self.filtered(lambda registration: not registration.line_ids)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "Add at least one title or award to %(registration)s "
+                    "before sending it.",
+                    registration=empty[0].name,
+                )
+            )
+        self._write_transition(
+            {
+                "state": "sent",
+                "date_sent": fields.Date.context_today(self),
+                "return_reason": False,
+            }
+        )
+        late = self.filtered("is_late")
+        for registration in late:
+            registration.message_post(
+                body=self.env._(
+                    "Sent %(days)s day(s) after the registration deadline.",
+                    days=registration.days_late,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_acknowledge(self):
+        self._check_state(("sent",), self.env._("acknowledge"))
+        self._check_secretariat()
+        self._write_transition(
+            {
+                "state": "acknowledged",
+                "acknowledged_by_id": self.env.user.id,
+                "date_acknowledged": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_return(self):
+        """Return to the unit with the reason written in ``return_reason``."""
+        self._check_state(("sent",), self.env._("return"))
+        self._check_secretariat()
+        missing = self.filtered(
+            lambda registration: not (registration.return_reason or "").strip()
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Write why the registration %(registration)s is returned.",
+                    registration=missing[0].name,
+                )
+            )
+        self._write_transition({"state": "returned"})
+        for registration in self:
+            registration.message_post(
+                body=self.env._(
+                    "Returned to the unit: %(reason)s",
+                    reason=registration.return_reason,
+                ),
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    # ------------------------------------------------------------------
+    # Report
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_report_registrations(self, plan):
+        """Registrations of ``plan`` the user may read, by unit."""
+        return self.search([("plan_id", "=", plan.id)], order="partner_id, id")
