@@ -1,0 +1,71 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class EmulationSubmissionRound(models.Model):
+    """One filing of a submission and the secretariat's decision on it; a
+    returned submission filed again starts a new round, so the history of
+    files and reasons is kept."""
+
+    _name = "emulation.submission.round"
+    _description = "Submission Round"
+    _order = "submission_id, number"
+
+    submission_id = fields.Many2one(
+        comodel_name="emulation.submission",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    partner_id = fields.Many2one(
+        related="submission_id.partner_id", store=True, index=True
+    )
+    cluster_id = fields.Many2one(
+        related="submission_id.cluster_id", store=True, index=True
+    )
+    number = fields.Integer(string="Round", required=True, default=1)
+    date_filed = fields.Datetime(string="Filed On", required=True)
+    filed_by_id = fields.Many2one(comodel_name="res.users", string="Filed By")
+    channel = fields.Selection(
+        selection=[
+            ("online", "Online"),
+            ("paper", "Paper"),
+            ("email", "E-mail"),
+            ("other", "Other"),
+        ],
+        string="Received By",
+        default="online",
+    )
+    date_received = fields.Date(string="Received On")
+    cover_note = fields.Text()
+    attachment_ids = fields.Many2many(
+        comodel_name="ir.attachment",
+        relation="emulation_submission_round_attachment_rel",
+        column1="round_id",
+        column2="attachment_id",
+        string="Files",
+    )
+    is_late = fields.Boolean(string="Late")
+    late_days = fields.Integer(string="Days Late")
+    decision = fields.Selection(
+        selection=[
+            ("pending", "Pending"),
+            ("accepted", "Accepted"),
+            ("returned", "Returned"),
+        ],
+        default="pending",
+        required=True,
+    )
+    reason = fields.Text(string="Reason for Return")
+    reviewer_id = fields.Many2one(comodel_name="res.users", string="Reviewer")
+    date_decision = fields.Datetime(string="Decided On")
+
+    @api.depends("submission_id", "number")
+    def _compute_display_name(self):
+        for round_ in self:
+            round_.display_name = self.env._(
+                "%(submission)s, round %(number)s",
+                submission=round_.submission_id.display_name,
+                number=round_.number,
+            )
