@@ -1,0 +1,80 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import polib
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+from odoo.tools.misc import file_path
+
+from odoo.addons.base.tests.common import BaseCommon
+
+TRANSLATED_MODELS = (
+    "ir.model",
+    "ir.model.fields",
+    "ir.model.fields.selection",
+    "ir.ui.menu",
+    "ir.actions.act_window",
+    "ir.actions.report",
+    "ir.actions.server",
+    "res.groups",
+    "ir.module.category",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestVietnamese(BaseCommon):
+    """The addon speaks Vietnamese: i18n/vi.po is complete and is used."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.catalog = polib.pofile(file_path("emulation_cluster/i18n/vi.po"))
+        cls.translations = {
+            entry.msgid: entry.msgstr for entry in cls.catalog if not entry.obsolete
+        }
+
+    def _module_labels(self):
+        """English labels of the fields, selections, menus, actions and
+        groups this addon defines."""
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "emulation_cluster"), ("model", "in", TRANSLATED_MODELS)]
+        )
+        labels = set()
+        for model, records in data.grouped("model").items():
+            records = self.env[model].browse(records.mapped("res_id")).exists()
+            field = {
+                "ir.model.fields": "field_description",
+                "ir.model": "name",
+            }.get(model, "name")
+            labels.update(records.with_context(lang="en_US").mapped(field))
+        return {label for label in labels if label}
+
+    def test_catalog_has_no_empty_translation(self):
+        empty = [entry.msgid for entry in self.catalog if not entry.msgstr]
+        self.assertFalse(empty, "untranslated strings in i18n/vi.po")
+
+    def test_every_label_is_translated(self):
+        missing = sorted(self._module_labels() - set(self.translations))
+        self.assertFalse(missing, "labels missing from i18n/vi.po")
+
+    def test_vietnamese_user_sees_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["emulation_cluster"], ["vi_VN"], overwrite=True
+        )
+        menu = self.env.ref("emulation_cluster.menu_root").with_context(lang="vi_VN")
+        self.assertEqual(menu.name, "Thi đua - Khen thưởng")
+
+        cluster = self.env["emulation.cluster"].create({"name": "Cụm thử"})
+        unit = self.env["res.partner"].create({"name": "Sở Nội vụ", "is_company": True})
+        membership = self.env["emulation.cluster.membership"].create(
+            {
+                "cluster_id": cluster.id,
+                "partner_id": unit.id,
+                "date_start": "2020-01-01",
+            }
+        )
+        with self.assertRaises(ValidationError) as refusal:
+            membership.with_context(lang="vi_VN").write({"date_end": "2019-12-31"})
+        self.assertIn("không thể kết thúc trước khi bắt đầu", str(refusal.exception))
+        self.assertFalse(membership.date_end)
