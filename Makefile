@@ -1,5 +1,5 @@
 # Developer commands (see tools/README-commands.md). The scripts live in tools/.
-.PHONY: run test stop clean lint fmt
+.PHONY: run test stop clean fmt i18n
 
 run:  ## venv + PostgreSQL + database emulation_demo, serve http://localhost:8069
 	@bash tools/run.sh
@@ -15,3 +15,6 @@ clean:  ## stop, then remove .venv, .cache and the private cluster
 
 fmt:  ## apply ruff fixes and formatting (the gate only checks)
 	@bash tools/env.sh >/dev/null && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+
+i18n:  ## export i18n/emulation_cluster.pot and merge it into i18n/vi.po
+	@bash tools/i18n.sh
