@@ -216,7 +216,19 @@ class EmulationSubmission(models.Model):
     # ------------------------------------------------------------------
     def write(self, vals):
         self._check_writable(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            self._link_attachments()
+        return result
+
+    def _link_attachments(self):
+        """Files uploaded before they were attached belong to no record, and
+        only their uploader may read such files: tie them to the submission
+        so that whoever may read it may read its files."""
+        for submission in self.sudo():
+            submission.attachment_ids.filtered(
+                lambda attachment: not attachment.res_id
+            ).write({"res_model": self._name, "res_id": submission.id})
 
     def _check_writable(self, vals):
         """Workflow fields move through the ``action_*`` methods only; files
@@ -275,10 +287,7 @@ class EmulationSubmission(models.Model):
     def _is_reviewer(self, user=None):
         """The cluster's secretariat, or a manager, may review."""
         self.ensure_one()
-        user = user or self.env.user
-        return user in self.cluster_id.secretariat_user_ids or user.has_group(
-            "emulation_cluster.group_manager"
-        )
+        return self.cluster_id._is_served_by(user or self.env.user)
 
     def _get_acting_user(self):
         """Who acts. Historical filings loaded by a superuser script (demo

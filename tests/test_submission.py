@@ -159,6 +159,31 @@ class TestSubmission(SubmissionCommon):
         )
         self.assertEqual(activity.user_id, self.user_secretariat)
 
+    def test_reviewer_reads_files_uploaded_before_they_were_attached(self):
+        # the upload widget may create the file before it is tied to a record
+        loose_file = (
+            self.env["ir.attachment"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "name": "bao-cao-tai-len-truoc.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 uploaded first"),
+                    "res_model": "emulation.submission",
+                    "res_id": 0,
+                }
+            )
+        )
+        with self.assertRaises(AccessError):
+            loose_file.with_user(self.user_secretariat).read(["datas"])
+        self.sub_member3.with_user(self.user_officer).write(
+            {"attachment_ids": [Command.link(loose_file.id)]}
+        )
+        self.assertEqual(loose_file.res_id, self.sub_member3.id)
+        self.assertTrue(loose_file.with_user(self.user_secretariat).read(["datas"]))
+        # another unit's officer still cannot read it
+        with self.assertRaises(AccessError):
+            loose_file.with_user(self.user_officer_other).read(["datas"])
+
     def test_file_late(self):
         self._file(self.sub_member3, self.user_officer, "2020-06-18 09:00:00")
         self.assertTrue(self.sub_member3.is_late)
