@@ -101,6 +101,17 @@ class EmulationPlan(models.Model):
         string="Other Cited Documents",
         help="Documents cited in the plan's text besides its legal bases.",
     )
+    member_unit_ids = fields.Many2many(
+        comodel_name="res.partner",
+        relation="emulation_plan_member_unit_rel",
+        column1="plan_id",
+        column2="partner_id",
+        string="Member Units of the Year",
+        compute="_compute_member_unit_ids",
+        store=True,
+        help="Units that were members of the cluster at some time of the "
+        "plan's year: they read the plan, even after they left the cluster.",
+    )
     purpose = fields.Html(string="Purpose and Requirements")
     covenant_content = fields.Html(
         string="Covenant Contents to Carry Out",
@@ -167,6 +178,36 @@ class EmulationPlan(models.Model):
     # ------------------------------------------------------------------
     # computes
     # ------------------------------------------------------------------
+    @api.depends(
+        "year",
+        "cluster_id.membership_ids.partner_id",
+        "cluster_id.membership_ids.date_start",
+        "cluster_id.membership_ids.date_end",
+        "cluster_id.membership_ids.active",
+    )
+    def _compute_member_unit_ids(self):
+        memberships = self.env["emulation.cluster.membership"].search(
+            [("cluster_id", "in", self.cluster_id.ids)]
+        )
+        by_cluster = memberships.grouped("cluster_id")
+        empty = self.env["emulation.cluster.membership"]
+        for plan in self:
+            if not plan.year:
+                plan.member_unit_ids = False
+                continue
+            first_day = date(plan.year, 1, 1)
+            last_day = date(plan.year, 12, 31)
+            plan.member_unit_ids = (
+                by_cluster.get(plan.cluster_id, empty)
+                .filtered(
+                    lambda membership, first=first_day, last=last_day: (
+                        membership.date_start <= last
+                        and (not membership.date_end or membership.date_end >= first)
+                    )
+                )
+                .partner_id
+            )
+
     @api.depends("cluster_id", "year")
     def _compute_name(self):
         for plan in self:
@@ -288,6 +329,15 @@ class EmulationPlan(models.Model):
     def create(self, vals_list):
         self._check_unique_cluster_year(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # The record rules read member_unit_ids, but in 18.0 the ORM does not
+        # flush a many2many before searching on it: recompute it first, so
+        # that a plan created or a membership changed in the same transaction
+        # is seen (nothing is done when nothing is pending).
+        self.flush_model(["member_unit_ids"])
+        return super()._search(domain, *args, **kwargs)
 
     def write(self, vals):
         # access first: a reader is told he may not write, not why

@@ -253,13 +253,34 @@ class TestPlan(EmulationCommon):
             self.env["emulation.plan"].with_user(self.user_officer_other).search([])
         )
 
-    def test_former_member_no_longer_reads(self):
-        issued = self._issue_plan(self._create_plan(year=2021))
+    def test_former_member_reads_the_plans_of_its_years_only(self):
+        plan_2021 = self._issue_plan(self._create_plan(year=2021))
+        plan_2022 = self._issue_plan(self._create_plan(year=2022))
+        # the unit leaves the cluster at the end of 2021 (e.g. a merger)
         self.cluster.membership_ids.filtered(
             lambda m: m.partner_id == self.unit_member3
         ).date_end = date(2021, 12, 31)
+        self.assertIn(self.unit_member3, plan_2021.member_unit_ids)
+        self.assertNotIn(self.unit_member3, plan_2022.member_unit_ids)
+        Plan = self.env["emulation.plan"].with_user(self.user_officer)
+        self.assertEqual(Plan.search([("year", "in", (2021, 2022))]), plan_2021)
+        plan_2021.with_user(self.user_officer).check_access("read")
         with self.assertRaises(AccessError):
-            issued.with_user(self.user_officer).check_access("read")
+            plan_2022.with_user(self.user_officer).check_access("read")
+
+    def test_new_member_does_not_read_earlier_plans(self):
+        plan_2021 = self._issue_plan(self._create_plan(year=2021))
+        newcomer = self.env["res.partner"].create(
+            {"name": "Sở Nội vụ mới", "is_company": True}
+        )
+        self.env["emulation.cluster.membership"].create(
+            {
+                "cluster_id": self.cluster.id,
+                "partner_id": newcomer.id,
+                "date_start": date(2022, 1, 1),
+            }
+        )
+        self.assertNotIn(newcomer, plan_2021.member_unit_ids)
 
     def test_secretariat_sees_only_clusters_served(self):
         plan = self._create_plan(year=2022)
