@@ -96,6 +96,16 @@ class EmulationCluster(models.Model):
         for cluster in self:
             cluster.member_count = len(members.get(cluster.id, []))
 
+    def _is_served_by(self, user):
+        """Whether ``user`` acts as this cluster's secretariat: a
+        secretariat user serving it, or a manager (who serves every
+        cluster)."""
+        self.ensure_one()
+        return user.has_group("emulation_cluster.group_manager") or (
+            user in self.secretariat_user_ids
+            and user.has_group("emulation_cluster.group_secretariat")
+        )
+
     def _get_members_by_cluster(self, date):
         """{cluster id: member units} at ``date``, in one query."""
         groups = self.env["emulation.cluster.membership"]._read_group(

@@ -140,15 +140,7 @@ class EmulationCovenantSignature(models.Model):
     # Who may sign
     # ------------------------------------------------------------------
     def _is_secretariat_of(self, cluster):
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group("emulation_cluster.group_manager")
-            or (
-                user.has_group("emulation_cluster.group_secretariat")
-                and user in cluster.secretariat_user_ids
-            )
-        )
+        return self.env.su or cluster._is_served_by(self.env.user)
 
     def _check_can_act(self):
         """A unit officer acts for his own unit only; the secretariat of the

@@ -175,15 +175,7 @@ class EmulationRegistration(models.Model):
     # Editing rules
     # ------------------------------------------------------------------
     def _is_secretariat_of(self, cluster):
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group("emulation_cluster.group_manager")
-            or (
-                user.has_group("emulation_cluster.group_secretariat")
-                and user in cluster.secretariat_user_ids
-            )
-        )
+        return self.env.su or cluster._is_served_by(self.env.user)
 
     def _check_content_editable(self):
         """A unit edits its registration as a draft or once returned; the
