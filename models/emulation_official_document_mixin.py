@@ -51,10 +51,11 @@ class EmulationOfficialDocumentMixin(models.AbstractModel):
         month = f"{date.month:02d}" if date.month < 3 else str(date.month)
         return f"ngày {day} tháng {month} năm {date.year}"
 
-    def _get_place_date_line(self):
-        """ "Hải Phòng, ngày 26 tháng 3 năm 2020"."""
+    def _get_place_date_line(self, on_date=None):
+        """ "Hải Phòng, ngày 26 tháng 3 năm 2020": the place and date of
+        issue, or ``on_date`` for a paper printed on another day."""
         self.ensure_one()
-        date_text = self._format_vn_date(self.issue_date)
+        date_text = self._format_vn_date(on_date or self.issue_date)
         if self.issue_place and date_text:
             return f"{self.issue_place}, {date_text}"
         return self.issue_place or date_text
