@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -343,10 +345,13 @@ class EmulationCovenant(models.Model):
         return complete
 
     def action_close(self):
+        self._close(fields.Date.context_today(self))
+        return True
+
+    def _close(self, closing_date):
         # a covenant some unit never signed is closed at year end too
         self._check_state(("signing", "in_force"), self.env._("close"))
-        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
-        return True
+        self.write({"state": "closed", "date_closed": closing_date})
 
     # ------------------------------------------------------------------
     # Scheduled actions
@@ -365,7 +370,9 @@ class EmulationCovenant(models.Model):
                 ("year", "<", fields.Date.context_today(self).year),
             ]
         )
-        ended.action_close()
+        # closed as of the end of their year, whenever the cron gets to it
+        for year, covenants in ended.grouped("year").items():
+            covenants._close(date(year, 12, 31))
         return ended
 
     @api.model

@@ -320,9 +320,14 @@ class TestCovenant(CovenantCommon):
     def test_close_ended_years(self):
         covenant = self._create_covenant()
         covenant.action_send_for_signature()
-        with freeze_time("2021-01-02"):
+        with freeze_time("2020-12-31"):
+            self.env["emulation.covenant"]._close_ended_years()
+        self.assertEqual(covenant.state, "signing", "its year has not ended")
+        with freeze_time("2021-03-02"):
             self.env["emulation.covenant"]._close_ended_years()
         self.assertEqual(covenant.state, "closed")
+        # closed as of the end of its year, not of the day the cron ran
+        self.assertEqual(covenant.date_closed, date(2020, 12, 31))
 
     def test_covenant_report(self):
         covenant = self._create_covenant()
