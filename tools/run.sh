@@ -28,14 +28,16 @@ if [ "$state" != installed ]; then
     odoo_bin -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" -i "$ADDON_NAME" \
         --load-language=vi_VN --stop-after-init --no-http > "$CREATE_LOG" 2>&1 \
         || { tail -n 40 "$CREATE_LOG" >&2; die "creating $DEMO_DB failed (see $CREATE_LOG)"; }
-    log "setting the admin user's language to Vietnamese"
-    echo "env.ref('base.user_admin').write({'lang': 'vi_VN'}); env.cr.commit()" \
+    log "setting the admin and demo users' language to Vietnamese"
+    echo "(env.ref('base.user_admin') | env['res.users'].search([('login', '=like', 'demo_%')])).write({'lang': 'vi_VN', 'tz': 'Asia/Ho_Chi_Minh'}); env.cr.commit()" \
         | odoo_bin shell -c "$ODOO_CONF" -d "$DEMO_DB" --no-http --log-level=warn >> "$CREATE_LOG" 2>&1 \
         || { tail -n 20 "$CREATE_LOG" >&2; die "setting the admin language failed (see $CREATE_LOG)"; }
 fi
 
 log "serving http://localhost:$HTTP_PORT (admin / admin), database $DEMO_DB; Ctrl-C stops"
 echo $$ > "$CACHE_DIR/odoo-run.pid"
+# the PDF reports' fonts: see tools/fonts.conf
+export FONTCONFIG_FILE="$REPO_ROOT/tools/fonts.conf"
 # shellcheck disable=SC2086
 TZ=UTC exec "$VPY" -m odoo -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" \
     --http-port="$HTTP_PORT" ${ODOO_ARGS:-}
