@@ -22,6 +22,7 @@
         "security/emulation_submission_security.xml",
         # data
         "data/ir_sequence_data.xml",
+        "data/report_paperformat_data.xml",
         "data/emulation_event_type_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",

@@ -23,3 +23,4 @@ from . import emulation_reminder_log
 from . import emulation_obligation_submission
 from . import emulation_plan_submission
 from . import emulation_cluster_membership_submission
+from . import ir_actions_report

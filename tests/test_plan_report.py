@@ -113,3 +113,27 @@ class TestPlanReport(EmulationCommon):
         )
         self.assertIn("- Lưu: VT.", text)
         self.assertIn("Nguyễn Văn A", text)
+
+    def test_pdf_has_its_header_in_the_body_and_no_wkhtmltopdf_header(self):
+        plan = self._issue_plan(self._create_plan(year=2021))
+        report = self.env.ref(REPORT)
+        html = report._render_qweb_html(REPORT, plan.ids)[0]
+        bodies, __, header, footer, paperformat_args = report._prepare_html(
+            html, report_model="emulation.plan"
+        )
+        # Debian's wkhtmltopdf cannot draw header or footer pages: none is asked
+        self.assertIsNone(header)
+        self.assertIsNone(footer)
+        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bodies[0])
+        self.assertIn(f"Số: {plan.number}", bodies[0])
+        args = report._build_wkhtmltopdf_args(
+            report.paperformat_id, False, paperformat_args
+        )
+        self.assertNotIn("--header-spacing", args)
+        # Decree 30 margins: left 30 mm, right 15 mm
+        self.assertEqual(float(args[args.index("--margin-left") + 1]), 30)
+        self.assertEqual(float(args[args.index("--margin-right") + 1]), 15)
+        # other reports keep Odoo's header and footer
+        other = self.env.ref("base.report_ir_model_overview")
+        other_html = other._render_qweb_html(other.report_name, [1])[0]
+        self.assertIsNotNone(other._prepare_html(other_html)[2])
