@@ -38,6 +38,9 @@ log "serving http://localhost:$HTTP_PORT (admin / admin), database $DEMO_DB; Ctr
 echo $$ > "$CACHE_DIR/odoo-run.pid"
 # the PDF reports' fonts: see tools/fonts.conf
 export FONTCONFIG_FILE="$REPO_ROOT/tools/fonts.conf"
+# wkhtmltopdf (Qt) wants a private runtime folder, and warns without one
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$CACHE_DIR/xdg-runtime}"
+mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 # shellcheck disable=SC2086
 TZ=UTC exec "$VPY" -m odoo -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" \
     --http-port="$HTTP_PORT" ${ODOO_ARGS:-}
