@@ -20,6 +20,7 @@ class EmulationCovenant(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "emulation.official.document.mixin",
+        "emulation.workflow.mixin",
     ]
     _order = "year desc, cluster_id, id desc"
 
@@ -236,19 +237,6 @@ class EmulationCovenant(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda covenant: covenant.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "You cannot %(action)s the covenant %(covenant)s while it "
-                    "is %(state)s.",
-                    action=action,
-                    covenant=wrong[0].display_name,
-                    state=states[wrong[0].state],
-                )
-            )
 
     def _check_has_clauses(self):
         empty = self.filtered(lambda covenant: not covenant.clause_ids)
@@ -262,7 +250,7 @@ class EmulationCovenant(models.Model):
 
     def action_ask_opinions(self):
         """The leader sends the draft to the members for their opinions."""
-        self._check_state(("draft",), self.env._("ask opinions on"))
+        self._check_state(("draft",), self.env._("sent for opinions"))
         self._check_has_clauses()
         today = fields.Date.context_today(self)
         self.write({"state": "consultation", "date_opinions_asked": today})
@@ -278,13 +266,13 @@ class EmulationCovenant(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        self._check_state(("consultation",), self.env._("reset to draft"))
+        self._check_state(("consultation",), self.env._("set back to draft"))
         self.write({"state": "draft"})
         return True
 
     def action_send_for_signature(self):
         """Open the covenant for signature: one line per current member."""
-        self._check_state(EDITABLE_STATES, self.env._("send for signature"))
+        self._check_state(EDITABLE_STATES, self.env._("sent for signature"))
         self._check_has_clauses()
         today = fields.Date.context_today(self)
         Membership = self.env["emulation.cluster.membership"]
@@ -350,7 +338,7 @@ class EmulationCovenant(models.Model):
 
     def _close(self, closing_date):
         # a covenant some unit never signed is closed at year end too
-        self._check_state(("signing", "in_force"), self.env._("close"))
+        self._check_state(("signing", "in_force"), self.env._("closed"))
         self.write({"state": "closed", "date_closed": closing_date})
 
     # ------------------------------------------------------------------

@@ -17,7 +17,7 @@ class EmulationEvent(models.Model):
 
     _name = "emulation.event"
     _description = "Cluster Activity"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
     _order = "plan_id, sequence, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -202,16 +202,6 @@ class EmulationEvent(models.Model):
     # ------------------------------------------------------------------
     # workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda event: event.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Activity %(event)s cannot be %(action)s in its current state.",
-                    event=wrong[0].name,
-                    action=action,
-                )
-            )
 
     def action_confirm(self):
         self._check_state(("planned", "postponed"), self.env._("confirmed"))

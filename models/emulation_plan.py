@@ -31,6 +31,7 @@ class EmulationPlan(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "emulation.official.document.mixin",
+        "emulation.workflow.mixin",
     ]
     _order = "year desc, cluster_id"
 
@@ -397,16 +398,6 @@ class EmulationPlan(models.Model):
     # ------------------------------------------------------------------
     # workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda plan: plan.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Plan %(plan)s cannot be %(action)s in its current state.",
-                    plan=wrong[0].display_name,
-                    action=action,
-                )
-            )
 
     def action_assign_number(self):
         """Take the next number of the cluster's sequence for the year."""

@@ -18,7 +18,7 @@ class EmulationRegistration(models.Model):
 
     _name = "emulation.registration"
     _description = "Emulation Registration"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
     _order = "year desc, plan_id, partner_id, id"
     _rec_names_search = ["partner_id", "plan_id"]
 
@@ -228,19 +228,6 @@ class EmulationRegistration(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda registration: registration.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "You cannot %(action)s the registration %(registration)s "
-                    "while it is %(state)s.",
-                    action=action,
-                    registration=wrong[0].name,
-                    state=states[wrong[0].state],
-                )
-            )
 
     def _check_secretariat(self):
         user_unit = self.env.user.emulation_unit_id
@@ -262,7 +249,7 @@ class EmulationRegistration(models.Model):
     def action_send(self):
         """Send to the cluster leader and the council; late ones are accepted
         but marked."""
-        self._check_state(("draft", "returned"), self.env._("send"))
+        self._check_state(("draft", "returned"), self.env._("sent"))
         empty = self.filtered(lambda registration: not registration.line_ids)
         if empty:
             raise UserError(
@@ -291,7 +278,7 @@ class EmulationRegistration(models.Model):
         return True
 
     def action_acknowledge(self):
-        self._check_state(("sent",), self.env._("acknowledge"))
+        self._check_state(("sent",), self.env._("acknowledged"))
         self._check_secretariat()
         self._write_transition(
             {
@@ -304,7 +291,7 @@ class EmulationRegistration(models.Model):
 
     def action_return(self):
         """Return to the unit with the reason written in ``return_reason``."""
-        self._check_state(("sent",), self.env._("return"))
+        self._check_state(("sent",), self.env._("returned"))
         self._check_secretariat()
         missing = self.filtered(
             lambda registration: not (registration.return_reason or "").strip()

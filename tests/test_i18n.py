@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import polib
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.misc import file_path
 
@@ -78,3 +78,15 @@ class TestVietnamese(BaseCommon):
             membership.with_context(lang="vi_VN").write({"date_end": "2019-12-31"})
         self.assertIn("không thể kết thúc trước khi bắt đầu", str(refusal.exception))
         self.assertFalse(membership.date_end)
+
+        # a transition refused in the wrong state names the document in Vietnamese
+        plan = self.env["emulation.plan"].create(
+            {"name": "Kế hoạch thử", "cluster_id": cluster.id, "year": 2020}
+        )
+        with self.assertRaises(UserError) as refusal:
+            plan.with_context(lang="vi_VN").action_close()
+        self.assertIn(
+            "Không thể kết thúc Kế hoạch hoạt động năm", str(refusal.exception)
+        )
+        self.assertIn("khi đang ở trạng thái Dự thảo", str(refusal.exception))
+        self.assertEqual(plan.state, "draft")
