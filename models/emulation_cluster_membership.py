@@ -61,32 +61,31 @@ class EmulationClusterMembership(models.Model):
 
     @api.constrains("cluster_id", "partner_id", "date_start", "date_end")
     def _check_overlap(self):
+        # one query for the whole batch (a cluster is created with all its
+        # members), then the periods are compared in Python
+        others = self.search(
+            [
+                ("cluster_id", "in", self.cluster_id.ids),
+                ("partner_id", "in", self.partner_id.ids),
+            ]
+        ).grouped(lambda other: (other.cluster_id, other.partner_id))
         for membership in self:
-            overlapping = self.search_count(
-                [
-                    ("id", "!=", membership.id),
-                    ("cluster_id", "=", membership.cluster_id.id),
-                    ("partner_id", "=", membership.partner_id.id),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", membership.date_start),
-                ]
-                + (
-                    [("date_start", "<=", membership.date_end)]
-                    if membership.date_end
-                    else []
-                ),
-                limit=1,
-            )
-            if overlapping:
-                raise ValidationError(
-                    _(
-                        "%(unit)s is already a member of %(cluster)s during "
-                        "this period.",
-                        unit=membership.partner_id.display_name,
-                        cluster=membership.cluster_id.display_name,
+            for other in others.get((membership.cluster_id, membership.partner_id), []):
+                if other != membership and membership._overlaps(other):
+                    raise ValidationError(
+                        _(
+                            "%(unit)s is already a member of %(cluster)s during "
+                            "this period.",
+                            unit=membership.partner_id.display_name,
+                            cluster=membership.cluster_id.display_name,
+                        )
                     )
-                )
+
+    def _overlaps(self, other):
+        """Whether two memberships run on a common day (no end: open)."""
+        return (not self.date_end or self.date_end >= other.date_start) and (
+            not other.date_end or other.date_end >= self.date_start
+        )
 
     @api.depends("partner_id", "cluster_id", "unit_name")
     def _compute_display_name(self):

@@ -39,6 +39,34 @@ class TestCluster(EmulationCommon):
                 membership.date_end = date(2018, 12, 31)
         self.assertFalse(membership.date_end)
 
+    def test_overlapping_memberships_refused(self):
+        Membership = self.env["emulation.cluster.membership"]
+        with self.assertRaises(ValidationError):
+            Membership.create(
+                {
+                    "cluster_id": self.cluster.id,
+                    "partner_id": self.unit_member3.id,
+                    "date_start": date(2020, 1, 1),
+                }
+            )
+        # after the running membership ends, the unit may join again
+        running = self.cluster.membership_ids.filtered(
+            lambda m: m.partner_id == self.unit_member3
+        )
+        running.date_end = date(2020, 12, 31)
+        rejoined = Membership.create(
+            {
+                "cluster_id": self.cluster.id,
+                "partner_id": self.unit_member3.id,
+                "date_start": date(2021, 1, 1),
+            }
+        )
+        self.assertEqual(len(self.cluster.membership_ids), 5)
+        # ... but not for a period that overlaps the first one
+        with self.assertRaises(ValidationError):
+            rejoined.date_start = date(2020, 12, 31)
+        self.assertEqual(rejoined.date_start, date(2021, 1, 1))
+
     def test_officer_reads_clusters_but_cannot_change_them(self):
         cluster = self.cluster.with_user(self.user_officer)
         self.assertEqual(cluster.name, self.cluster.name)
