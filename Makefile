@@ -1,10 +1,10 @@
-# Developer commands (see tools/README-commands.md). The scripts live in tools/.
+# Developer commands (see "The two commands" in README.md); the scripts live in tools/.
 .PHONY: run test stop clean fmt i18n
 
 run:  ## venv + PostgreSQL + database emulation_demo, serve http://localhost:8069
 	@bash tools/run.sh
 
-test:  ## the whole gate: lint, install + tests, pytest-odoo, upgrade
+test:  ## the whole gate: OCA's checks, tests in two databases, pytest-odoo, upgrade
 	@bash tools/test.sh
 
 stop:  ## stop what run/test started (server, private PostgreSQL cluster)
@@ -13,8 +13,8 @@ stop:  ## stop what run/test started (server, private PostgreSQL cluster)
 clean:  ## stop, then remove .venv, .cache and the private cluster
 	@bash tools/clean.sh
 
-fmt:  ## apply ruff fixes and formatting (the gate only checks)
-	@bash tools/env.sh >/dev/null && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+fmt:  ## apply prettier (XML, JS) and ruff (fixes, format); the gate only checks
+	@bash tools/env.sh >/dev/null && bash tools/lint.sh fmt
 
 i18n:  ## export i18n/emulation_cluster.pot and merge it into i18n/vi.po
 	@bash tools/i18n.sh

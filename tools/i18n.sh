@@ -14,7 +14,8 @@ write_odoo_conf
 I18N_DB="${I18N_DB:-emulation_i18n}"
 COPY_DIR="$CACHE_DIR/i18n-addons"
 rm -rf "$COPY_DIR" && mkdir -p "$COPY_DIR/$ADDON_NAME"
-(cd "$ADDON_DIR" && git ls-files -co --exclude-standard | tar -cf - -T -) \
+(cd "$ADDON_DIR" && git ls-files -co --exclude-standard \
+    | while IFS= read -r f; do [ -e "$f" ] && printf '%s\n' "$f"; done | tar -cf - -T -) \
     | tar -xf - -C "$COPY_DIR/$ADDON_NAME"
 ADDONS_PATH="$(sed -n 's/^addons_path = //p' "$ODOO_CONF" | sed "s#$ADDONS_LINK_DIR#$COPY_DIR#")"
 drop_db "$I18N_DB"
