@@ -4,7 +4,7 @@
     "name": "Emulation Clusters and Commendation",
     "summary": "Emulation clusters and blocs (Cụm, Khối thi đua): annual plans, "
     "covenants, registrations, conferences, reports and their deadlines",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "author": "emulation_cluster developers",
     "maintainers": ["emulation-cluster"],
@@ -20,6 +20,7 @@
         "security/emulation_plan_security.xml",
         "security/emulation_covenant_security.xml",
         "security/emulation_submission_security.xml",
+        "security/emulation_cluster_security.xml",
         # data
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",
@@ -40,6 +41,7 @@
         "views/res_partner_views.xml",
         "views/emulation_document_views.xml",
         "views/emulation_plan_views.xml",
+        "views/emulation_plan_revision_views.xml",
         "views/emulation_event_type_views.xml",
         "views/emulation_event_views.xml",
         "views/emulation_obligation_views.xml",

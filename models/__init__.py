@@ -21,7 +21,4 @@ from . import emulation_registration_line
 from . import emulation_submission
 from . import emulation_submission_round
 from . import emulation_reminder_log
-from . import emulation_obligation_submission
-from . import emulation_plan_submission
-from . import emulation_cluster_membership_submission
 from . import ir_actions_report

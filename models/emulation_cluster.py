@@ -10,8 +10,28 @@ class EmulationCluster(models.Model):
 
     _name = "emulation.cluster"
     _description = "Emulation Cluster"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
     _order = "name"
+
+    _edit_groups = {
+        "config": {
+            "fields": (
+                "name",
+                "code",
+                "kind",
+                "level",
+                "council_id",
+                "regulation_id",
+                "secretariat_user_ids",
+                "membership_ids",
+                "plan_symbol",
+                "note",
+                "active",
+            ),
+            "roles": {"manager": None},
+        }
+    }
+    _edit_create_roles = ("manager",)
 
     name = fields.Char(required=True, translate=False, tracking=True)
     code = fields.Char(tracking=True)
@@ -79,6 +99,7 @@ class EmulationCluster(models.Model):
         string="Annual Plans",
     )
     note = fields.Html()
+    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -106,13 +127,21 @@ class EmulationCluster(models.Model):
             and user.has_group("emulation_cluster.group_secretariat")
         )
 
+    def _get_edit_cluster(self):
+        return self
+
     def _get_members_by_cluster(self, date):
-        """{cluster id: member units} at ``date``, in one query."""
-        groups = self.env["emulation.cluster.membership"]._read_group(
-            self.env["emulation.cluster.membership"]._get_active_at_domain(date)
-            + [("cluster_id", "in", self.ids)],
-            groupby=["cluster_id"],
-            aggregates=["partner_id:recordset"],
+        """{cluster id: member units} at ``date``, in one query (archived
+        memberships, which are mistakes, never count)."""
+        groups = (
+            self.env["emulation.cluster.membership"]
+            .with_context(active_test=True)
+            ._read_group(
+                self.env["emulation.cluster.membership"]._get_active_at_domain(date)
+                + [("cluster_id", "in", self.ids)],
+                groupby=["cluster_id"],
+                aggregates=["partner_id:recordset"],
+            )
         )
         return {cluster.id: partners for cluster, partners in groups}
 
@@ -144,7 +173,7 @@ class EmulationCluster(models.Model):
                     }
                 )
             )
-            self.sudo().plan_sequence_id = sequence
+            self.sudo().plan_sequence_id = sequence.id
         elif sequence.suffix != suffix:
             sequence.suffix = suffix
         return sequence.next_by_id(sequence_date=date(year, 1, 1))

@@ -1,6 +1,6 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
@@ -11,8 +11,24 @@ class EmulationClusterMembership(models.Model):
 
     _name = "emulation.cluster.membership"
     _description = "Cluster Membership"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "emulation.workflow.mixin"]
     _order = "cluster_id, sequence, id"
+
+    _edit_groups = {
+        "config": {
+            "fields": (
+                "cluster_id",
+                "partner_id",
+                "sequence",
+                "date_start",
+                "date_end",
+                "unit_name",
+                "active",
+            ),
+            "roles": {"manager": None},
+        }
+    }
+    _edit_create_roles = ("manager",)
 
     cluster_id = fields.Many2one(
         comodel_name="emulation.cluster",
@@ -38,6 +54,7 @@ class EmulationClusterMembership(models.Model):
         help="Name of the unit during this membership, printed on the "
         "documents of those years even after the unit was renamed or merged.",
     )
+    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -53,7 +70,7 @@ class EmulationClusterMembership(models.Model):
         for membership in self:
             if membership.date_end and membership.date_end < membership.date_start:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The membership of %(unit)s cannot end before it starts.",
                         unit=membership.partner_id.display_name,
                     )
@@ -73,7 +90,7 @@ class EmulationClusterMembership(models.Model):
             for other in others.get((membership.cluster_id, membership.partner_id), []):
                 if other != membership and membership._overlaps(other):
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "%(unit)s is already a member of %(cluster)s during "
                             "this period.",
                             unit=membership.partner_id.display_name,
@@ -104,3 +121,40 @@ class EmulationClusterMembership(models.Model):
                 ["|", ("date_end", "=", False), ("date_end", ">=", date)],
             ]
         )
+
+    # ------------------------------------------------------------------
+    # a unit joining owes the reports of the cluster's issued plans
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        memberships = super().create(vals_list)
+        memberships._create_missing_submissions()
+        return memberships
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"date_start", "date_end", "partner_id", "cluster_id", "active"} & set(vals):
+            self._create_missing_submissions()
+        return res
+
+    def _create_missing_submissions(self):
+        """The units joining a cluster owe the reports of its issued plans
+        whose deadlines fall in their membership."""
+        if not self:
+            return
+        start = min(self.mapped("date_start"))
+        obligations = (
+            self.env["emulation.obligation"]
+            .sudo()
+            .search(
+                [
+                    ("cluster_id", "in", self.cluster_id.ids),
+                    ("plan_id.state", "=", "issued"),
+                    ("state", "=", "open"),
+                    "|",
+                    ("deadline", "=", False),
+                    ("deadline", ">=", start),
+                ]
+            )
+        )
+        obligations._create_missing_submissions()

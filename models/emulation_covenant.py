@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 EDITABLE_STATES = ("draft", "consultation")
+OPEN_STATES = ("draft", "consultation", "signing", "in_force")
 
 
 class EmulationCovenant(models.Model):
@@ -23,6 +24,54 @@ class EmulationCovenant(models.Model):
         "emulation.workflow.mixin",
     ]
     _order = "year desc, cluster_id, id desc"
+
+    _edit_groups = {
+        # what the members sign: frozen once sent for signature
+        "content": {
+            "fields": (
+                "name",
+                "signing_mode",
+                "signing_event_id",
+                "signing_document_id",
+                "clause_ids",
+                "basis_document_ids",
+            ),
+            "roles": {"secretariat": EDITABLE_STATES},
+        },
+        # the official document's particulars, until it is in force
+        "document": {
+            "fields": (
+                "number",
+                "issue_date",
+                "issue_place",
+                "issuer_parent_name",
+                "issuer_name",
+                "signer_title",
+                "signer_name",
+                "distribution_list",
+                "signature_deadline",
+            ),
+            "roles": {"secretariat": EDITABLE_STATES + ("signing",)},
+        },
+        "follow_up": {
+            "fields": ("registration_deadline", "user_id", "note"),
+            "roles": {"secretariat": OPEN_STATES},
+        },
+        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+    }
+    _edit_create_fields = ("plan_id",)
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset(
+        {
+            ("draft", "consultation"),
+            ("consultation", "draft"),
+            ("draft", "signing"),
+            ("consultation", "signing"),
+            ("signing", "in_force"),
+            ("signing", "closed"),
+            ("in_force", "closed"),
+        }
+    )
 
     name = fields.Char(string="Title", required=True, tracking=True)
     plan_id = fields.Many2one(
@@ -49,6 +98,7 @@ class EmulationCovenant(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
         copy=False,
     )
     user_id = fields.Many2one(
@@ -139,7 +189,12 @@ class EmulationCovenant(models.Model):
         inverse_name="covenant_id",
         string="Registrations",
     )
+    registration_count = fields.Integer(compute="_compute_registration_count")
     note = fields.Html(string="Notes")
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_document_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_follow_up_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.depends(
@@ -197,6 +252,36 @@ class EmulationCovenant(models.Model):
                 else ""
             )
 
+    def _compute_registration_count(self):
+        counts = dict(
+            self.env["emulation.registration"]._read_group(
+                [("plan_id", "in", self.plan_id.ids)],
+                groupby=["plan_id"],
+                aggregates=["__count"],
+            )
+        )
+        for covenant in self:
+            covenant.registration_count = counts.get(covenant.plan_id, 0)
+
+    def action_view_signatures(self):
+        """Every signature line of the covenant, signed or not."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_covenant_signature_action"
+        )
+        action["domain"] = [("covenant_id", "=", self.id)]
+        action["context"] = {"search_default_groupby_state": 1}
+        return action
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_registration_action"
+        )
+        action["domain"] = [("plan_id", "=", self.plan_id.id)]
+        action["context"] = {"default_plan_id": self.plan_id.id}
+        return action
+
     @api.constrains("plan_id", "active")
     def _check_one_per_plan(self):
         groups = self._read_group(
@@ -250,10 +335,12 @@ class EmulationCovenant(models.Model):
 
     def action_ask_opinions(self):
         """The leader sends the draft to the members for their opinions."""
-        self._check_state(("draft",), self.env._("sent for opinions"))
+        self._check_transition(
+            ("draft",), ("secretariat",), self.env._("sent for opinions")
+        )
         self._check_has_clauses()
         today = fields.Date.context_today(self)
-        self.write({"state": "consultation", "date_opinions_asked": today})
+        self._write_transition({"state": "consultation", "date_opinions_asked": today})
         for covenant in self:
             members = covenant.cluster_id._get_members_at(today)
             covenant.message_post(
@@ -266,13 +353,17 @@ class EmulationCovenant(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        self._check_state(("consultation",), self.env._("set back to draft"))
-        self.write({"state": "draft"})
+        self._check_transition(
+            ("consultation",), ("secretariat",), self.env._("set back to draft")
+        )
+        self._write_transition({"state": "draft"})
         return True
 
     def action_send_for_signature(self):
         """Open the covenant for signature: one line per current member."""
-        self._check_state(EDITABLE_STATES, self.env._("sent for signature"))
+        self._check_transition(
+            EDITABLE_STATES, ("secretariat",), self.env._("sent for signature")
+        )
         self._check_has_clauses()
         today = fields.Date.context_today(self)
         Membership = self.env["emulation.cluster.membership"]
@@ -300,10 +391,10 @@ class EmulationCovenant(models.Model):
                 for membership in memberships
             ]
         for covenant in self:
-            covenant.write(
+            covenant._write_transition(
                 {"state": "signing", "date_sent": covenant.date_sent or today}
             )
-        self.env["emulation.covenant.signature"].create(line_vals)
+        self.env["emulation.covenant.signature"].sudo().create(line_vals)
         return True
 
     def _put_in_force_if_signed(self):
@@ -316,7 +407,7 @@ class EmulationCovenant(models.Model):
         )
         if complete:
             for covenant in complete:
-                covenant.write(
+                covenant._write_transition(
                     {
                         "state": "in_force",
                         "date_in_force": max(
@@ -333,54 +424,33 @@ class EmulationCovenant(models.Model):
         return complete
 
     def action_close(self):
+        self._check_transition(
+            ("signing", "in_force"), ("secretariat",), self.env._("closed")
+        )
         self._close(fields.Date.context_today(self))
         return True
 
     def _close(self, closing_date):
         # a covenant some unit never signed is closed at year end too
         self._check_state(("signing", "in_force"), self.env._("closed"))
-        self.write({"state": "closed", "date_closed": closing_date})
+        self._write_transition({"state": "closed", "date_closed": closing_date})
 
     # ------------------------------------------------------------------
     # Scheduled actions
     # ------------------------------------------------------------------
     @api.model
-    def _cron_daily(self):
-        self._send_signature_reminders()
-        self._close_ended_years()
-
-    @api.model
-    def _close_ended_years(self):
-        """Covenants are closed once their year has ended."""
-        ended = self.search(
+    def _cron_close_ended_years(self):
+        """Covenants are closed once their year has ended, as of the end of
+        their year, whenever the cron gets to it."""
+        ended = self.sudo().search(
             [
                 ("state", "in", ("signing", "in_force")),
                 ("year", "<", fields.Date.context_today(self).year),
             ]
         )
-        # closed as of the end of their year, whenever the cron gets to it
         for year, covenants in ended.grouped("year").items():
             covenants._close(date(year, 12, 31))
         return ended
-
-    @api.model
-    def _send_signature_reminders(self, batch_size=200):
-        """Remind the units that have not signed by the signature deadline:
-        one activity per waiting line and recipient, never twice (the line
-        remembers it was reminded)."""
-        Signature = self.env["emulation.covenant.signature"]
-        domain = [
-            ("state", "=", "waiting"),
-            ("reminder_date", "=", False),
-            ("covenant_id.state", "=", "signing"),
-            ("covenant_id.signature_deadline", "<=", fields.Date.context_today(self)),
-        ]
-        # one bounded batch per call: ir.cron calls again while some remain
-        lines = Signature.search(domain, limit=batch_size, order="id")
-        lines._create_reminder_activities()
-        remaining = Signature.search_count(domain) if len(lines) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
-        return lines
 
     # ------------------------------------------------------------------
     # Report

@@ -1,7 +1,9 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from .common import format_vn_short_date
 
 # The word a Vietnamese text uses to cite each type of document (fixed
 # administrative wording, printed as is on the official documents).
@@ -19,15 +21,6 @@ DOCUMENT_TYPE_WORDS = {
 }
 
 
-def format_vn_short_date(date):
-    """ "31/01/2020", "27/5/2019": Decree 30 pads days below 10 and the
-    months January and February with a zero."""
-    if not date:
-        return ""
-    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-    return f"{date.day:02d}/{month}/{date.year}"
-
-
 class EmulationDocument(models.Model):
     """A real document (văn bản) cited by the cluster's records: one record
     per document, reused wherever it is cited (legal basis of a plan, the
@@ -35,8 +28,26 @@ class EmulationDocument(models.Model):
 
     _name = "emulation.document"
     _description = "Reference Document"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "emulation.workflow.mixin"]
     _order = "date desc, id desc"
+
+    # any secretariat records and corrects the documents every cluster cites
+    _edit_groups = {
+        "content": {
+            "fields": (
+                "name",
+                "document_type",
+                "date",
+                "issuer_id",
+                "issuer_name",
+                "summary",
+                "attachment_id",
+                "active",
+            ),
+            "roles": {"secretariat": None},
+        }
+    }
+    _edit_create_roles = ("secretariat",)
     _rec_names_search = ["name", "summary"]
 
     name = fields.Char(
@@ -81,6 +92,7 @@ class EmulationDocument(models.Model):
         string="File",
         help="Scanned or signed copy of the document.",
     )
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.constrains("name", "date", "issuer_id", "issuer_name")
@@ -100,7 +112,7 @@ class EmulationDocument(models.Model):
             )
             if duplicate:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Document %(name)s is already recorded: reuse it "
                         "wherever it is cited.",
                         name=document.display_name,

@@ -5,10 +5,12 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .emulation_document import format_vn_short_date
+from .common import format_vn_short_date
 
 # States that need a reason and, usually, the document that decided them.
 INTERRUPTED_STATES = ("postponed", "suspended", "cancelled")
+# States in which an activity is still to come.
+PENDING_STATES = ("planned", "confirmed", "postponed", "suspended")
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
@@ -19,6 +21,59 @@ class EmulationEvent(models.Model):
     _description = "Cluster Activity"
     _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
     _order = "plan_id, sequence, id"
+
+    # What the plan prints of an activity changes with the plan (a draft,
+    # or an agreed adjustment); its course (confirmed, held, postponed...)
+    # is followed by the transitions, with their reason and document.
+    _edit_groups = {
+        "content": {
+            "fields": (
+                "name",
+                "sequence",
+                "type_id",
+                "date_start",
+                "date_stop",
+                "date_precision",
+                "is_tentative",
+                "place",
+                "host_id",
+                "participant_ids",
+                "participants_text",
+                "content",
+                "duty_ids",
+                "basis_document_id",
+                "color",
+            ),
+            "roles": {"secretariat": PENDING_STATES},
+            "closed_if": "_get_plan_closed_reason",
+        },
+        "course": {
+            "fields": ("state_reason", "state_document_id"),
+            "roles": {"secretariat": PENDING_STATES + ("cancelled",)},
+        },
+        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+    }
+    _edit_create_fields = ("plan_id",)
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset(
+        {
+            ("planned", "confirmed"),
+            ("postponed", "confirmed"),
+            ("planned", "held"),
+            ("confirmed", "held"),
+            ("planned", "postponed"),
+            ("confirmed", "postponed"),
+            ("planned", "suspended"),
+            ("confirmed", "suspended"),
+            ("postponed", "suspended"),
+            ("planned", "cancelled"),
+            ("confirmed", "cancelled"),
+            ("postponed", "cancelled"),
+            ("postponed", "planned"),
+            ("suspended", "planned"),
+            ("cancelled", "planned"),
+        }
+    )
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
@@ -98,6 +153,7 @@ class EmulationEvent(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
         group_expand="_read_group_expand_state",
     )
     state_reason = fields.Text(
@@ -109,9 +165,12 @@ class EmulationEvent(models.Model):
         comodel_name="emulation.document",
         string="Deciding Document",
         tracking=True,
-        help="Document that decided the postponement, suspension or " "cancellation.",
+        help="Document that decided the postponement, suspension or cancellation.",
     )
     color = fields.Integer()
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_course_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------
@@ -143,9 +202,10 @@ class EmulationEvent(models.Model):
                 text = f"ngày {format_vn_short_date(local_date)}"
             event.planned_time_text = f"Dự kiến {text}" if event.is_tentative else text
 
-    @api.model
-    def _read_group_expand_state(self, states, domain):
-        return [key for key, _label in self._fields["state"].selection]
+    def _get_plan_closed_reason(self):
+        """What the plan prints of this record changes with the plan."""
+        plan = self.sudo().plan_id
+        return plan._get_content_closed_reason() if plan else ""
 
     # ------------------------------------------------------------------
     # constraints
@@ -196,25 +256,32 @@ class EmulationEvent(models.Model):
                 )
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_if_plan_editable(self):
-        self.plan_id._check_locked()
+    def _unlink_only_draft_plan(self):
+        self.plan_id._check_deletable_lines()
 
     # ------------------------------------------------------------------
     # workflow
     # ------------------------------------------------------------------
 
     def action_confirm(self):
-        self._check_state(("planned", "postponed"), self.env._("confirmed"))
-        self.write({"state": "confirmed"})
+        self._check_transition(
+            ("planned", "postponed"), ("secretariat",), self.env._("confirmed")
+        )
+        self._write_transition({"state": "confirmed"})
         return True
 
     def action_mark_held(self):
-        self._check_state(("planned", "confirmed"), self.env._("marked as held"))
-        self.write({"state": "held"})
+        self._check_transition(
+            ("planned", "confirmed"), ("secretariat",), self.env._("marked as held")
+        )
+        self._write_transition({"state": "held"})
         return True
 
     def _interrupt(self, state, action):
-        self._check_state(("planned", "confirmed", "postponed"), action)
+        allowed = ("planned", "confirmed") + (
+            ("postponed",) if state != "postponed" else ()
+        )
+        self._check_transition(allowed, ("secretariat",), action)
         missing = self.filtered(lambda event: not (event.state_reason or "").strip())
         if missing:
             raise UserError(
@@ -225,7 +292,7 @@ class EmulationEvent(models.Model):
                     action=action,
                 )
             )
-        self.write({"state": state})
+        self._write_transition({"state": state})
         return True
 
     def action_postpone(self):
@@ -238,8 +305,10 @@ class EmulationEvent(models.Model):
         return self._interrupt("cancelled", self.env._("cancelled"))
 
     def action_reset_planned(self):
-        self._check_state(INTERRUPTED_STATES, self.env._("planned again"))
-        self.write({"state": "planned"})
+        self._check_transition(
+            INTERRUPTED_STATES, ("secretariat",), self.env._("planned again")
+        )
+        self._write_transition({"state": "planned"})
         return True
 
     # ------------------------------------------------------------------

@@ -9,7 +9,16 @@ class EmulationEventDuty(models.Model):
 
     _name = "emulation.event.duty"
     _description = "Activity Duty"
+    _inherit = ["emulation.workflow.mixin"]
     _order = "event_id, sequence, id"
+
+    _edit_groups = {
+        "line": {
+            "fields": ("sequence", "role", "description"),
+            "parent": ("event_id", "content"),
+        }
+    }
+    _edit_create_fields = ("event_id",)
 
     event_id = fields.Many2one(
         comodel_name="emulation.event",

@@ -8,12 +8,20 @@ class EmulationEventType(models.Model):
 
     _name = "emulation.event.type"
     _description = "Cluster Activity Type"
+    _inherit = ["emulation.workflow.mixin"]
     _order = "sequence, id"
+
+    _edit_groups = {
+        "config": {
+            "fields": ("name", "code", "sequence", "description", "active"),
+            "roles": {"manager": None},
+        }
+    }
+    _edit_create_roles = ("manager",)
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(
-        help="Technical code other features use to find the type, "
-        "e.g. mid_year_review."
+        help="Technical code other features use to find the type, e.g. mid_year_review."
     )
     sequence = fields.Integer(default=10)
     description = fields.Text(translate=True)

@@ -1,21 +1,54 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
 from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .emulation_document import format_vn_short_date
+from .common import format_vn_short_date
+
+# Reminder offsets: days before the deadline, 1 to 365.
+MAX_REMINDER_DAYS = 365
+ASCII_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 
 
 class EmulationObligation(models.Model):
     """A reporting obligation of a plan (chế độ báo cáo): what must be sent,
-    by whom, to whom and by which deadline."""
+    by whom, to whom and by which deadline; one submission per unit that
+    must send, and the reminders before the deadline."""
 
     _name = "emulation.obligation"
     _description = "Reporting Obligation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
     _order = "plan_id, sequence, deadline, id"
+
+    _edit_groups = {
+        "content": {
+            "fields": (
+                "name",
+                "sequence",
+                "kind",
+                "deadline",
+                "recipient_id",
+                "address",
+                "email",
+                "unit_ids",
+                "note",
+                "document_id",
+            ),
+            "roles": {"secretariat": ("open",)},
+            "closed_if": "_get_plan_closed_reason",
+        },
+        "reminders": {
+            "fields": ("reminder_offsets",),
+            "roles": {"secretariat": ("open",)},
+        },
+        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+    }
+    _edit_create_fields = ("plan_id",)
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset({("open", "cancelled"), ("cancelled", "open")})
 
     name = fields.Char(string="What Must Be Sent", required=True, tracking=True)
     sequence = fields.Integer(default=10)
@@ -45,7 +78,8 @@ class EmulationObligation(models.Model):
         compute="_compute_recipient_id",
         store=True,
         readonly=False,
-        help="Unit that receives the reports, by default the leader unit.",
+        help="Unit that receives the reports, by default the leader unit; it "
+        "files none itself.",
     )
     address = fields.Char(
         string="Postal Address",
@@ -65,7 +99,10 @@ class EmulationObligation(models.Model):
         column1="obligation_id",
         column2="partner_id",
         string="Units That Must Send",
-        help="Leave empty when every member unit must send.",
+        help="Leave empty when every member unit but the recipient must send.",
+    )
+    expected_units_text = fields.Char(
+        string="Who Must Send", compute="_compute_expected_units_text"
     )
     note = fields.Char(
         string="Rule",
@@ -77,16 +114,38 @@ class EmulationObligation(models.Model):
         string="Governing Document",
         help="Document that sets the obligation's rules.",
     )
+    reminder_offsets = fields.Char(
+        string="Reminders (Days Before)",
+        default="7,1",
+        help="Days before the deadline on which the units that have not filed "
+        'are reminded, separated by commas, e.g. "7,1". Leave empty for no '
+        "reminder.",
+    )
     state = fields.Selection(
         selection=[("open", "Open"), ("cancelled", "Cancelled")],
         default="open",
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
+    submission_ids = fields.One2many(
+        comodel_name="emulation.submission",
+        inverse_name="obligation_id",
+        string="Submissions",
+    )
+    submission_count = fields.Integer(compute="_compute_submission_stats")
+    submission_missing_count = fields.Integer(
+        string="Not Filed", compute="_compute_submission_stats"
+    )
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_reminders_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
-    # --- core rules (plan engineer) ---------------------------------------
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
     @api.depends("plan_id.leader_id")
     def _compute_recipient_id(self):
         for obligation in self:
@@ -101,6 +160,107 @@ class EmulationObligation(models.Model):
             obligation.address = ", ".join(part for part in parts if part) or False
             obligation.email = recipient.email or False
 
+    @api.depends("unit_ids", "recipient_id", "deadline", "plan_id")
+    def _compute_expected_units_text(self):
+        expected = self._get_expected_units()
+        for obligation in self:
+            units = expected.get(obligation.id, self.env["res.partner"])
+            if obligation.unit_ids:
+                obligation.expected_units_text = self.env._(
+                    "%(count)s unit(s) named here: %(units)s",
+                    count=len(units),
+                    units=", ".join(units.mapped("name")),
+                )
+            elif obligation.recipient_id:
+                obligation.expected_units_text = self.env._(
+                    "Every member unit on the deadline except the recipient "
+                    "%(recipient)s: %(count)s unit(s)",
+                    recipient=obligation.recipient_id.name,
+                    count=len(units),
+                )
+            else:
+                obligation.expected_units_text = self.env._(
+                    "Every member unit on the deadline: %(count)s unit(s)",
+                    count=len(units),
+                )
+
+    def _compute_submission_stats(self):
+        groups = self.env["emulation.submission"]._read_group(
+            [("obligation_id", "in", self.ids)],
+            groupby=["obligation_id", "state"],
+            aggregates=["__count"],
+        )
+        total, missing = {}, {}
+        for obligation, state, count in groups:
+            total[obligation] = total.get(obligation, 0) + count
+            if state in ("to_file", "returned"):
+                missing[obligation] = missing.get(obligation, 0) + count
+        for obligation in self:
+            obligation.submission_count = total.get(obligation, 0)
+            obligation.submission_missing_count = missing.get(obligation, 0)
+
+    def _get_plan_closed_reason(self):
+        """What the plan prints of this record changes with the plan."""
+        plan = self.sudo().plan_id
+        return plan._get_content_closed_reason() if plan else ""
+
+    # ------------------------------------------------------------------
+    # who must file
+    # ------------------------------------------------------------------
+    def _get_due_date(self):
+        """Date at which the units expected to file are the cluster's
+        members: the deadline (a unit that left before it owes nothing),
+        else the plan's date."""
+        self.ensure_one()
+        return self.deadline or self.plan_id._get_reference_date()
+
+    def _get_expected_units(self):
+        """{obligation id: units that must file}: the units named on the
+        obligation, else every member of the cluster on the due date but
+        the unit that receives the reports. The one answer used everywhere
+        (one membership query per distinct due date)."""
+        result = {}
+        obligations = self.sudo().filtered("plan_id")
+        for due_date, group in obligations.grouped(
+            lambda ob: ob._get_due_date()
+        ).items():
+            members = group.cluster_id._get_members_by_cluster(due_date)
+            for obligation in group:
+                result[obligation.id] = obligation.unit_ids or (
+                    members.get(obligation.cluster_id.id, self.env["res.partner"])
+                    - obligation.recipient_id
+                )
+        return result
+
+    def _create_missing_submissions(self):
+        """Create the submission of every unit expected to file for the open
+        obligations of issued plans that lack one (batched)."""
+        obligations = self.sudo().filtered(
+            lambda ob: ob.active and ob.state == "open" and ob.plan_id.state == "issued"
+        )
+        Submission = (
+            self.env["emulation.submission"].sudo().with_context(active_test=False)
+        )
+        if not obligations:
+            return Submission
+        existing = {
+            (sub.obligation_id.id, sub.partner_id.id)
+            for sub in Submission.search_fetch(
+                [("obligation_id", "in", obligations.ids)],
+                ["obligation_id", "partner_id"],
+            )
+        }
+        vals_list = [
+            {"obligation_id": obligation_id, "partner_id": unit.id}
+            for obligation_id, units in obligations._get_expected_units().items()
+            for unit in units
+            if (obligation_id, unit.id) not in existing
+        ]
+        return Submission.create(vals_list)
+
+    # ------------------------------------------------------------------
+    # constraints and values
+    # ------------------------------------------------------------------
     @api.constrains("deadline", "plan_id")
     def _check_deadline(self):
         for obligation in self:
@@ -119,17 +279,78 @@ class EmulationObligation(models.Model):
                     )
                 )
 
-    def _get_responsible_units(self):
-        """Units that must send: those named, else every member at the
-        deadline (or the plan's date)."""
-        self.ensure_one()
-        if self.unit_ids:
-            return self.unit_ids
-        plan = self.plan_id
-        return plan.cluster_id._get_members_at(
-            self.deadline or plan._get_reference_date()
-        )
+    @api.model
+    def _normalize_reminder_offsets(self, value):
+        """ "7, 1" -> "7,1": ASCII digits only, 1 to 365 days, no repeat,
+        largest first; refused otherwise (a value that passes Python's
+        isdigit() but not PostgreSQL's cast would stop every reminder)."""
+        if not value or not value.strip():
+            return False
+        days = []
+        for part in value.split(","):
+            part = part.strip(" \t")
+            if not ASCII_DIGITS.fullmatch(part) or not (
+                1 <= int(part) <= MAX_REMINDER_DAYS
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Reminders must be numbers of days from 1 to %(max)s "
+                        'separated by commas, e.g. "7,1" (got "%(value)s").',
+                        max=MAX_REMINDER_DAYS,
+                        value=value,
+                    )
+                )
+            days.append(int(part))
+        return ",".join(str(day) for day in sorted(set(days), reverse=True))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if isinstance(vals.get("reminder_offsets"), str):
+                vals["reminder_offsets"] = self._normalize_reminder_offsets(
+                    vals["reminder_offsets"]
+                )
+        obligations = super().create(vals_list)
+        obligations._create_missing_submissions()
+        return obligations
+
+    def write(self, vals):
+        if isinstance(vals.get("reminder_offsets"), str):
+            vals = dict(
+                vals,
+                reminder_offsets=self._normalize_reminder_offsets(
+                    vals["reminder_offsets"]
+                ),
+            )
+        res = super().write(vals)
+        if {"deadline", "state", "active", "unit_ids", "recipient_id"} & set(vals):
+            self._create_missing_submissions()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_plan(self):
+        self.plan_id._check_deletable_lines()
+
+    # ------------------------------------------------------------------
+    # transitions
+    # ------------------------------------------------------------------
+    def action_cancel(self):
+        """Cancel an obligation of a plan open for editing (a draft, or an
+        issued plan under an agreed adjustment)."""
+        self._check_transition(("open",), ("secretariat",), self.env._("cancelled"))
+        self.plan_id._check_content_open()
+        self._write_transition({"state": "cancelled"})
+        return True
+
+    def action_reopen(self):
+        self._check_transition(("cancelled",), ("secretariat",), self.env._("reopened"))
+        self.plan_id._check_content_open()
+        self._write_transition({"state": "open"})
+        return True
+
+    # ------------------------------------------------------------------
+    # report
+    # ------------------------------------------------------------------
     def _get_plan_line(self, group=None):
         """The line the plan prints for these obligations (same deadline and
         recipient): "Báo cáo ... gửi về đơn vị Cụm trưởng trước ngày
@@ -146,7 +367,3 @@ class EmulationObligation(models.Model):
         if first.note:
             text += f" {first.note.strip()}"
         return text
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_plan_editable(self):
-        self.plan_id._check_locked()

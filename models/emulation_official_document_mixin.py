@@ -1,6 +1,8 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import fields, models
+
+from .common import format_vn_long_date
 
 
 class EmulationOfficialDocumentMixin(models.AbstractModel):
@@ -41,21 +43,11 @@ class EmulationOfficialDocumentMixin(models.AbstractModel):
     )
     signer_name = fields.Char()
 
-    @api.model
-    def _format_vn_date(self, date):
-        """ "ngày 26 tháng 3 năm 2020". Decree 30 pads days below 10 and the
-        months January and February with a zero."""
-        if not date:
-            return ""
-        day = f"{date.day:02d}" if date.day < 10 else str(date.day)
-        month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-        return f"ngày {day} tháng {month} năm {date.year}"
-
     def _get_place_date_line(self, on_date=None):
         """ "Hải Phòng, ngày 26 tháng 3 năm 2020": the place and date of
         issue, or ``on_date`` for a paper printed on another day."""
         self.ensure_one()
-        date_text = self._format_vn_date(on_date or self.issue_date)
+        date_text = format_vn_long_date(on_date or self.issue_date)
         if self.issue_place and date_text:
             return f"{self.issue_place}, {date_text}"
         return self.issue_place or date_text

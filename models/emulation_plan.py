@@ -7,23 +7,46 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# Fields an issued plan may still change outside an adjustment: workflow,
-# chatter, activities and the adjustment bookkeeping itself.
-UNLOCKED_FIELDS = {
-    "state",
-    "active",
-    "adjustment_in_progress",
-    "revision_number",
-    "revision_ids",
-    "consultation_ids",
-    "event_ids",
-    "obligation_ids",
-}
+# What a plan needs to be issued.
+ISSUE_REQUIRED_FIELDS = (
+    "number",
+    "issue_date",
+    "leader_id",
+    "deputy_id",
+    "basis_ids",
+    "purpose",
+    "signer_name",
+)
+# Plausible years of a plan.
+YEAR_RANGE = (1945, 2100)
+
+CONTENT_FIELDS = (
+    "name",
+    "year",
+    "leader_id",
+    "deputy_id",
+    "number",
+    "issue_date",
+    "issue_place",
+    "purpose",
+    "covenant_content",
+    "campaign_content",
+    "reporting_intro",
+    "organisation",
+    "cited_document_ids",
+    "basis_ids",
+    "issuer_parent_name",
+    "issuer_name",
+    "signer_title",
+    "signer_name",
+    "distribution_list",
+)
 
 
 class EmulationPlan(models.Model):
     """Annual activity plan of a cluster (Kế hoạch hoạt động), one per
-    cluster and year, issued as an official document."""
+    cluster and year, issued as an official document. Once issued, its
+    content changes only through an adjustment agreed with the deputy."""
 
     _name = "emulation.plan"
     _description = "Annual Activity Plan"
@@ -34,6 +57,35 @@ class EmulationPlan(models.Model):
         "emulation.workflow.mixin",
     ]
     _order = "year desc, cluster_id"
+
+    _edit_groups = {
+        "content": {
+            "fields": CONTENT_FIELDS,
+            "roles": {"secretariat": None},
+            "closed_if": "_get_content_closed_reason",
+        },
+        # the activities and obligations police their own fields
+        "lines": {
+            "fields": ("event_ids", "obligation_ids"),
+            "roles": {"secretariat": None},
+        },
+        "consultation": {
+            "fields": ("consultation_deadline", "consultation_ids"),
+            "roles": {"secretariat": ("draft", "consultation")},
+        },
+        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+    }
+    _edit_create_fields = ("cluster_id",)
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset(
+        {
+            ("draft", "consultation"),
+            ("consultation", "draft"),
+            ("draft", "issued"),
+            ("consultation", "issued"),
+            ("issued", "closed"),
+        }
+    )
 
     name = fields.Char(
         string="Title",
@@ -71,6 +123,7 @@ class EmulationPlan(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
         copy=False,
         group_expand="_read_group_expand_state",
     )
@@ -110,6 +163,7 @@ class EmulationPlan(models.Model):
         string="Member Units of the Year",
         compute="_compute_member_unit_ids",
         store=True,
+        compute_sudo=True,
         help="Units that were members of the cluster at some time of the "
         "plan's year: they read the plan, even after they left the cluster.",
     )
@@ -160,10 +214,20 @@ class EmulationPlan(models.Model):
     adjustment_in_progress = fields.Boolean(
         copy=False,
         readonly=True,
+        tracking=True,
         help="Set by an agreed adjustment: the issued plan may be edited "
         "until the adjustment is finished.",
     )
-    is_editable = fields.Boolean(compute="_compute_is_editable")
+    submission_ids = fields.One2many(
+        comodel_name="emulation.submission",
+        inverse_name="plan_id",
+        string="Submissions",
+    )
+    submission_count = fields.Integer(compute="_compute_submission_count")
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_lines_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_consultation_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     event_count = fields.Integer(compute="_compute_counts", string="Activity Count")
     obligation_count = fields.Integer(compute="_compute_counts")
     active = fields.Boolean(default=True)
@@ -187,13 +251,18 @@ class EmulationPlan(models.Model):
         "cluster_id.membership_ids.active",
     )
     def _compute_member_unit_ids(self):
-        memberships = self.env["emulation.cluster.membership"].search(
-            [("cluster_id", "in", self.cluster_id.ids)]
+        # the same answer whatever triggers the recompute: archived
+        # memberships (mistakes) never count, whatever the context
+        memberships = (
+            self.env["emulation.cluster.membership"]
+            .sudo()
+            .with_context(active_test=True)
+            .search([("cluster_id", "in", self.cluster_id.ids)])
         )
         by_cluster = memberships.grouped("cluster_id")
         empty = self.env["emulation.cluster.membership"]
         for plan in self:
-            if not plan.year:
+            if not YEAR_RANGE[0] <= plan.year <= YEAR_RANGE[1]:
                 plan.member_unit_ids = False
                 continue
             first_day = date(plan.year, 1, 1)
@@ -202,7 +271,8 @@ class EmulationPlan(models.Model):
                 by_cluster.get(plan.cluster_id, empty)
                 .filtered(
                     lambda membership, first=first_day, last=last_day: (
-                        membership.date_start <= last
+                        membership.active
+                        and membership.date_start <= last
                         and (not membership.date_end or membership.date_end >= first)
                     )
                 )
@@ -220,13 +290,6 @@ class EmulationPlan(models.Model):
                 year=plan.year,
             )
 
-    @api.depends("state", "adjustment_in_progress")
-    def _compute_is_editable(self):
-        for plan in self:
-            plan.is_editable = (
-                plan.state in ("draft", "consultation") or plan.adjustment_in_progress
-            )
-
     @api.depends("consultation_ids.date_answered")
     def _compute_consultation_counts(self):
         for plan in self:
@@ -240,15 +303,68 @@ class EmulationPlan(models.Model):
             plan.event_count = len(plan.event_ids)
             plan.obligation_count = len(plan.obligation_ids)
 
-    @api.model
-    def _read_group_expand_state(self, states, domain):
-        return [key for key, _label in self._fields["state"].selection]
+    def _compute_submission_count(self):
+        counts = dict(
+            self.env["emulation.submission"]._read_group(
+                [("plan_id", "in", self.ids)],
+                groupby=["plan_id"],
+                aggregates=["__count"],
+            )
+        )
+        for plan in self:
+            plan.submission_count = counts.get(plan, 0)
 
     def _get_reference_date(self):
         """Date at which the plan's leader, deputy and members are taken:
         its issue date, else 1 January of its year."""
         self.ensure_one()
         return self.issue_date or date(self.year, 1, 1)
+
+    # ------------------------------------------------------------------
+    # editing
+    # ------------------------------------------------------------------
+    def _is_content_open(self):
+        """A draft or a plan in consultation is edited freely; an issued
+        plan only during an agreed adjustment."""
+        self.ensure_one()
+        return self.state in ("draft", "consultation") or (
+            self.state == "issued" and self.adjustment_in_progress
+        )
+
+    def _get_content_closed_reason(self):
+        self.ensure_one()
+        if self._is_content_open():
+            return ""
+        if self.state == "issued":
+            return self.env._(
+                "the plan is issued: it changes only through an adjustment "
+                "agreed with the deputy unit"
+            )
+        return self._get_closed_reason()
+
+    def _check_content_open(self):
+        locked = self.filtered(lambda plan: not plan._is_content_open())
+        if locked:
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s is issued: it can only be changed through an "
+                    "adjustment agreed with the deputy unit.",
+                    plan=locked[0].display_name,
+                )
+            )
+
+    def _check_deletable_lines(self):
+        """Activities and obligations are deleted from a plan never issued;
+        afterwards they are cancelled, and kept."""
+        issued = self.filtered(lambda plan: plan.state not in ("draft", "consultation"))
+        if issued:
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s has been issued: cancel its activities and "
+                    "obligations instead of deleting them.",
+                    plan=issued[0].display_name,
+                )
+            )
 
     # ------------------------------------------------------------------
     # constraints
@@ -281,8 +397,6 @@ class EmulationPlan(models.Model):
     @api.constrains("year", "issue_date")
     def _check_year(self):
         for plan in self:
-            if not 1900 < plan.year < 3000:
-                raise ValidationError(self.env._("The plan's year is not valid."))
             if plan.issue_date and abs(plan.issue_date.year - plan.year) > 1:
                 raise ValidationError(
                     self.env._("A plan is issued in its year or the year before.")
@@ -290,46 +404,81 @@ class EmulationPlan(models.Model):
         self.obligation_ids._check_deadline()
         self.event_ids._check_date_in_plan_year()
 
-    def _check_unique_cluster_year(self, vals_list):
+    @api.constrains("cluster_id", "year")
+    def _check_unique_cluster_year(self):
+        for plan in self:
+            plan._check_free_year(plan.cluster_id.id, plan.year)
+
+    def _check_free_year(self, cluster_id, year):
         """Refuse a second plan of a cluster and year with a clear message
-        before the database does."""
-        keys = {(vals.get("cluster_id"), vals.get("year")) for vals in vals_list}
-        if len(keys) < len(vals_list):
+        before the database does. Called once the user is known to serve
+        the cluster, so that the plan it names is one he may read."""
+        # in SQL, without flushing: the pending change itself would hit the
+        # database's unique constraint before this message
+        self.env.cr.execute(
+            "SELECT id FROM emulation_plan WHERE cluster_id = %s AND year = %s "
+            "AND NOT (id = ANY(%s::int[])) LIMIT 1",
+            (cluster_id, year, list(self.ids)),
+        )
+        row = self.env.cr.fetchone()
+        existing = self.sudo().browse(row[0]) if row else self.browse()
+        if existing:
             raise ValidationError(
-                self.env._("A cluster has only one activity plan per year.")
-            )
-        for cluster_id, year in keys:
-            if not cluster_id or not year:
-                continue
-            existing = (
-                self.sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("cluster_id", "=", cluster_id),
-                        ("year", "=", year),
-                        ("id", "not in", self.ids),
-                    ],
-                    limit=1,
+                self.env._(
+                    "%(cluster)s already has a plan for %(year)s: %(plan)s. "
+                    "Next year's plan is made by the year rollover of this one.",
+                    cluster=existing.cluster_id.display_name,
+                    year=year,
+                    plan=existing.display_name,
                 )
             )
-            if existing:
-                raise ValidationError(
-                    self.env._(
-                        "%(cluster)s already has a plan for %(year)s: %(plan)s.",
-                        cluster=existing.cluster_id.display_name,
-                        year=year,
-                        plan=existing.display_name,
-                    )
+
+    @api.model
+    def _check_year_value(self, vals):
+        year = vals.get("year")
+        if isinstance(year, int) and not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+            raise ValidationError(
+                self.env._(
+                    "The plan's year must be between %(first)s and %(last)s.",
+                    first=YEAR_RANGE[0],
+                    last=YEAR_RANGE[1],
                 )
+            )
 
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
+    @api.model
+    def _check_can_create(self, vals_list, given=None):
+        res = super()._check_can_create(vals_list, given)
+        keys = [(vals.get("cluster_id"), vals.get("year")) for vals in vals_list]
+        if len(set(keys)) < len(keys):
+            raise ValidationError(
+                self.env._("A cluster has only one activity plan per year.")
+            )
+        for cluster_id, year in keys:
+            self._check_free_year(cluster_id, year)
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_unique_cluster_year(vals_list)
-        return super().create(vals_list)
+        for vals in vals_list:
+            self._check_year_value(vals)
+            if self.env.su:
+                # users are checked in _check_can_create, once known to serve
+                # the cluster; data files and scripts here
+                self._check_free_year(vals.get("cluster_id"), vals.get("year"))
+        plans = super().create(vals_list)
+        # issued by a data file or a migration: its members owe their reports
+        plans.filtered(lambda plan: plan.state == "issued")._on_issue()
+        return plans
+
+    def write(self, vals):
+        self._check_year_value(vals)
+        res = super().write(vals)
+        if vals.get("state") == "issued":
+            self._on_issue()
+        return res
 
     @api.model
     def _search(self, domain, *args, **kwargs):
@@ -340,46 +489,17 @@ class EmulationPlan(models.Model):
         self.flush_model(["member_unit_ids"])
         return super()._search(domain, *args, **kwargs)
 
-    def write(self, vals):
-        # access first: a reader is told he may not write, not why
-        self.check_access("write")
-        self._check_locked(set(vals))
-        if "cluster_id" in vals or "year" in vals:
-            for plan in self:
-                plan._check_unique_cluster_year(
-                    [
-                        {
-                            "cluster_id": vals.get("cluster_id", plan.cluster_id.id),
-                            "year": vals.get("year", plan.year),
-                        }
-                    ]
-                )
-        return super().write(vals)
+    def copy(self, default=None):
+        self._check_copyable()
+        return super().copy(default=default)
 
-    def _check_locked(self, field_names=None):
-        """An issued or closed plan changes only through an adjustment."""
-        if field_names is not None and not (
-            field_names - UNLOCKED_FIELDS - set(self._get_mail_thread_fields())
-        ):
-            return
-        locked = self.filtered(lambda plan: not plan.is_editable)
-        if locked:
-            raise UserError(
-                self.env._(
-                    "Plan %(plan)s is issued: it can only be changed through an "
-                    "adjustment agreed with the deputy unit.",
-                    plan=locked[0].display_name,
-                )
+    def _check_copyable(self):
+        raise UserError(
+            self.env._(
+                "A plan is not duplicated (a cluster has one plan a year): next "
+                "year's plan is made by the year rollover of this one."
             )
-
-    @api.model
-    def _get_mail_thread_fields(self):
-        return [
-            name
-            for name, field in self._fields.items()
-            if field.model_name in ("mail.thread", "mail.activity.mixin")
-            or name.startswith(("message_", "activity_", "website_message"))
-        ]
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -398,17 +518,22 @@ class EmulationPlan(models.Model):
     # ------------------------------------------------------------------
     # workflow
     # ------------------------------------------------------------------
-
     def action_assign_number(self):
         """Take the next number of the cluster's sequence for the year."""
-        self._check_state(("draft", "consultation"), self.env._("numbered"))
+        self._check_transition(
+            ("draft", "consultation"), ("secretariat",), self.env._("numbered")
+        )
         for plan in self.filtered(lambda plan: not plan.number):
-            plan.number = plan.cluster_id._get_next_plan_number(plan.year)
+            plan._write_transition(
+                {"number": plan.cluster_id._get_next_plan_number(plan.year)}
+            )
         return True
 
     def action_start_consultation(self):
         """Ask every member unit but the leader for its opinion."""
-        self._check_state(("draft",), self.env._("sent for consultation"))
+        self._check_transition(
+            ("draft",), ("secretariat",), self.env._("sent for consultation")
+        )
         today = fields.Date.context_today(self)
         consultation_lines = []
         for plan in self:
@@ -418,24 +543,29 @@ class EmulationPlan(models.Model):
                 {"plan_id": plan.id, "partner_id": unit.id, "date_asked": today}
                 for unit in members - plan.leader_id - asked
             ]
-        self.env["emulation.plan.consultation"].create(consultation_lines)
-        self.write({"state": "consultation"})
+        self.env["emulation.plan.consultation"].sudo().create(consultation_lines)
+        self._write_transition({"state": "consultation"})
         self._schedule_consultation_activities()
         return True
 
     def _schedule_consultation_activities(self):
         """Remind the secretariat to collect the members' answers."""
         today = fields.Date.context_today(self)
-        for plan in self:
-            deadline = plan.consultation_deadline or today + timedelta(days=7)
-            for user in plan.cluster_id.secretariat_user_ids:
-                plan.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=deadline,
-                    summary=self.env._("Collect the members' opinions on the plan"),
-                    note=plan._get_pending_consultation_note(),
-                    user_id=user.id,
+        self.env["emulation.reminder.log"]._schedule_activities(
+            self.env.ref("mail.mail_activity_data_todo"),
+            [
+                (
+                    plan,
+                    plan.cluster_id.secretariat_user_ids,
+                    plan.consultation_deadline or today + timedelta(days=7),
                 )
+                for plan in self.sudo()
+            ],
+            lambda plan: {
+                "summary": plan.env._("Collect the members' opinions on the plan"),
+                "note": plan._get_pending_consultation_note(),
+            },
+        )
 
     def _get_pending_consultation_note(self):
         self.ensure_one()
@@ -453,24 +583,30 @@ class EmulationPlan(models.Model):
             lambda plan: plan.consultation_ids and not plan.consultation_pending_count
         )
         if answered:
-            answered.activity_feedback(
+            answered._close_activities(
                 ["mail.mail_activity_data_todo"],
                 feedback=self.env._("Every member unit has answered."),
             )
 
     def action_back_to_draft(self):
-        self._check_state(("consultation",), self.env._("set back to draft"))
-        self.write({"state": "draft"})
+        self._check_transition(
+            ("consultation",), ("secretariat",), self.env._("set back to draft")
+        )
+        self._write_transition({"state": "draft"})
         return True
 
-    def action_issue(self):
-        self._check_state(("draft", "consultation"), self.env._("issued"))
+    def _check_issuable(self):
+        """What an issued plan needs: number, date, leader, deputy, legal
+        bases, purpose, signer, and at least one activity or obligation."""
         for plan in self:
             missing = [
                 plan._fields[name].get_description(self.env)["string"]
-                for name in ("leader_id", "deputy_id", "number", "issue_date")
+                for name in ISSUE_REQUIRED_FIELDS
                 if not plan[name]
+                or (plan._fields[name].type == "html" and not plan._html_has_text(name))
             ]
+            if not plan.event_ids and not plan.obligation_ids:
+                missing.append(self.env._("at least one activity or obligation"))
             if missing:
                 raise UserError(
                     self.env._(
@@ -479,22 +615,73 @@ class EmulationPlan(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-        self.write({"state": "issued"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def _html_has_text(self, name):
+        value = self[name]
+        return bool(value) and bool(
+            Markup(value).striptags().replace("\xa0", " ").strip()
+        )
+
+    def action_issue(self):
+        self._check_transition(
+            ("draft", "consultation"), ("secretariat",), self.env._("issued")
+        )
+        self._check_issuable()
+        self._write_transition({"state": "issued"})
+        self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+        self._on_issue()
+        self._notify_members_of_issue()
         return True
 
+    def _on_issue(self):
+        """Every unit expected to file gets its submissions."""
+        self.sudo().obligation_ids._create_missing_submissions()
+
+    def _notify_members_of_issue(self):
+        """Each member unit is told: an activity for its officers (in their
+        language), an e-mail to the unit."""
+        Log = self.env["emulation.reminder.log"]
+        for plan in self.sudo():
+            members = plan.member_unit_ids - plan.leader_id
+            officers = Log._get_unit_officers(members)
+            Log._schedule_activities(
+                self.env.ref("mail.mail_activity_data_todo"),
+                [
+                    (plan, users, plan.issue_date or fields.Date.context_today(self))
+                    for users in officers.values()
+                ],
+                lambda plan: {
+                    "summary": plan.env._(
+                        "Plan issued: %(plan)s", plan=plan.display_name
+                    ),
+                    "note": Markup("<p>%s</p>")
+                    % plan.env._(
+                        "Read the plan and note its activities and deadlines."
+                    ),
+                },
+            )
+            by_lang = members.filtered("email").grouped(
+                lambda unit: unit.lang or self.env.lang
+            )
+            for lang, recipients in by_lang.items():
+                plan.with_context(lang=lang).message_post_with_source(
+                    "emulation_cluster.mail_template_plan_issued",
+                    partner_ids=recipients.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
+
     def action_close(self):
-        self._check_state(("issued",), self.env._("closed"))
+        self._check_transition(("issued",), ("secretariat",), self.env._("closed"))
         if self.filtered("adjustment_in_progress"):
             raise UserError(
                 self.env._("Finish the adjustment in progress before closing.")
             )
-        self.write({"state": "closed"})
+        self._write_transition({"state": "closed"})
         return True
 
     def action_open_adjustment_wizard(self):
         self.ensure_one()
-        self._check_state(("issued",), self.env._("adjusted"))
+        self._check_transition(("issued",), ("secretariat",), self.env._("adjusted"))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Adjust the Plan"),
@@ -505,9 +692,33 @@ class EmulationPlan(models.Model):
         }
 
     def action_finish_adjustment(self):
-        self._check_state(("issued",), self.env._("adjusted"))
-        self.write({"adjustment_in_progress": False})
+        self._check_transition(("issued",), ("secretariat",), self.env._("adjusted"))
+        self._write_transition({"adjustment_in_progress": False})
         return True
+
+    def action_view_submissions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_submission_action_tracker"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def _get_submission_tracker(self):
+        """Rows (units), columns (obligations) and cells {(unit id,
+        obligation id): submission} of the plan's tracker, read in a few
+        queries."""
+        self.ensure_one()
+        submissions = self.env["emulation.submission"].search(
+            [("plan_id", "=", self.id)]
+        )
+        obligations = submissions.obligation_id.sorted(
+            lambda ob: (ob.deadline or fields.Date.today(), ob.sequence, ob.id)
+        )
+        units = submissions.partner_id.sorted("name")
+        cells = {(sub.partner_id.id, sub.obligation_id.id): sub for sub in submissions}
+        return {"units": units, "obligations": obligations, "cells": cells}
 
     def action_print(self):
         return self.env.ref(

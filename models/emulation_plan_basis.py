@@ -12,7 +12,22 @@ class EmulationPlanBasis(models.Model):
 
     _name = "emulation.plan.basis"
     _description = "Legal Basis of a Plan"
+    _inherit = ["emulation.workflow.mixin"]
     _order = "plan_id, sequence, id"
+
+    _edit_groups = {
+        "line": {
+            "fields": (
+                "sequence",
+                "citation_mode",
+                "document_id",
+                "text",
+                "continuation",
+            ),
+            "parent": ("plan_id", "content"),
+        }
+    }
+    _edit_create_fields = ("plan_id",)
 
     plan_id = fields.Many2one(
         comodel_name="emulation.plan",
@@ -61,21 +76,3 @@ class EmulationPlanBasis(models.Model):
     def _get_report_text(self):
         self.ensure_one()
         return f"{self.text or ''}{self.continuation or '.'}"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        plans = self.env["emulation.plan"].browse(
-            {vals.get("plan_id") for vals in vals_list if vals.get("plan_id")}
-        )
-        plans._check_locked()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.plan_id._check_locked()
-        if "plan_id" in vals:
-            self.env["emulation.plan"].browse(vals["plan_id"])._check_locked()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_plan_editable(self):
-        self.plan_id._check_locked()

@@ -9,7 +9,16 @@ class EmulationPlanConsultation(models.Model):
 
     _name = "emulation.plan.consultation"
     _description = "Plan Consultation"
+    _inherit = ["emulation.workflow.mixin"]
     _order = "plan_id, partner_id"
+
+    _edit_groups = {
+        "answer": {
+            "fields": ("partner_id", "date_asked", "date_answered", "opinion"),
+            "parent": ("plan_id", "consultation"),
+        }
+    }
+    _edit_create_fields = ("plan_id",)
 
     plan_id = fields.Many2one(
         comodel_name="emulation.plan",

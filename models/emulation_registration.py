@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .common import CHANNEL_SELECTION
+
 REGISTRATION_STATES = [
     ("draft", "Draft"),
     ("sent", "Sent"),
@@ -22,10 +24,32 @@ class EmulationRegistration(models.Model):
     _order = "year desc, plan_id, partner_id, id"
     _rec_names_search = ["partner_id", "plan_id"]
 
-    # what the unit writes; frozen once sent
-    _CONTENT_FIELDS = {"plan_id", "partner_id", "line_ids", "note"}
-    # changed only by the action_* methods
-    _WORKFLOW_FIELDS = {"state", "date_sent", "acknowledged_by_id", "date_acknowledged"}
+    # What the unit writes, until it is sent; the secretariat may still
+    # correct a sent one (registrations that came on paper), never an
+    # acknowledged one.
+    _edit_groups = {
+        "content": {
+            "fields": ("line_ids", "note"),
+            "roles": {
+                "owner": ("draft", "returned"),
+                "secretariat": ("draft", "sent", "returned"),
+            },
+        },
+        "return": {"fields": ("return_reason",), "roles": {"reviewer": ("sent",)}},
+        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+    }
+    # the unit and the plan are chosen once: by the unit's officer for his
+    # own unit, or by the secretariat recording a paper registration
+    _edit_create_fields = ("plan_id", "partner_id", "channel")
+    _edit_create_roles = ("owner", "secretariat")
+    _allowed_moves = frozenset(
+        {
+            ("draft", "sent"),
+            ("returned", "sent"),
+            ("sent", "acknowledged"),
+            ("sent", "returned"),
+        }
+    )
 
     # not stored: worded in the reader's language
     name = fields.Char(string="Reference", compute="_compute_name")
@@ -71,6 +95,7 @@ class EmulationRegistration(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
         copy=False,
     )
     line_ids = fields.One2many(
@@ -83,6 +108,21 @@ class EmulationRegistration(models.Model):
         string="Registered Titles", compute="_compute_line_count"
     )
     note = fields.Text(string="Notes")
+    channel = fields.Selection(
+        selection=CHANNEL_SELECTION,
+        string="Received By",
+        default="online",
+        required=True,
+        help="Online: registered here by the unit. Otherwise recorded by the "
+        "secretariat from a paper or an e-mail.",
+    )
+    recorded_by_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Recorded By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        copy=False,
+    )
     date_sent = fields.Date(string="Sent On", readonly=True, copy=False, tracking=True)
     registration_deadline = fields.Date(
         compute="_compute_registration_deadline",
@@ -100,6 +140,9 @@ class EmulationRegistration(models.Model):
     return_reason = fields.Text(
         tracking=True, copy=False, help="Why the secretariat returned it."
     )
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_return_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.depends("plan_id.name", "partner_id.name", "year")
@@ -172,49 +215,35 @@ class EmulationRegistration(models.Model):
                 )
 
     # ------------------------------------------------------------------
-    # Editing rules
+    # Creation
     # ------------------------------------------------------------------
-    def _is_secretariat_of(self, cluster):
-        return self.env.su or cluster._is_served_by(self.env.user)
-
-    def _check_content_editable(self):
-        """A unit edits its registration as a draft or once returned; the
-        secretariat may still correct a sent one (paper registrations), never
-        an acknowledged one. Data files (superuser) record any state."""
-        if self.env.su:
-            return
-        for registration in self:
-            if registration.state in ("draft", "returned"):
-                continue
-            if registration.state == "sent" and self._is_secretariat_of(
-                registration.sudo().cluster_id
-            ):
-                continue
-            raise UserError(
-                self.env._(
-                    "The registration %(registration)s has been sent and can "
-                    "no longer be changed; ask the secretariat to return it.",
-                    registration=registration.name,
+    @api.model
+    def _check_can_create(self, vals_list, given=None):
+        """A unit registers once for an issued plan of a cluster it is a
+        member of that year: its officer online, or the secretariat on its
+        behalf (recorded as such, never as "online")."""
+        res = super()._check_can_create(vals_list, given)
+        for vals in vals_list:
+            record = self.new(vals)
+            plan = record.plan_id._origin.sudo()
+            unit = record.partner_id._origin
+            if plan.state != "issued":
+                raise UserError(self.env._("Units register for an issued plan only."))
+            if unit not in plan.member_unit_ids:
+                raise UserError(
+                    self.env._(
+                        "%(unit)s is not a member of the cluster in %(year)s: "
+                        "it cannot register for this plan.",
+                        unit=unit.name,
+                        year=plan.year,
+                    )
                 )
-            )
-
-    def write(self, vals):
-        if self._CONTENT_FIELDS & set(vals):
-            self._check_content_editable()
-        if (
-            self._WORKFLOW_FIELDS & set(vals)
-            and not self.env.context.get("emulation_registration_transition")
-            and not self.env.su
-        ):
-            raise UserError(
-                self.env._(
-                    "Use the buttons to send, acknowledge or return a registration."
-                )
-            )
-        return super().write(vals)
-
-    def _write_transition(self, vals):
-        return self.with_context(emulation_registration_transition=True).write(vals)
+            on_behalf = not record._has_role("owner")
+            if on_behalf and vals.get("channel", "online") == "online":
+                vals["channel"] = "paper"
+            elif not on_behalf:
+                vals["channel"] = "online"
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -229,27 +258,12 @@ class EmulationRegistration(models.Model):
     # Workflow
     # ------------------------------------------------------------------
 
-    def _check_secretariat(self):
-        user_unit = self.env.user.emulation_unit_id
-        for registration in self:
-            if not self._is_secretariat_of(registration.sudo().cluster_id):
-                raise UserError(
-                    self.env._(
-                        "Only the secretariat of the cluster can acknowledge "
-                        "or return a registration."
-                    )
-                )
-            if user_unit and registration.partner_id == user_unit and not self.env.su:
-                raise UserError(
-                    self.env._(
-                        "A unit does not acknowledge or return its own " "registration."
-                    )
-                )
-
     def action_send(self):
         """Send to the cluster leader and the council; late ones are accepted
         but marked."""
-        self._check_state(("draft", "returned"), self.env._("sent"))
+        self._check_transition(
+            ("draft", "returned"), ("owner", "secretariat"), self.env._("sent")
+        )
         empty = self.filtered(lambda registration: not registration.line_ids)
         if empty:
             raise UserError(
@@ -278,8 +292,9 @@ class EmulationRegistration(models.Model):
         return True
 
     def action_acknowledge(self):
-        self._check_state(("sent",), self.env._("acknowledged"))
-        self._check_secretariat()
+        """The cluster's secretariat acknowledges; a unit never acknowledges
+        its own registration."""
+        self._check_transition(("sent",), ("reviewer",), self.env._("acknowledged"))
         self._write_transition(
             {
                 "state": "acknowledged",
@@ -291,8 +306,7 @@ class EmulationRegistration(models.Model):
 
     def action_return(self):
         """Return to the unit with the reason written in ``return_reason``."""
-        self._check_state(("sent",), self.env._("returned"))
-        self._check_secretariat()
+        self._check_transition(("sent",), ("reviewer",), self.env._("returned"))
         missing = self.filtered(
             lambda registration: not (registration.return_reason or "").strip()
         )

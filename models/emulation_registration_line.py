@@ -11,8 +11,25 @@ class EmulationRegistrationLine(models.Model):
 
     _name = "emulation.registration.line"
     _description = "Emulation Registration Line"
+    _inherit = ["emulation.workflow.mixin"]
     _order = "registration_id, sequence, id"
     _rec_name = "award_name"
+
+    _edit_groups = {
+        "line": {
+            "fields": (
+                "sequence",
+                "beneficiary_kind",
+                "individual_name",
+                "individual_position",
+                "award_name",
+                "target",
+                "note",
+            ),
+            "parent": ("registration_id", "content"),
+        }
+    }
+    _edit_create_fields = ("registration_id",)
 
     registration_id = fields.Many2one(
         comodel_name="emulation.registration",
@@ -93,27 +110,3 @@ class EmulationRegistrationLine(models.Model):
                 raise ValidationError(
                     self.env._("Name the person an individual title is registered for.")
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["emulation.registration"].browse(
-            {
-                vals["registration_id"]
-                for vals in vals_list
-                if vals.get("registration_id")
-            }
-        )._check_content_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        registrations = self.registration_id
-        if vals.get("registration_id"):
-            registrations |= self.env["emulation.registration"].browse(
-                vals["registration_id"]
-            )
-        registrations._check_content_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_editable(self):
-        self.registration_id._check_content_editable()

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from .common import CHANNEL_SELECTION
+
 
 class EmulationSubmissionRound(models.Model):
     """One filing of a submission and the secretariat's decision on it; a
@@ -28,16 +30,14 @@ class EmulationSubmissionRound(models.Model):
     date_filed = fields.Datetime(string="Filed On", required=True)
     filed_by_id = fields.Many2one(comodel_name="res.users", string="Filed By")
     channel = fields.Selection(
-        selection=[
-            ("online", "Online"),
-            ("paper", "Paper"),
-            ("email", "E-mail"),
-            ("other", "Other"),
-        ],
-        string="Received By",
-        default="online",
+        selection=CHANNEL_SELECTION, string="Received By", default="online"
     )
     date_received = fields.Date(string="Received On")
+    deadline = fields.Date(
+        string="Deadline Applied",
+        help="The deadline in force when this round was filed: its lateness "
+        "was judged by it, whatever the deadline became afterwards.",
+    )
     cover_note = fields.Text()
     attachment_ids = fields.Many2many(
         comodel_name="ir.attachment",

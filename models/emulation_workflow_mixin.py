@@ -1,30 +1,559 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
-from odoo.exceptions import UserError
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Context keys a client can send that would silence the audit trail: never
+# honoured on a transition, nor on a user's create or write.
+AUDIT_CONTEXT_KEYS = ("tracking_disable", "mail_notrack", "mail_create_nolog")
+# Dates the addon accepts: earlier or later ones are typing mistakes (year 1
+# also breaks the chatter's change tracking).
+PLAUSIBLE_DATES = (datetime.date(1945, 1, 1), datetime.date(2100, 12, 31))
+# Roles a field group or a transition can name.
+ROLES = ("owner", "reviewer", "secretariat", "manager")
 
 
 class EmulationWorkflowMixin(models.AbstractModel):
-    """What the addon's workflows (plan, activity, covenant, registration)
-    share: a transition refused, before anything is written, when a record
-    is not in a state it starts from."""
+    """The one editing policy of the addon.
+
+    A model declares, per group of fields, in which states and for which
+    users the group is editable (``_edit_groups``); which fields are set at
+    creation only (``_edit_create_fields``: its owner unit, cluster, plan);
+    and which state moves its transitions make (``_allowed_moves``). Every
+    other stored field belongs to the system: transitions and scheduled
+    actions write it through :meth:`_write_transition`, after their checks.
+
+    ``_edit_groups = {group: spec}``, where ``spec`` holds:
+
+    - ``fields``: the field names of the group;
+    - ``roles``: ``{role: states}``, the roles that may edit the group and,
+      for each, the states in which it may (``None``: any state). Roles:
+      ``owner`` (an officer of the record's unit), ``reviewer`` (the
+      cluster's secretariat, but not for its own unit's record),
+      ``secretariat`` (the cluster's secretariat, managers included),
+      ``manager``;
+    - ``closed_if`` (optional): the name of a method returning why the
+      record is closed for the group whatever the role (e.g. "its plan is
+      issued"), or an empty string when it is open;
+    - or ``parent``: ``(link field, parent group)`` for the lines of a
+      record, editable when the parent's group is.
+
+    Each group ``g`` has a boolean ``is_g_editable`` that the forms use in
+    ``readonly=``; ``write()`` checks the same declaration, so that what
+    the form lets a user change the server accepts, and what the form locks
+    the server refuses, whatever the client sends. The superuser (data
+    files, migrations, the transitions' own writes after their checks) is
+    the only exception.
+    """
 
     _name = "emulation.workflow.mixin"
-    _description = "Emulation Workflow"
+    _description = "Emulation Editing Policy"
 
+    _edit_groups = {}
+    _edit_create_fields = ()
+    _allowed_moves = frozenset()
+
+    # ------------------------------------------------------------------
+    # who is who
+    # ------------------------------------------------------------------
+    def _get_edit_cluster(self):
+        """The cluster whose secretariat serves this record."""
+        self.ensure_one()
+        return self["cluster_id"] if "cluster_id" in self._fields else None
+
+    def _get_owner_unit(self):
+        """The member unit that owns this record (its officers edit it)."""
+        self.ensure_one()
+        return self["partner_id"] if "partner_id" in self._fields else None
+
+    def _has_role(self, role, user=None):
+        """Whether ``user`` (default: the current user) plays ``role`` for
+        this record. Read as the superuser: the caller checked access."""
+        self.ensure_one()
+        user = user or self.env.user
+        record = self.sudo()
+        if role == "manager":
+            return user.has_group("emulation_cluster.group_manager")
+        if role == "owner":
+            unit = record._get_owner_unit()
+            return bool(
+                unit
+                and user.has_group("emulation_cluster.group_unit_officer")
+                and user.partner_id.commercial_partner_id == unit
+            )
+        if role in ("secretariat", "reviewer"):
+            cluster = record._get_edit_cluster()
+            if cluster is None or (not cluster and not record.id):
+                # no cluster (yet): the group decides
+                served = user.has_group("emulation_cluster.group_secretariat")
+            else:
+                served = bool(cluster) and cluster._is_served_by(user)
+            if role == "reviewer" and served:
+                unit = record._get_owner_unit()
+                return not unit or user.partner_id.commercial_partner_id != unit
+            return served
+        raise ValueError(f"unknown role {role!r}")
+
+    def _is_secretariat(self, user=None):
+        """Whether ``user`` serves this record's cluster (or is a manager)."""
+        return self._has_role("secretariat", user)
+
+    # ------------------------------------------------------------------
+    # field groups
+    # ------------------------------------------------------------------
+    @api.model
+    def _edit_field_groups(self):
+        """{field name: group name} of the fields users may edit."""
+        return {
+            name: group
+            for group, spec in self._edit_groups.items()
+            for name in spec["fields"]
+        }
+
+    @api.model
+    def _edit_ignored_fields(self):
+        """Fields the mail mixins manage (followers, activities, messages)."""
+        return {
+            name
+            for name, field in self._fields.items()
+            if field.model_name in ("mail.thread", "mail.activity.mixin")
+            or name.startswith(("message_", "activity_", "website_message"))
+        }
+
+    @api.model
+    def _edit_flag_depends(self):
+        depends = []
+        if "state" in self._fields:
+            depends.append("state")
+        for spec in self._edit_groups.values():
+            if "parent" in spec:
+                depends.append(spec["parent"][0])
+        return depends
+
+    @api.depends(lambda self: self._edit_flag_depends())
+    @api.depends_context("uid")
+    def _compute_edit_flags(self):
+        flags = [
+            (group, f"is_{group}_editable")
+            for group in self._edit_groups
+            if f"is_{group}_editable" in self._fields
+        ]
+        for record in self:
+            for group, flag in flags:
+                record[flag] = record._is_group_editable(group)
+
+    def _is_group_editable(self, group, user=None):
+        return not self._get_group_refusal(group, user)
+
+    def _get_group_refusal(self, group, user=None):
+        """Why ``group`` is not editable on this record by ``user``, as a
+        translated sentence; an empty string when it is editable."""
+        return self._get_group_refusal_detail(group, user)[1]
+
+    def _get_group_refusal_detail(self, group, user=None):
+        """(exception class, reason) of a refusal: ``UserError`` when the
+        record is closed to the group in its state, ``AccessError`` when the
+        user plays no role that may edit it; (None, "") when editable."""
+        self.ensure_one()
+        spec = self._edit_groups[group]
+        record = self.sudo()
+        if "parent" in spec:
+            link, parent_group = spec["parent"]
+            parent = record[link]
+            if not parent:
+                return None, ""  # a line being created inside its parent's form
+            return parent.with_env(self.env)._get_group_refusal_detail(
+                parent_group, user
+            )
+        closed_if = spec.get("closed_if")
+        reason = closed_if and getattr(record, closed_if)()
+        if reason:
+            return UserError, reason
+        in_state = [
+            role
+            for role, states in spec["roles"].items()
+            if states is None or record.state in states
+        ]
+        if not in_state:
+            return UserError, record._get_closed_reason()
+        if any(self._has_role(role, user) for role in in_state):
+            return None, ""
+        return AccessError, self.env._(
+            "only %(who)s can change it now",
+            who=self._get_roles_wording(in_state),
+        )
+
+    def _get_closed_reason(self):
+        self.ensure_one()
+        if "state" not in self._fields:
+            return self.env._("it can no longer change")
+        return self.env._(
+            "it cannot change while it is %(state)s",
+            state=self._get_state_label(),
+        )
+
+    def _get_state_label(self, state=None):
+        self.ensure_one()
+        states = dict(self._fields["state"]._description_selection(self.env))
+        return states.get(state or self.state, state or self.state)
+
+    def _get_roles_wording(self, roles):
+        words = {
+            "owner": self.env._("the unit's officers"),
+            "reviewer": self.env._("the cluster's secretariat"),
+            "secretariat": self.env._("the cluster's secretariat"),
+            "manager": self.env._("a manager"),
+        }
+        return self.env._(" or ").join(dict.fromkeys(words[role] for role in roles))
+
+    def _get_document_label(self):
+        return self.env["ir.model"]._get(self._name).name
+
+    def _get_field_labels(self, names):
+        return ", ".join(
+            self._fields[name].get_description(self.env)["string"]
+            for name in sorted(names)
+        )
+
+    # ------------------------------------------------------------------
+    # write
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        if not self.env.su:
+            self._check_values(vals)
+            self = self.with_context(**dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
+            self._check_edit_policy(vals)
+        return super().write(vals)
+
+    def _check_edit_policy(self, vals):
+        """Refuse, before anything is written, a change the policy forbids:
+        a system field, or a group not editable by the user on a record."""
+        names = set(vals) - self._edit_ignored_fields()
+        if not names or not self:
+            return
+        # access first: a user who may not write is told so, not why
+        self.check_access("write")
+        groups = self._edit_field_groups()
+        system = names - set(groups)
+        if system:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of %(document)s cannot be changed by hand: "
+                    "the buttons of the form change it.",
+                    fields=self._get_field_labels(system),
+                    document=self._get_document_label(),
+                )
+            )
+        for group in dict.fromkeys(groups[name] for name in names):
+            for record in self:
+                error, reason = record._get_group_refusal_detail(group)
+                if reason:
+                    raise error(
+                        self.env._(
+                            "%(fields)s of %(record)s cannot be changed: %(reason)s.",
+                            fields=self._get_field_labels(
+                                name for name in names if groups[name] == group
+                            ),
+                            record=record.display_name,
+                            reason=reason,
+                        )
+                    )
+
+    def _write_transition(self, vals):
+        """Write what a transition decided, after its checks, with the
+        rights it needs; the audit trail is kept whatever the context."""
+        if "state" in vals:
+            for record in self:
+                move = (record.state, vals["state"])
+                if move[0] != move[1] and move not in self._allowed_moves:
+                    raise UserError(
+                        self.env._(
+                            "%(document)s %(name)s cannot go from %(from)s to %(to)s.",
+                            document=self._get_document_label(),
+                            name=record.display_name,
+                            **{
+                                "from": record._get_state_label(),
+                                "to": record._get_state_label(vals["state"]),
+                            },
+                        )
+                    )
+        return (
+            self.with_context(**dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
+            .sudo()
+            .write(vals)
+        )
+
+    # ------------------------------------------------------------------
+    # create
+    # ------------------------------------------------------------------
+    @api.model
+    def _edit_creatable_fields(self):
+        """Fields a user may give at creation: the ownership fields and the
+        groups editable in the initial state."""
+        state = self._fields.get("state")
+        initial = state.default(self) if state and state.default else None
+        creatable = set(self._edit_create_fields)
+        for spec in self._edit_groups.values():
+            if "parent" in spec or any(
+                states is None or initial in states for states in spec["roles"].values()
+            ):
+                creatable.update(spec["fields"])
+        return creatable
+
+    @api.model
+    def _is_default_value(self, name, value):
+        field = self._fields.get(name)
+        if field is None or field.type in ("one2many", "many2many"):
+            return False
+        default = field.default(self) if field.default else False
+        return value == default or (not value and not default)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.su:
+            return super().create(vals_list)
+        creatable = self._edit_creatable_fields()
+        ignored = self._edit_ignored_fields()
+        # what Odoo itself reads from the context sets no protected field
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if not (key.startswith("default_") and key[8:] not in creatable)
+        }
+        context.update(dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
+        # a new environment: with_context() could add keys, not remove them
+        self = self.with_env(self.env(context=context))
+        for vals in vals_list:
+            self._check_values(vals)
+            refused = {
+                name
+                for name in set(vals) - creatable - ignored
+                # a client may send a system field's own default (the web
+                # client sends a new record's state)
+                if not self._is_default_value(name, vals[name])
+            }
+            if refused:
+                raise UserError(
+                    self.env._(
+                        "%(fields)s of %(document)s cannot be set by hand: the "
+                        "buttons of the form set it.",
+                        fields=self._get_field_labels(refused),
+                        document=self._get_document_label(),
+                    )
+                )
+        given = [
+            set(vals) | {key[8:] for key in context if key.startswith("default_")}
+            for vals in vals_list
+        ]
+        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        self._check_can_create(vals_list, given)
+        return super().create(vals_list)
+
+    @api.model
+    def _check_can_create(self, vals_list, given=None):
+        """Refuse, before anything is created, a record the user may not
+        create: the lines of a parent whose group is locked, a record the
+        user plays none of ``_edit_create_roles`` for, and values of a group
+        the user could not edit on the new record (``given``: the fields
+        the client gave, per record). Models add their own checks."""
+        self.check_access("create")
+        parents = [
+            spec["parent"] for spec in self._edit_groups.values() if "parent" in spec
+        ]
+        given = given or [set(vals) for vals in vals_list]
+        for vals, names in zip(vals_list, given, strict=True):
+            record = self.new(vals)
+            for link, parent_group in parents:
+                parent = record[link]._origin
+                if not parent:
+                    continue
+                parent.check_access("read")
+                reason = parent._get_group_refusal(parent_group)
+                if reason:
+                    raise UserError(
+                        self.env._(
+                            "%(parent)s cannot receive a new line: %(reason)s.",
+                            parent=parent.display_name,
+                            reason=reason,
+                        )
+                    )
+            self._check_create_roles(record)
+            for group, spec in self._edit_groups.items():
+                if "parent" in spec or not names & set(spec["fields"]):
+                    continue
+                error, reason = record._get_group_refusal_detail(group)
+                if reason:
+                    raise error(
+                        self.env._(
+                            "This %(document)s cannot be created with %(fields)s: "
+                            "%(reason)s.",
+                            document=self._get_document_label(),
+                            fields=self._get_field_labels(names & set(spec["fields"])),
+                            reason=reason,
+                        )
+                    )
+
+    @api.model
+    def _check_create_roles(self, record):
+        """``record`` (a new record with the creation values) may be created
+        by the user when he plays one of ``_edit_create_roles`` for it."""
+        roles = getattr(self, "_edit_create_roles", ())
+        if not roles or any(record._has_role(role) for role in roles):
+            return
+        raise AccessError(
+            self.env._(
+                "Only %(who)s can create this %(document)s.",
+                who=self._get_roles_wording(roles),
+                document=self._get_document_label(),
+            )
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_parent_editable(self):
+        """A line is deleted only while its parent's group is editable."""
+        if self.env.su:
+            return
+        for spec in self._edit_groups.values():
+            if "parent" not in spec:
+                continue
+            link, parent_group = spec["parent"]
+            for parent in self.sudo()[link]:
+                reason = parent.with_env(self.env)._get_group_refusal(parent_group)
+                if reason:
+                    raise UserError(
+                        self.env._(
+                            "The lines of %(parent)s cannot change: %(reason)s.",
+                            parent=parent.display_name,
+                            reason=reason,
+                        )
+                    )
+
+    # ------------------------------------------------------------------
+    # values
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_values(self, vals):
+        """Refuse values no form can send, with a message instead of a
+        crash: texts that are not text, dates outside 1945-2100."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None or value is False or value is None:
+                continue
+            label = field.get_description(self.env)["string"]
+            if field.type in ("char", "text", "html", "selection") and not isinstance(
+                value, str
+            ):
+                raise ValidationError(
+                    self.env._("%(field)s must be a text.", field=label)
+                )
+            if field.type == "selection" and value not in field.get_values(self.env):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s has no choice %(value)r.", field=label, value=value
+                    )
+                )
+            if field.type == "integer" and (
+                isinstance(value, bool) or not isinstance(value, int)
+            ):
+                raise ValidationError(
+                    self.env._("%(field)s must be a whole number.", field=label)
+                )
+            if field.type == "float" and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+            ):
+                raise ValidationError(
+                    self.env._("%(field)s must be a number.", field=label)
+                )
+            if field.type == "many2one" and not self._is_existing_id(field, value):
+                raise ValidationError(
+                    self.env._("%(field)s must name an existing record.", field=label)
+                )
+            if field.type in ("date", "datetime"):
+                self._check_plausible_date(field, label, value)
+
+    @api.model
+    def _is_existing_id(self, field, value):
+        if isinstance(value, models.BaseModel):
+            return value._name == field.comodel_name and len(value) <= 1
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and bool(self.env[field.comodel_name].sudo().browse(value).exists())
+        )
+
+    @api.model
+    def _check_plausible_date(self, field, label, value):
+        try:
+            day = fields.Date.to_date(
+                value
+                if field.type == "date" or not isinstance(value, str)
+                else value[:10]
+            )
+        except (TypeError, ValueError):
+            day = None
+        if isinstance(day, datetime.datetime):
+            day = day.date()
+        if not day or not PLAUSIBLE_DATES[0] <= day <= PLAUSIBLE_DATES[1]:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s must be a date between %(first)s and %(last)s.",
+                    field=label,
+                    first=PLAUSIBLE_DATES[0].year,
+                    last=PLAUSIBLE_DATES[1].year,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # transitions
+    # ------------------------------------------------------------------
     def _check_state(self, allowed, action):
         """Refuse ``action``, a translated past participle ("issued"), on
         the records whose state is not in ``allowed``."""
         wrong = self.filtered(lambda record: record.state not in allowed)
         if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
-                    "%(document)s %(name)s cannot be %(action)s while it is "
-                    "%(state)s.",
-                    document=self.env["ir.model"]._get(self._name).name,
+                    "%(document)s %(name)s cannot be %(action)s while it is %(state)s.",
+                    document=self._get_document_label(),
                     name=wrong[0].display_name,
                     action=action,
-                    state=states[wrong[0].state],
+                    state=wrong[0]._get_state_label(),
                 )
             )
+
+    def _check_transition(self, allowed, roles, action):
+        """The checks every transition starts with: the user may write the
+        records, they are in a state ``action`` starts from, and the user
+        plays one of ``roles`` for each."""
+        self.check_access("write")
+        self._check_state(allowed, action)
+        for record in self:
+            if not any(record._has_role(role) for role in roles):
+                raise UserError(
+                    self.env._(
+                        "Only %(who)s can do this: %(document)s %(name)s "
+                        "cannot be %(action)s by you.",
+                        who=self._get_roles_wording(roles),
+                        document=self._get_document_label(),
+                        name=record.display_name,
+                        action=action,
+                    )
+                )
+
+    def _close_activities(self, xmlids, feedback):
+        """Mark done the automated activities of these types, whoever they
+        are assigned to: the transition that makes them pointless was
+        checked."""
+        return (
+            self.sudo()
+            .with_context(mail_activity_automation_skip=False)
+            .activity_feedback(xmlids, feedback=feedback)
+        )
+
+    @api.model
+    def _read_group_expand_state(self, states, domain):
+        """Every state as a column of the kanban and the pivot, in the
+        workflow's order."""
+        return [key for key, _label in self._fields["state"].selection]

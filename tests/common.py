@@ -16,7 +16,8 @@ company of their contact):
 - ``user_manager``, ``user_council``, ``user_portal``.
 
 Helpers: ``_create_plan(cluster, year, **vals)`` returns a draft plan with
-leader, deputy, number and date filled; ``_issue_plan(plan)`` issues it.
+what issuing needs (leader, deputy, number, date, a legal basis, purpose,
+signer and its year-end conference); ``_issue_plan(plan)`` issues it.
 """
 
 from datetime import date
@@ -125,6 +126,24 @@ class EmulationCommon(BaseCommon):
             cls.env, login="test_emu_portal", groups="base.group_portal"
         )
         cls.user_portal.partner_id.parent_id = cls.unit_member4
+        cls.guidance = cls.env["emulation.document"].create(
+            {
+                "name": "462/BNV-VP (test)",
+                "document_type": "official_letter",
+                "date": date(2020, 1, 31),
+                "issuer_name": "Bộ Nội vụ",
+                "summary": "về việc hướng dẫn công tác thi đua, khen thưởng",
+            }
+        )
+
+    @classmethod
+    def _load_vietnamese(cls):
+        """Vietnamese active, with the addon's translations loaded (tests
+        run in databases where it may not be yet)."""
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["emulation_cluster"], ["vi_VN"], overwrite=True
+        )
 
     @classmethod
     def _create_emulation_user(cls, login, group, unit):
@@ -155,6 +174,24 @@ class EmulationCommon(BaseCommon):
             "issue_place": "Hải Phòng",
             "leader_id": members[0].id,
             "deputy_id": members[1].id,
+            "purpose": "<p>Đẩy mạnh phong trào thi đua trong Cụm.</p>",
+            "signer_title": "GIÁM ĐỐC",
+            "signer_name": "Nguyễn Văn Ký",
+            "basis_ids": [
+                Command.create(
+                    {"document_id": cls.guidance.id, "citation_mode": "implementing"}
+                )
+            ],
+            "event_ids": [
+                Command.create(
+                    {
+                        "name": f"Hội nghị tổng kết năm {year}",
+                        "date_start": f"{year}-12-05 01:00:00",
+                        "date_precision": "month",
+                        "is_tentative": True,
+                    }
+                )
+            ],
         }
         values.update(vals)
         return cls.env["emulation.plan"].create(values)

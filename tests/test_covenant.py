@@ -236,7 +236,9 @@ class TestCovenant(CovenantCommon):
         covenant.action_send_for_signature()
         covenant.action_close()
         line = self._line(covenant, self.unit_member3).with_user(self.user_officer)
-        line.signer_name = "Nguyễn Văn A"
+        # the line is closed with its covenant: nothing can be entered on it
+        with self.assertRaises(UserError):
+            line.signer_name = "Nguyễn Văn A"
         with self.assertRaises(UserError):
             line.action_sign()
         self.assertEqual(line.state, "waiting")
@@ -321,10 +323,10 @@ class TestCovenant(CovenantCommon):
         covenant = self._create_covenant()
         covenant.action_send_for_signature()
         with freeze_time("2020-12-31"):
-            self.env["emulation.covenant"]._close_ended_years()
+            self.env["emulation.covenant"]._cron_close_ended_years()
         self.assertEqual(covenant.state, "signing", "its year has not ended")
         with freeze_time("2021-03-02"):
-            self.env["emulation.covenant"]._close_ended_years()
+            self.env["emulation.covenant"]._cron_close_ended_years()
         self.assertEqual(covenant.state, "closed")
         # closed as of the end of its year, not of the day the cron ran
         self.assertEqual(covenant.date_closed, date(2020, 12, 31))
@@ -382,7 +384,7 @@ class TestCovenantReminders(CovenantCommon):
 
     def test_no_reminder_before_deadline(self):
         with freeze_time("2020-03-30"):
-            self.env["emulation.covenant"]._send_signature_reminders()
+            self.env["emulation.reminder.log"]._cron_send_signature_reminders()
         self.assertFalse(self._reminders())
 
     def test_reminders_recipients_and_idempotence(self):
@@ -391,7 +393,7 @@ class TestCovenantReminders(CovenantCommon):
         with freeze_time("2020-03-25"):
             line.action_sign()
         with freeze_time("2020-04-01"):
-            self.env["emulation.covenant"]._send_signature_reminders()
+            self.env["emulation.reminder.log"]._cron_send_signature_reminders()
         reminders = self._reminders()
         by_unit = {
             unit: reminders.filtered(
@@ -410,7 +412,7 @@ class TestCovenantReminders(CovenantCommon):
         self.assertEqual(reminders.mapped("date_deadline"), [date(2020, 3, 31)] * 3)
         # never twice
         with freeze_time("2020-04-02"):
-            self.env["emulation.covenant"]._send_signature_reminders()
+            self.env["emulation.reminder.log"]._cron_send_signature_reminders()
         self.assertEqual(self._reminders(), reminders)
         # signing closes the reminder
         deputy_line = self._line(self.covenant, self.unit_deputy).with_user(
@@ -423,13 +425,13 @@ class TestCovenantReminders(CovenantCommon):
 
     def test_reminders_batched(self):
         with freeze_time("2020-04-01"):
-            first = self.env["emulation.covenant"]._send_signature_reminders(
+            first = self.env["emulation.reminder.log"]._cron_send_signature_reminders(
                 batch_size=3
             )
-            second = self.env["emulation.covenant"]._send_signature_reminders(
+            second = self.env["emulation.reminder.log"]._cron_send_signature_reminders(
                 batch_size=3
             )
-            third = self.env["emulation.covenant"]._send_signature_reminders(
+            third = self.env["emulation.reminder.log"]._cron_send_signature_reminders(
                 batch_size=3
             )
         self.assertEqual(len(first), 3)

@@ -1,5 +1,6 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -43,8 +44,22 @@ class TestFoundation(BaseCommon):
         cls.document = cls.env["emulation.document"].create(
             {"name": "462/BNV-VP", "document_type": "official_letter"}
         )
+        # the officer's unit is a member of the cluster: members read their
+        # cluster (an officer of a unit in no cluster reads none)
+        cls.unit = cls.env["res.partner"].create(
+            {"name": "Sở Nội vụ thử", "is_company": True}
+        )
+        cls.officer.partner_id.parent_id = cls.unit
         cls.cluster = cls.env["emulation.cluster"].create(
-            {"name": "Cụm thi đua thử", "code": "TEST-FOUNDATION"}
+            {
+                "name": "Cụm thi đua thử",
+                "code": "TEST-FOUNDATION",
+                "membership_ids": [
+                    Command.create(
+                        {"partner_id": cls.unit.id, "date_start": "2020-01-01"}
+                    )
+                ],
+            }
         )
 
     def _emulation_models(self):

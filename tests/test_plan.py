@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -35,6 +35,13 @@ class TestPlan(EmulationCommon):
                 "issue_place": "Hải Phòng",
                 "leader_id": self.unit_leader.id,
                 "deputy_id": self.unit_deputy.id,
+                "purpose": "<p>Đẩy mạnh phong trào thi đua.</p>",
+                "signer_name": "Nguyễn Văn Ký",
+                "event_ids": [
+                    Command.create(
+                        {"name": "Hội nghị tổng kết", "date_start": f"{year}-12-05"}
+                    )
+                ],
             }
         )
 
@@ -145,7 +152,7 @@ class TestPlan(EmulationCommon):
         with self.assertRaises(UserError):
             plan_sec.basis_ids = [(0, 0, {"document_id": self.document.id})]
         self.assertNotEqual(plan.name, "Changed")
-        self.assertFalse(plan.basis_ids)
+        self.assertEqual(len(plan.basis_ids), 1)
         with self.assertRaises(UserError):
             plan.unlink()
 
@@ -165,8 +172,9 @@ class TestPlan(EmulationCommon):
         self.assertEqual(obligation.recipient_id, self.unit_leader)
         self.assertEqual(obligation.email, "leader@example.com")
         self.assertEqual(
-            obligation._get_responsible_units(),
-            self.unit_leader | self.unit_deputy | self.unit_member3 | self.unit_member4,
+            obligation._get_expected_units()[obligation.id],
+            self.unit_deputy | self.unit_member3 | self.unit_member4,
+            "every member but the leader, which receives the reports",
         )
         # moving the plan's date after a deadline is refused too
         with self.assertRaises(ValidationError):
@@ -175,57 +183,106 @@ class TestPlan(EmulationCommon):
     # ------------------------------------------------------------------
     # adjustments
     # ------------------------------------------------------------------
-    def _adjust(self, plan, agreed_by, user=None):
+    def _propose(self, plan, consent_mode="deputy_user", user=None):
+        """The leader's secretariat proposes an adjustment through the
+        wizard; returns the revision."""
         wizard = Form(
             self.env["emulation.plan.adjustment.wizard"]
             .with_user(user or self.user_secretariat)
             .with_context(default_plan_id=plan.id)
         )
         wizard.description = "Hội nghị sơ kết chuyển sang tháng 7"
-        wizard.agreed_by_id = agreed_by
-        wizard.agreement_document_id = self.document
-        return wizard.save().action_confirm()
+        wizard.consent_mode = consent_mode
+        if consent_mode == "document":
+            wizard.agreement_document_id = self.document
+        wizard.save().action_confirm()
+        return plan.sudo().revision_ids.sorted("revision_number")[-1]
 
     def test_adjustment_agreed_by_deputy(self):
         plan = self._issue_plan(self._create_plan(year=2022))
         old_name = plan.name
-        self._adjust(plan, self.user_deputy)
-        revision = plan.revision_ids
-        self.assertEqual(revision.revision_number, 1)
-        self.assertEqual(plan.revision_number, 1)
+        plan_sec = plan.with_user(self.user_secretariat)
+        revision = self._propose(plan)
+        # the deputy unit is asked; the plan stays locked until it agrees
+        self.assertEqual(revision.state, "proposed")
+        self.assertEqual(revision.deputy_id, self.unit_deputy)
+        self.assertEqual(revision.activity_ids.user_id, self.user_deputy)
+        self.assertFalse(plan.adjustment_in_progress)
+        with self.assertRaises(UserError):
+            plan_sec.name = "Kế hoạch điều chỉnh"
+        # the proposer cannot agree in the deputy's place
+        with self.assertRaises(UserError):
+            revision.with_user(self.user_secretariat).action_agree()
+        revision.with_user(self.user_deputy).action_agree()
+        self.assertEqual(revision.state, "agreed")
+        self.assertEqual(revision.consent_mode, "deputy_user")
+        self.assertEqual(revision.agreed_by_id, self.user_deputy)
         self.assertEqual(revision.agreed_unit_id, self.unit_deputy)
         self.assertEqual(revision.proposed_by_id, self.unit_leader)
         self.assertEqual(revision.previous_values["name"], old_name)
         self.assertIn(old_name, revision.previous_version_html)
+        self.assertFalse(revision.activity_ids, "the request is done")
         # the plan is editable until the adjustment is finished
-        plan_sec = plan.with_user(self.user_secretariat)
+        self.assertEqual(plan.revision_number, 1)
         plan_sec.name = "Kế hoạch điều chỉnh"
         plan_sec.action_finish_adjustment()
         with self.assertRaises(UserError):
             plan_sec.name = "Again"
         self.assertEqual(plan.name, "Kế hoạch điều chỉnh")
-        # the previous version stays readable
-        self.assertIn(old_name, plan.revision_ids.previous_version_html)
-        # a manager may agree too
-        self._adjust(plan, self.user_manager)
-        self.assertEqual(plan.revision_number, 2)
+        # the deputy's written consent, recorded by the secretariat with it
+        written = self._propose(plan, "document")
+        self.assertEqual(written.state, "agreed")
+        self.assertEqual(written.consent_mode, "document")
+        self.assertEqual(written.agreement_document_id, self.document)
+        self.assertEqual(written.agreed_by_id, self.user_secretariat)
+        self.assertEqual(written.agreed_unit_id, self.unit_deputy)
+        plan_sec.action_finish_adjustment()
+        # a manager may agree too, recorded as such
+        by_manager = self._propose(plan, "manager", user=self.user_manager)
+        self.assertEqual(by_manager.consent_mode, "manager")
+        self.assertEqual(plan.revision_number, 3)
 
     def test_adjustment_agreed_by_other_unit_refused(self):
         plan = self._issue_plan(self._create_plan(year=2022))
+        revision = self._propose(plan)
         for user in (self.user_officer, self.user_secretariat, self.user_officer_other):
+            with self.assertRaises(UserError):  # AccessError included
+                revision.with_user(user).action_agree()
+        # the secretariat cannot agree "as a manager", nor record a written
+        # consent without its document
+        Wizard = self.env["emulation.plan.adjustment.wizard"].with_user(
+            self.user_secretariat
+        )
+        for mode in ("manager", "document"):
+            wizard = Wizard.create(
+                {"plan_id": plan.id, "description": "X", "consent_mode": mode}
+            )
             with self.assertRaises(UserError):
-                self._adjust(plan, user)
-        self.assertFalse(plan.revision_ids)
+                wizard.action_confirm()
+        self.assertEqual(plan.revision_ids, revision)
+        self.assertEqual(revision.state, "proposed")
         self.assertFalse(plan.adjustment_in_progress)
         self.assertEqual(plan.revision_number, 0)
+        # the deputy refuses, with a reason
+        deputy_view = revision.with_user(self.user_deputy)
+        with self.assertRaises(UserError):
+            deputy_view.action_refuse()
+        deputy_view.refusal_reason = "Chưa thống nhất thời gian."
+        deputy_view.action_refuse()
+        self.assertEqual(revision.state, "refused")
+        self.assertFalse(plan.adjustment_in_progress)
 
     def test_adjustment_refused_in_vietnamese(self):
-        self.env["res.lang"]._activate_lang("vi_VN")
-        self.user_secretariat.lang = "vi_VN"
+        self._load_vietnamese()
         plan = self._issue_plan(self._create_plan(year=2022))
-        with self.assertRaises(UserError):
-            self._adjust(plan, self.user_officer)
-        self.assertFalse(plan.revision_ids)
+        revision = self._propose(plan)
+        with self.assertRaises(UserError) as refusal:
+            revision.with_user(self.user_secretariat).with_context(
+                lang="vi_VN"
+            ).action_agree()
+        self.assertIn("Chỉ đơn vị Cụm phó", str(refusal.exception))
+        self.assertIn(self.unit_deputy.name, str(refusal.exception))
+        self.assertEqual(revision.state, "proposed")
 
     # ------------------------------------------------------------------
     # security

@@ -18,6 +18,7 @@ class TestSubmissionCron(SubmissionCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.Submission = cls.env["emulation.submission"]
+        cls.Log = cls.env["emulation.reminder.log"]
         cls.reminder_type = cls.env.ref(
             "emulation_cluster.mail_activity_type_deadline_reminder"
         )
@@ -34,14 +35,19 @@ class TestSubmissionCron(SubmissionCommon):
         return self.env["mail.activity"].search(domain)
 
     def _reminder_mails(self):
+        # by what they are about, not by their subject: it is in each
+        # recipient's language
         return self.env["mail.mail"].search(
-            [("model", "=", "emulation.submission"), ("subject", "like", "Reminder:%")]
+            [
+                ("model", "=", "emulation.submission"),
+                ("message_type", "=", "email_outgoing"),
+            ]
         )
 
     def test_reminders_recipients_and_idempotence(self):
         self._file(self.sub_member3, self.user_officer, "2020-06-01")
         with freeze_time("2020-06-08 02:00:00"):  # 7 days before 15/6
-            self.Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         activities = self._reminder_activities(self.ob_mid)
         by_unit = {
             self.Submission.browse(act.res_id).partner_id: act.user_id
@@ -70,55 +76,65 @@ class TestSubmissionCron(SubmissionCommon):
         self.assertIn("secretariat@example.com", mails[0].body_html)
         # a second run the same day, or a day later, sends nothing new
         with freeze_time("2020-06-08 10:00:00"):
-            self.Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         with freeze_time("2020-06-09 02:00:00"):
-            self.Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 2)
         self.assertEqual(len(self._reminder_mails()), 2)
         # the 1-day reminder is another one, sent once
         with freeze_time("2020-06-14 02:00:00"):
-            self.Submission._cron_send_deadline_reminders()
-            self.Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 4)
         self.assertEqual(len(self._reminder_mails()), 4)
-        logs = self.env["emulation.reminder.log"].search(
-            [("submission_id.obligation_id", "=", self.ob_mid.id)]
+        logs = self.Log.search(
+            [
+                ("kind", "=", "deadline"),
+                ("res_model", "=", "emulation.submission"),
+                ("res_id", "in", self.ob_mid.submission_ids.ids),
+            ]
         )
         self.assertEqual(sorted(logs.mapped("offset_days")), [1, 1, 7, 7])
 
     def test_reminder_missed_run_and_returned(self):
         self.ob_mid.reminder_offsets = "7,1"
         with freeze_time("2020-06-11"):  # the 7-day run was missed
-            self.Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 3)
-        # a returned submission is owed again, but the same reminder is not repeated
+        # filing closes the unit's reminder; returned, it is owed again and
+        # asked to file again, but the same reminder is not repeated
         self._file(self.sub_member3, self.user_officer, "2020-06-12")
         self._return(self.sub_member3, self.user_secretariat, "Thiếu chữ ký")
+        self.assertEqual(len(self._reminder_activities(self.ob_mid)), 2)
+        refile = self.sub_member3.activity_ids.activity_type_id
+        self.assertEqual(
+            refile, self.env.ref("emulation_cluster.mail_activity_type_refile")
+        )
         with freeze_time("2020-06-12"):
-            self.Submission._cron_send_deadline_reminders()
-        self.assertEqual(len(self._reminder_activities(self.ob_mid)), 3)
+            self.Log._cron_send_deadline_reminders()
+        self.assertEqual(len(self._reminder_activities(self.ob_mid)), 2)
         # no reminder when none is configured, or after the deadline
         self.ob_annual.reminder_offsets = ""
         with freeze_time("2020-11-19"):
-            self.Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         self.assertFalse(self._reminder_activities(self.ob_annual))
         with freeze_time("2020-06-16"):
-            self.Submission._cron_send_deadline_reminders()
-        self.assertEqual(len(self._reminder_activities(self.ob_mid)), 3)
+            self.Log._cron_send_deadline_reminders()
+        self.assertEqual(len(self._reminder_activities(self.ob_mid)), 2)
 
     def test_reminders_skip_closed_plan(self):
         self.plan.state = "closed"
         with freeze_time("2020-06-08"):
-            self.Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         self.assertFalse(self._reminder_activities())
 
     def test_overdue(self):
         self._file(self.sub_member3, self.user_officer, "2020-06-10")
         with freeze_time("2020-06-15 10:00:00"):
-            self.Submission._cron_mark_overdue()
+            self.Log._cron_mark_overdue()
         self.assertFalse(self.Submission.search([("is_overdue", "=", True)]))
         with freeze_time("2020-06-16 02:00:00"):
-            self.Submission._cron_mark_overdue()
+            self.Log._cron_mark_overdue()
         overdue = self.Submission.search([("is_overdue", "=", True)])
         self.assertEqual(overdue.partner_id, self.unit_deputy | self.unit_member4)
         self.assertEqual(overdue.obligation_id, self.ob_mid)
@@ -131,7 +147,7 @@ class TestSubmissionCron(SubmissionCommon):
             self.assertIn(unit.name, str(activity.note))
         self.assertNotIn(self.unit_member3.name, str(activity.note))
         with freeze_time("2020-06-17 02:00:00"):
-            self.Submission._cron_mark_overdue()
+            self.Log._cron_mark_overdue()
         self.assertEqual(
             len(
                 self.ob_mid.activity_ids.filtered(
@@ -163,7 +179,7 @@ class TestSubmissionCron(SubmissionCommon):
         with freeze_time("2020-06-15"):
             Log._cron_send_event_reminders()
         self.assertFalse(event.activity_ids, "a planned activity is not reminded")
-        event.state = "confirmed"
+        event.action_confirm()
         with freeze_time("2020-06-01"):
             Log._cron_send_event_reminders()
         self.assertFalse(event.activity_ids, "too early")
@@ -249,18 +265,17 @@ class TestSubmissionCron(SubmissionCommon):
     def test_query_count_reminders(self):
         self.plan.state = "closed"  # only the bench plans are due
         warm = self._make_submissions(10, "warm")
-        Submission = self.Submission
         with freeze_time("2020-06-08"):  # fill the caches (templates, refs)
-            Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
         warm.state = "closed"
         plan10 = self._make_submissions(10)
         plan200 = self._make_submissions(200)
         with freeze_time("2020-06-08"):
             plan200.state = "closed"
-            count10 = self._count_queries(Submission._cron_send_deadline_reminders)
+            count10 = self._count_queries(self.Log._cron_send_deadline_reminders)
             plan200.state = "issued"
             plan10.state = "closed"
-            count200 = self._count_queries(Submission._cron_send_deadline_reminders)
+            count200 = self._count_queries(self.Log._cron_send_deadline_reminders)
         self.assertEqual(len(self._reminder_activities()), 220)
         self.assertEqual(count10, count200)
         # and the exact figure, to notice a regression
@@ -277,21 +292,21 @@ class TestSubmissionCron(SubmissionCommon):
             self._orm_chunks(),
             self.assertQueryCount(count10),
         ):
-            Submission._cron_send_deadline_reminders()
+            self.Log._cron_send_deadline_reminders()
             self.env.flush_all()
 
     def test_query_count_overdue(self):
         self.plan.state = "closed"
         self._make_submissions(10, "warm")
         with freeze_time("2020-06-16"):  # fill the caches
-            self.Submission._cron_mark_overdue()
+            self.Log._cron_mark_overdue()
         plan10 = self._make_submissions(10)
         plan200 = self._make_submissions(200)
         with freeze_time("2020-06-16"):
             plan200.state = "closed"
-            count10 = self._count_queries(self.Submission._cron_mark_overdue)
+            count10 = self._count_queries(self.Log._cron_mark_overdue)
             plan200.state = "issued"
             plan10.state = "closed"
-            count200 = self._count_queries(self.Submission._cron_mark_overdue)
+            count200 = self._count_queries(self.Log._cron_mark_overdue)
         self.assertEqual(self.Submission.search_count([("is_overdue", "=", True)]), 220)
         self.assertEqual(count10, count200)

@@ -1,0 +1,151 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""18.0.1.0.0 -> 18.0.1.1.0, once the new code and data are loaded.
+
+- The scheduled actions (noupdate) call the reminder log, the one home of
+  the addon's scheduling.
+- Reminder offsets are normalised ("7, 1" -> "7,1"); a value that cannot be
+  is kept, and the reminder cron reports it to the secretariat.
+- Stored copies of other records' fields (cluster, plan, deadline...) are
+  set back to their source, in case a client wrote them directly; the
+  member units of each plan are recomputed without archived memberships.
+- The deadline reminder no longer shows an empty deadline.
+"""
+
+import logging
+
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import ValidationError
+
+_logger = logging.getLogger(__name__)
+
+CRONS = {
+    "ir_cron_submission_deadline_reminder": "model._cron_send_deadline_reminders()",
+    "ir_cron_submission_overdue": "model._cron_mark_overdue()",
+    "ir_cron_event_reminder": "model._cron_send_event_reminders()",
+    "ir_cron_covenant_daily": "model._cron_send_signature_reminders()",
+}
+
+# (table, source join, copied columns)
+COPIES = [
+    (
+        "emulation_submission",
+        "emulation_obligation src ON src.id = t.obligation_id",
+        {
+            "plan_id": "src.plan_id",
+            "cluster_id": "src.cluster_id",
+            "deadline": "src.deadline",
+            "kind": "src.kind",
+        },
+    ),
+    (
+        "emulation_obligation",
+        "emulation_plan src ON src.id = t.plan_id",
+        {"cluster_id": "src.cluster_id"},
+    ),
+    (
+        "emulation_event",
+        "emulation_plan src ON src.id = t.plan_id",
+        {"cluster_id": "src.cluster_id", "year": "src.year"},
+    ),
+    (
+        "emulation_covenant",
+        "emulation_plan src ON src.id = t.plan_id",
+        {"cluster_id": "src.cluster_id", "year": "src.year"},
+    ),
+    (
+        "emulation_registration",
+        "emulation_plan src ON src.id = t.plan_id",
+        {"cluster_id": "src.cluster_id", "year": "src.year"},
+    ),
+    (
+        "emulation_covenant_signature",
+        "emulation_covenant src ON src.id = t.covenant_id",
+        {"cluster_id": "src.cluster_id", "year": "src.year"},
+    ),
+    (
+        "emulation_registration_line",
+        "emulation_registration src ON src.id = t.registration_id",
+        {
+            "partner_id": "src.partner_id",
+            "plan_id": "src.plan_id",
+            "cluster_id": "src.cluster_id",
+            "year": "src.year",
+        },
+    ),
+    (
+        "emulation_submission_round",
+        "emulation_submission src ON src.id = t.submission_id",
+        {"partner_id": "src.partner_id", "cluster_id": "src.cluster_id"},
+    ),
+]
+
+
+def _restore_copies(cr):
+    for table, join, columns in COPIES:
+        assignments = ", ".join(f"{col} = {src}" for col, src in columns.items())
+        differs = " OR ".join(
+            f"t.{col} IS DISTINCT FROM {src}" for col, src in columns.items()
+        )
+        source, condition = join.split(" ON ")
+        cr.execute(
+            f"UPDATE {table} t SET {assignments} FROM {source} "  # noqa: S608
+            f"WHERE {condition} AND ({differs})"
+        )
+        if cr.rowcount:
+            _logger.info(
+                "%s: %s copied value(s) set back to their source", table, cr.rowcount
+            )
+
+
+def migrate(cr, version):
+    if not version:
+        return
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    log_model = env["ir.model"]._get("emulation.reminder.log")
+    for xmlid, code in CRONS.items():
+        cron = env.ref(f"emulation_cluster.{xmlid}", raise_if_not_found=False)
+        if cron:
+            cron.write({"model_id": log_model.id, "code": code})
+
+    Obligation = env["emulation.obligation"].with_context(active_test=False)
+    for obligation in Obligation.search([("reminder_offsets", "!=", False)]):
+        try:
+            value = Obligation._normalize_reminder_offsets(obligation.reminder_offsets)
+        except ValidationError:
+            _logger.info(
+                "obligation %s keeps reminder settings %r: the cron reports them",
+                obligation.id,
+                obligation.reminder_offsets,
+            )
+            continue
+        if value != obligation.reminder_offsets:
+            cr.execute(
+                "UPDATE emulation_obligation SET reminder_offsets = %s WHERE id = %s",
+                (value, obligation.id),
+            )
+
+    _restore_copies(cr)
+    env.invalidate_all()
+    cr.execute(
+        """
+        UPDATE emulation_submission_round r SET deadline = s.deadline
+          FROM emulation_submission s
+         WHERE s.id = r.submission_id AND r.deadline IS NULL
+        """
+    )
+    plans = env["emulation.plan"].with_context(active_test=False).search([])
+    env.add_to_compute(plans._fields["member_unit_ids"], plans)
+    plans.flush_model(["member_unit_ids"])
+
+    template = env.ref(
+        "emulation_cluster.mail_template_submission_reminder", raise_if_not_found=False
+    )
+    old = "<p>Deadline: <strong"
+    if template and old in (template.with_context(lang="en_US").body_html or ""):
+        template.with_context(lang="en_US").body_html = template.with_context(
+            lang="en_US"
+        ).body_html.replace(
+            "<p>Deadline: <strong",
+            '<p t-if="object.deadline">Deadline: <strong',
+        )
