@@ -33,15 +33,33 @@ class TestVietnamese(BaseCommon):
             entry.msgid: entry.msgstr for entry in cls.catalog if not entry.obsolete
         }
 
+    def _dependencies(self):
+        """The addon and the modules it depends on, directly or not."""
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "emulation_cluster")]
+        )
+        closure = module
+        while module:
+            module = module.dependencies_id.depend_id - closure
+            closure |= module
+        return set(closure.mapped("name"))
+
     def _module_labels(self):
         """English labels of the fields, selections, menus, actions and
-        groups this addon defines."""
+        groups this addon defines. Fields that other installed modules add
+        to the addon's models (calendar, sms, website...) are translated by
+        those modules, not by this addon's catalog."""
         data = self.env["ir.model.data"].search(
             [("module", "=", "emulation_cluster"), ("model", "in", TRANSLATED_MODELS)]
         )
+        own = self._dependencies()
         labels = set()
         for model, records in data.grouped("model").items():
             records = self.env[model].browse(records.mapped("res_id")).exists()
+            if model == "ir.model.fields":
+                records = records.filtered(
+                    lambda field: set(field.modules.replace(" ", "").split(",")) <= own
+                )
             field = {
                 "ir.model.fields": "field_description",
                 "ir.model": "name",

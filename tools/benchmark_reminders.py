@@ -158,7 +158,7 @@ def _setup(env, count, tag):
 
 
 def _run(env, count, tag):
-    Submission = env["emulation.submission"]
+    Log = env["emulation.reminder.log"]
     cr = env.cr
     # only the benchmark's plans are due
     cr.execute("UPDATE emulation_plan SET state = 'closed' WHERE state = 'issued'")
@@ -171,7 +171,7 @@ def _run(env, count, tag):
     started = time.time()
     while True:
         before = cr.sql_log_count
-        done = Submission._cron_send_deadline_reminders()
+        done = Log._cron_send_deadline_reminders()
         env.flush_all()
         cr.commit()  # as the cron runner does between two calls
         env.invalidate_all()
@@ -185,11 +185,11 @@ def _run(env, count, tag):
     activities = env["mail.activity"].search_count(
         [
             ("activity_type_id", "=", reminder_type.id),
-            ("res_model", "=", Submission._name),
+            ("res_model", "=", "emulation.submission"),
         ]
     )
     mails = env["mail.mail"].search_count([("subject", "like", "Reminder:%")])
-    again = Submission._cron_send_deadline_reminders()
+    again = Log._cron_send_deadline_reminders()
     print(
         f"{count:>7} submissions (set up in {setup_time:.1f}s): reminder cron "
         f"{elapsed:.1f}s, {batches} batches of 500, {queries} queries "

@@ -1,12 +1,22 @@
 #!/usr/bin/env python3
-"""Odoo server log checks for ``make test`` (in the spirit of OCA's checklog-odoo).
+"""Odoo server logs and test results for ``make test`` (in the spirit of
+OCA's checklog-odoo).
 
-checklog.py check LOG...     print every WARNING/ERROR/CRITICAL line (with its
-                             traceback) and exit 1 when there is one
-checklog.py odoo-counts LOG  print "<tests> <failed> <errors>" of an Odoo run
-checklog.py junit-counts XML print "<tests> <failed> <errors> <skipped>" (junit)
+checklog.py check LOG...          print every WARNING/ERROR/CRITICAL line (with
+                                  its traceback); exit 1 when there is one
+checklog.py odoo-results LOG OUT  write the outcome of every test of an
+                                  odoo-bin run as JSON {test id: outcome}
+checklog.py junit-results XML OUT the same for a pytest JUnit report
+checklog.py summary NAME=OUT...   merge the runs: a test passes only if it
+                                  passed in every run (a skipped or missing
+                                  test is a failure); print the counts and
+                                  "summary: P passed, F failed"; exit 1 when
+                                  a test failed
+
+Test ids are "<test module>.<class>.<method>", the same for both runners.
 """
 
+import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -26,8 +36,15 @@ IGNORE = [
         r"WARNING.* Missing widget: res_partner_many2one for field of type many2one.*",
     )
 ]
-RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
-RAN = re.compile(r"\bRan (\d+) tests?\b")
+TEST_MODULE = re.compile(r"^odoo\.addons\.[^.]+\.tests\.(?P<module>\w+)$")
+STARTING = re.compile(r"^Starting (?P<test>\w+\.\w+) \.\.\.\s*$")
+OUTCOME = re.compile(r"^(?P<flavour>FAIL|ERROR): (?:Subtest )?(?P<test>\w+\.\w+)\b")
+SKIPPED = re.compile(r"^skipped (?P<test>\w+\.\w+) :")
+# setUpClass errors and the like: "ERROR: setUpClass (odoo.addons.x.tests.m.Class)"
+HOLDER = re.compile(
+    r"^(?:FAIL|ERROR): (?P<what>\w+) "
+    r"\(odoo\.addons\.\w+\.tests\.(?P<module>\w+)\.(?P<cls>\w+)\)"
+)
 
 
 def _bad_entries(path):
@@ -66,51 +83,103 @@ def check(paths):
     return 0
 
 
-def odoo_counts(path):
-    tests = failed = errors = 0
-    ran = 0
+def odoo_results(path):
+    results = {}
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             m = LOG_LINE.match(line.rstrip("\n"))
-            if m and m.group("logger") == "odoo.tests.result":
-                r = RESULT.search(m.group("msg"))
-                if r:  # the result line is cumulative: keep the last one
-                    failed = int(r.group(1))
-                    errors = int(r.group(2))
-                    tests = int(r.group(3))
-            r = RAN.search(line)
-            if r:
-                ran += int(r.group(1))
-    sys.stdout.write(f"{max(tests, ran)} {failed} {errors}\n")
-    return 0
+            if not m:
+                continue
+            msg = m.group("msg")
+            # a class whose setUpClass failed runs none of its tests
+            if holder := HOLDER.match(msg):
+                module, cls, what = holder.group("module", "cls", "what")
+                results[f"{module}.{cls}.{what}"] = "failed"
+                continue
+            module = TEST_MODULE.match(m.group("logger"))
+            if not module:
+                continue
+            prefix = module.group("module")
+            if started := STARTING.match(msg):
+                results.setdefault(f"{prefix}.{started.group('test')}", "passed")
+            elif skipped := SKIPPED.match(msg):
+                results[f"{prefix}.{skipped.group('test')}"] = "skipped"
+            elif outcome := OUTCOME.match(msg):
+                results[f"{prefix}.{outcome.group('test')}"] = "failed"
+    return results
 
 
-def junit_counts(path):
-    tests = failed = errors = skipped = 0
+def junit_results(path):
+    results = {}
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError):
-        sys.stdout.write("0 0 0 0\n")
-        return 0
-    suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
-    for suite in suites:
-        tests += int(suite.get("tests", 0))
-        failed += int(suite.get("failures", 0))
-        errors += int(suite.get("errors", 0))
-        skipped += int(suite.get("skipped", 0))
-    sys.stdout.write(f"{tests} {failed} {errors} {skipped}\n")
-    return 0
+        return results
+    for case in root.iter("testcase"):
+        parts = case.get("classname", "").split(".")
+        test_id = ".".join(parts[-2:] + [case.get("name", "")])
+        if case.find("skipped") is not None:
+            results[test_id] = "skipped"
+        elif case.find("failure") is not None or case.find("error") is not None:
+            results[test_id] = "failed"
+        else:
+            results.setdefault(test_id, "passed")
+    return results
+
+
+def summary(runs):
+    merged = {}
+    sys.stdout.write("runs:\n")
+    for name, path in runs:
+        with open(path, encoding="utf-8") as f:
+            results = json.load(f)
+        counts = {outcome: 0 for outcome in ("passed", "failed", "skipped")}
+        for outcome in results.values():
+            counts[outcome] += 1
+        sys.stdout.write(
+            f"  {name}: {len(results)} tests, {counts['passed']} passed, "
+            f"{counts['failed']} failed, {counts['skipped']} skipped\n"
+        )
+        merged[name] = results
+    tests = sorted(set().union(*(results for results in merged.values())))
+    failed = []
+    for test in tests:
+        bad = [
+            f"{name}: {results.get(test, 'missing')}"
+            for name, results in merged.items()
+            if results.get(test) != "passed"
+        ]
+        if bad:
+            failed.append((test, bad))
+    for test, bad in failed[:40]:
+        sys.stdout.write(f"  FAILED {test} ({'; '.join(bad)})\n")
+    if len(failed) > 40:
+        sys.stdout.write(f"  ... and {len(failed) - 40} more\n")
+    sys.stdout.write(
+        f"make test: {len(tests)} distinct tests, each run {len(merged)} times "
+        f"({', '.join(merged)}); a test passes when it passed in every run\n"
+    )
+    sys.stdout.write(
+        f"summary: {len(tests) - len(failed)} passed, {len(failed)} failed\n"
+    )
+    return 1 if failed or not tests else 0
 
 
 def main(argv):
-    if len(argv) < 2 or argv[0] not in ("check", "odoo-counts", "junit-counts"):
+    commands = ("check", "odoo-results", "junit-results", "summary")
+    if len(argv) < 2 or argv[0] not in commands:
         sys.stderr.write(__doc__)
         return 2
     if argv[0] == "check":
         return check(argv[1:])
-    if argv[0] == "odoo-counts":
-        return odoo_counts(argv[1])
-    return junit_counts(argv[1])
+    if argv[0] == "summary":
+        return summary([arg.split("=", 1) for arg in argv[1:]])
+    results = (
+        odoo_results(argv[1]) if argv[0] == "odoo-results" else junit_results(argv[1])
+    )
+    with open(argv[2], "w", encoding="utf-8") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
+    return 0
 
 
 if __name__ == "__main__":
