@@ -10,7 +10,7 @@ class EmulationCluster(models.Model):
 
     _name = "emulation.cluster"
     _description = "Emulation Cluster"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "name"
 
     _edit_groups = {

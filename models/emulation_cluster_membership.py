@@ -11,7 +11,7 @@ class EmulationClusterMembership(models.Model):
 
     _name = "emulation.cluster.membership"
     _description = "Cluster Membership"
-    _inherit = ["mail.thread", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread"]
     _order = "cluster_id, sequence, id"
 
     _edit_groups = {

@@ -18,10 +18,10 @@ class EmulationCovenant(models.Model):
     _name = "emulation.covenant"
     _description = "Emulation Covenant"
     _inherit = [
+        "emulation.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "emulation.official.document.mixin",
-        "emulation.workflow.mixin",
     ]
     _order = "year desc, cluster_id, id desc"
 

@@ -11,7 +11,7 @@ class EmulationCovenantSignature(models.Model):
 
     _name = "emulation.covenant.signature"
     _description = "Covenant Signature"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "covenant_id, sequence, id"
 
     # the unit (or the secretariat from a paper) fills in its waiting line;

@@ -28,7 +28,7 @@ class EmulationDocument(models.Model):
 
     _name = "emulation.document"
     _description = "Reference Document"
-    _inherit = ["mail.thread", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
     # any secretariat records and corrects the documents every cluster cites

@@ -19,7 +19,7 @@ class EmulationEvent(models.Model):
 
     _name = "emulation.event"
     _description = "Cluster Activity"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "plan_id, sequence, id"
 
     # What the plan prints of an activity changes with the plan (a draft,

@@ -20,7 +20,7 @@ class EmulationObligation(models.Model):
 
     _name = "emulation.obligation"
     _description = "Reporting Obligation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "plan_id, sequence, deadline, id"
 
     _edit_groups = {

@@ -51,10 +51,10 @@ class EmulationPlan(models.Model):
     _name = "emulation.plan"
     _description = "Annual Activity Plan"
     _inherit = [
+        "emulation.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "emulation.official.document.mixin",
-        "emulation.workflow.mixin",
     ]
     _order = "year desc, cluster_id"
 
@@ -506,6 +506,15 @@ class EmulationPlan(models.Model):
         if any(plan.state != "draft" for plan in self):
             raise UserError(
                 self.env._("Only draft plans can be deleted; archive the others.")
+            )
+        covenants = (
+            self.env["emulation.covenant"]
+            .sudo()
+            .search_count([("plan_id", "in", self.ids)], limit=1)
+        )
+        if covenants:
+            raise UserError(
+                self.env._("Delete the plan's draft covenant before the plan.")
             )
 
     @api.depends("name", "number", "year")

@@ -38,7 +38,7 @@ class EmulationPlanRevision(models.Model):
 
     _name = "emulation.plan.revision"
     _description = "Plan Revision"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "plan_id, revision_number desc"
     _rec_name = "revision_number"
 

@@ -20,7 +20,7 @@ class EmulationRegistration(models.Model):
 
     _name = "emulation.registration"
     _description = "Emulation Registration"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, plan_id, partner_id, id"
     _rec_names_search = ["partner_id", "plan_id"]
 

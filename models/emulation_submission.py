@@ -25,7 +25,7 @@ class EmulationSubmission(models.Model):
 
     _name = "emulation.submission"
     _description = "Submission"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "deadline desc, obligation_id, partner_id, id"
     _rec_names_search = ["obligation_id.name", "partner_id.name"]
 

@@ -1,9 +1,11 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import re
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 # Context keys a client can send that would silence the audit trail: never
 # honoured on a transition, nor on a user's create or write.
@@ -11,6 +13,8 @@ AUDIT_CONTEXT_KEYS = ("tracking_disable", "mail_notrack", "mail_create_nolog")
 # Dates the addon accepts: earlier or later ones are typing mistakes (year 1
 # also breaks the chatter's change tracking).
 PLAUSIBLE_DATES = (datetime.date(1945, 1, 1), datetime.date(2100, 12, 31))
+# "unique(a, b)" in _sql_constraints
+UNIQUE_DEFINITION = re.compile(r"^\s*unique\s*\((?P<columns>[\w\s,]+)\)\s*$", re.I)
 # Roles a field group or a transition can name.
 ROLES = ("owner", "reviewer", "secretariat", "manager")
 
@@ -225,6 +229,10 @@ class EmulationWorkflowMixin(models.AbstractModel):
             self._check_values(vals)
             self = self.with_context(**dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
             self._check_edit_policy(vals)
+            self._check_unique_constraints(
+                [dict(record._get_unique_values(), **vals) for record in self],
+                exclude_ids=self.ids,
+            )
         return super().write(vals)
 
     def _check_edit_policy(self, vals):
@@ -349,6 +357,7 @@ class EmulationWorkflowMixin(models.AbstractModel):
         ]
         vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
         self._check_can_create(vals_list, given)
+        self._check_unique_constraints(vals_list)
         return super().create(vals_list)
 
     @api.model
@@ -431,6 +440,74 @@ class EmulationWorkflowMixin(models.AbstractModel):
                     )
 
     # ------------------------------------------------------------------
+    # unique constraints
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_unique_constraints(self):
+        """[(constraint name, columns)] of the model's unique(...) SQL
+        constraints."""
+        constraints = []
+        for key, definition, __ in self._sql_constraints:
+            match = UNIQUE_DEFINITION.match(definition)
+            if match:
+                columns = [col.strip() for col in match["columns"].split(",")]
+                constraints.append((f"{self._table}_{key}", columns))
+        return constraints
+
+    def _get_unique_values(self):
+        self.ensure_one()
+        record = self.sudo()
+        return {
+            column: record[column].id
+            if record._fields[column].type == "many2one"
+            else record[column]
+            for __, columns in self._get_unique_constraints()
+            for column in columns
+        }
+
+    @api.model
+    def _check_unique_constraints(self, vals_list, exclude_ids=()):
+        """Refuse with the constraint's own message, before the database
+        does (a user would get a database error, and the server log an
+        ERROR), a value a unique constraint forbids."""
+        for name, columns in self._get_unique_constraints():
+            seen = set()
+            for vals in vals_list:
+                key = tuple(
+                    value.id if isinstance(value, models.BaseModel) else value
+                    for value in (vals.get(column) for column in columns)
+                )
+                if any(value in (None, False, "") for value in key):
+                    continue  # NULLs are distinct
+                duplicate = key in seen
+                seen.add(key)
+                if not duplicate:
+                    # in SQL, without flushing the change being checked
+                    self.env.cr.execute(
+                        SQL(
+                            "SELECT 1 FROM %s WHERE %s "
+                            "AND NOT (id = ANY(%s::int[])) LIMIT 1",
+                            SQL.identifier(self._table),
+                            SQL(" AND ").join(
+                                SQL("%s = %s", SQL.identifier(column), value)
+                                for column, value in zip(columns, key, strict=True)
+                            ),
+                            list(exclude_ids),
+                        )
+                    )
+                    duplicate = bool(self.env.cr.fetchone())
+                if duplicate:
+                    constraint = (
+                        self.env["ir.model.constraint"]
+                        .sudo()
+                        .search([("name", "=", name)], limit=1)
+                    )
+                    raise ValidationError(
+                        constraint.message
+                        or self.env._("This value is already recorded.")
+                    )
+
+    # ------------------------------------------------------------------
     # values
     # ------------------------------------------------------------------
     @api.model
@@ -439,9 +516,15 @@ class EmulationWorkflowMixin(models.AbstractModel):
         crash: texts that are not text, dates outside 1945-2100."""
         for name, value in vals.items():
             field = self._fields.get(name)
-            if field is None or value is False or value is None:
+            if field is None:
                 continue
             label = field.get_description(self.env)["string"]
+            if value is False or value is None:
+                if field.required and field.type != "boolean":
+                    raise ValidationError(
+                        self.env._("%(field)s is required.", field=label)
+                    )
+                continue
             if field.type in ("char", "text", "html", "selection") and not isinstance(
                 value, str
             ):

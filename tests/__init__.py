@@ -8,3 +8,6 @@ from . import test_cluster
 from . import test_plan
 from . import test_event
 from . import test_plan_report
+from . import test_edit_policy
+from . import test_trust
+from . import test_random_operations

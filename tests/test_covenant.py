@@ -296,14 +296,17 @@ class TestCovenant(CovenantCommon):
             line.with_user(self.user_council).write({"signer_name": "X"})
 
     def test_refusal_in_vietnamese(self):
-        self.env["res.lang"]._activate_lang("vi_VN")
-        self.user_officer.lang = "vi_VN"
+        self._load_vietnamese()
         covenant = self._create_covenant()
         covenant.action_send_for_signature()
-        other_line = self._line(covenant, self.unit_deputy)
-        with self.assertRaises(UserError):
-            other_line.with_user(self.user_officer).action_sign()
-        self.assertEqual(other_line.state, "waiting")
+        line = self._line(covenant, self.unit_member3)
+        with self.assertRaises(UserError) as refusal:
+            line.with_user(self.user_officer).with_context(lang="vi_VN").action_sign()
+        self.assertEqual(
+            str(refusal.exception),
+            f"Hãy nhập người ký cho {self.unit_member3.name} (họ tên hoặc chức vụ).",
+        )
+        self.assertEqual(line.state, "waiting")
 
     def test_signature_deadline_from_event(self):
         event = self.env["emulation.event"].create(
@@ -443,11 +446,7 @@ class TestCovenantReminders(CovenantCommon):
 @tagged("post_install", "-at_install")
 class TestCovenantDemo(CovenantCommon):
     def test_demo_covenant_2020(self):
-        covenant = self.env.ref(
-            "emulation_cluster.covenant_2020_bac_bo_demo", raise_if_not_found=False
-        )
-        if not covenant:
-            self.skipTest("demo data not loaded")
+        covenant = self.env.ref("emulation_cluster.covenant_2020_bac_bo_demo")
         self.assertEqual(covenant.state, "in_force")
         self.assertEqual(covenant.signing_mode, "document")
         self.assertEqual(len(covenant.clause_ids), 4)

@@ -124,15 +124,19 @@ class TestEvent(EmulationCommon):
             self.event.unlink()
         self.assertTrue(self.event.exists())
 
-    def test_event_types_data(self):
-        codes = set(self.env["emulation.event.type"].search([]).mapped("code"))
-        self.assertTrue(
-            {
-                "covenant_signing",
-                "mid_year_review",
-                "year_end_review",
-                "arts_sports",
-                "other",
-            }
-            <= codes
+    def test_activity_types_are_configuration(self):
+        """The secretariat picks an activity's type from what managers
+        configure; it does not add types itself."""
+        Type = self.env["emulation.event.type"]
+        offered = Type.with_user(self.user_secretariat).name_search("")
+        self.assertIn(
+            self.env.ref("emulation_cluster.event_type_year_end_review").id,
+            [type_id for type_id, __ in offered],
         )
+        with self.assertRaises(AccessError):
+            Type.with_user(self.user_secretariat).create({"name": "Hội thao"})
+        sports = Type.with_user(self.user_manager).create(
+            {"name": "Hội thao", "code": "sports_day"}
+        )
+        self.event.with_user(self.user_secretariat).type_id = sports
+        self.assertEqual(self.event.type_id, sports)

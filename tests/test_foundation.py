@@ -72,12 +72,24 @@ class TestFoundation(BaseCommon):
     def _visible_menus(self, user):
         return self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
 
-    def test_groups_exist_in_the_category(self):
-        category = self.env.ref("emulation_cluster.module_category_emulation")
-        groups = self.group_officer | self.group_secretariat | self.group_manager
-        groups |= self.group_council
-        self.assertEqual(groups.category_id, category)
-        self.assertEqual(category.name, "Emulation & Commendation")
+    def test_one_choice_per_user_in_the_settings(self):
+        """In a user's settings the addon is one choice among its levels
+        (officer, secretariat, manager): choosing one replaces the other,
+        and the council is chosen apart."""
+        user = new_test_user(self.env, login="emu_settings", groups="base.group_user")
+        levels = self.group_officer | self.group_secretariat | self.group_manager
+        [field] = [
+            name
+            for name in self.env["res.users"].fields_get()
+            if name.startswith("sel_groups_")
+            and set(levels.ids) <= {int(gid) for gid in name[11:].split("_")}
+        ]
+        user.write({field: self.group_secretariat.id})
+        self.assertTrue(user.has_group("emulation_cluster.group_unit_officer"))
+        self.assertFalse(user.has_group("emulation_cluster.group_manager"))
+        user.write({field: self.group_manager.id})
+        self.assertTrue(user.has_group("emulation_cluster.group_manager"))
+        self.assertFalse(user.has_group("emulation_cluster.group_council"))
 
     def test_groups_imply_each_other(self):
         self.assertIn(self.group_officer, self.group_secretariat.implied_ids)
@@ -96,9 +108,27 @@ class TestFoundation(BaseCommon):
             self.councillor.has_group("emulation_cluster.group_unit_officer")
         )
 
-    def test_admin_is_manager(self):
+    def test_admin_configures_the_clusters(self):
+        """The administrator of an instance configures the addon from the
+        start: the Configuration menu, clusters and their members."""
         admin = self.env.ref("base.user_admin")
-        self.assertTrue(admin.has_group("emulation_cluster.group_manager"))
+        self.assertIn(self.menu_config.id, self._visible_menus(admin))
+        cluster = (
+            self.env["emulation.cluster"]
+            .with_user(admin)
+            .create(
+                {
+                    "name": "Khối thi đua mới",
+                    "kind": "bloc",
+                    "membership_ids": [
+                        Command.create(
+                            {"partner_id": self.unit.id, "date_start": "2021-01-01"}
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertEqual(cluster.membership_ids.partner_id, self.unit)
 
     def test_outsiders_read_no_emulation_record(self):
         models = self._emulation_models()

@@ -22,11 +22,7 @@ class TestPlanReport(EmulationCommon):
         return re.sub(r"\s+", " ", text)
 
     def test_demo_plan_reproduces_the_seed(self):
-        plan = self.env.ref(
-            "emulation_cluster.plan_2020_bac_bo_demo", raise_if_not_found=False
-        )
-        if not plan:
-            self.skipTest("demo data not loaded")
+        plan = self.env.ref("emulation_cluster.plan_2020_bac_bo_demo")
         self.assertEqual(plan.state, "issued")
         text = self._render_text(plan)
         expected = [

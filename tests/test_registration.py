@@ -208,12 +208,15 @@ class TestRegistration(EmulationCommon):
         self.assertEqual(registration.state, "draft")
 
     def test_refusal_in_vietnamese(self):
-        self.env["res.lang"]._activate_lang("vi_VN")
-        self.user_officer.lang = "vi_VN"
+        self._load_vietnamese()
         registration = self._register(self.user_officer)
         registration.action_send()
-        with self.assertRaises(UserError):
-            registration.note = "Sửa"
+        with self.assertRaises(UserError) as refusal:
+            registration.with_user(self.user_officer).with_context(
+                lang="vi_VN"
+            ).note = "Sửa"
+        self.assertIn("Không thể sửa Ghi chú của", str(refusal.exception))
+        self.assertIn("hiện chỉ Thường trực Cụm mới được sửa", str(refusal.exception))
         self.assertFalse(registration.note)
 
     def test_registration_reports_and_export(self):

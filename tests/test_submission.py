@@ -274,12 +274,16 @@ class TestSubmission(SubmissionCommon):
         self._assert_unchanged(self.sub_member3)
 
     def test_refuse_filing_without_file_vietnamese(self):
-        self.env["res.lang"]._activate_lang("vi_VN")
-        self.user_officer.lang = "vi_VN"
-        with self.assertRaises(UserError):
+        self._load_vietnamese()
+        with self.assertRaises(UserError) as refusal:
             self.sub_member3.with_user(self.user_officer).with_context(
                 lang="vi_VN"
             ).action_file()
+        self.assertEqual(
+            str(refusal.exception),
+            "Hãy đính kèm ít nhất một tệp trước khi nộp "
+            f"{self.sub_member3.display_name}.",
+        )
         self._assert_unchanged(self.sub_member3)
 
     def test_refuse_filing_for_another_unit(self):

@@ -1,0 +1,704 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Random users of every group doing random things to every model of the
+addon, with the values and context keys a client can send (malformed ones
+included); after every step, the addon's invariants hold.
+
+Another seed: EMULATION_SEED=<n> make test (or the test runner alone)."""
+
+import base64
+import logging
+import os
+import random
+from collections import Counter
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .test_trust import TrustCommon
+
+_logger = logging.getLogger(__name__)
+
+DEFAULT_SEED = 20201126
+OPERATIONS = 520
+MODELS = [
+    "emulation.plan",
+    "emulation.plan.basis",
+    "emulation.plan.consultation",
+    "emulation.plan.revision",
+    "emulation.event",
+    "emulation.event.duty",
+    "emulation.obligation",
+    "emulation.covenant",
+    "emulation.covenant.clause",
+    "emulation.covenant.signature",
+    "emulation.registration",
+    "emulation.registration.line",
+    "emulation.submission",
+    "emulation.cluster",
+    "emulation.cluster.membership",
+    "emulation.document",
+]
+# records private to their unit (the README's access matrix)
+PRIVATE = {
+    "emulation.submission": "partner_id",
+    "emulation.submission.round": "partner_id",
+    "emulation.registration": "partner_id",
+    "emulation.registration.line": "partner_id",
+    "emulation.covenant.signature": "partner_id",
+    "emulation.plan.consultation": "partner_id",
+}
+# (model, states) whose records are never lost nor moved back but by the
+# transitions' declared moves
+KEPT = {
+    "emulation.plan": ("issued", "closed"),
+    "emulation.covenant": ("signing", "in_force", "closed"),
+    "emulation.covenant.signature": None,
+    "emulation.registration": ("sent", "acknowledged", "returned"),
+    "emulation.submission": None,
+    "emulation.submission.round": None,
+    "emulation.plan.revision": None,
+}
+TRANSITIONS = {
+    "emulation.plan": [
+        "action_assign_number",
+        "action_start_consultation",
+        "action_issue",
+        "action_back_to_draft",
+        "action_close",
+        "action_finish_adjustment",
+    ],
+    "emulation.plan.revision": ["action_agree", "action_refuse"],
+    "emulation.event": [
+        "action_confirm",
+        "action_mark_held",
+        "action_postpone",
+        "action_suspend",
+        "action_cancel",
+        "action_reset_planned",
+    ],
+    "emulation.obligation": ["action_cancel", "action_reopen"],
+    "emulation.covenant": [
+        "action_ask_opinions",
+        "action_reset_to_draft",
+        "action_send_for_signature",
+        "action_close",
+    ],
+    "emulation.covenant.signature": [
+        "action_sign",
+        "action_refuse",
+        "action_reset_to_waiting",
+    ],
+    "emulation.registration": ["action_send", "action_acknowledge", "action_return"],
+    "emulation.submission": [
+        "action_file",
+        "action_start_review",
+        "action_accept",
+        "action_return",
+    ],
+}
+HOSTILE_CONTEXTS = [
+    {},
+    {},
+    {"emulation_registration_transition": True, "emulation_signature_transition": True},
+    {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog": True},
+    {"default_state": "accepted", "default_partner_id": None},
+    {"active_test": False},
+]
+MALFORMED_TEXTS = ["７", "٣", "7\u00a0,1", ["danh", "sách"], 42, "", "Giá trị thử"]
+MALFORMED_DATES = ["0001-01-01", "9999-12-31", "2020-06-20", "2021-01-05", False]
+MALFORMED_INTEGERS = [0, -5, 10000, 2021, 1, "x", True]
+
+
+@tagged("post_install", "-at_install")
+class TestRandomOperations(TrustCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_internal = cls.env["res.users"].create(
+            {"name": "Nhân viên ngoài", "login": "test_emu_random_internal"}
+        )
+        cls.users = [
+            cls.user_secretariat,
+            cls.user_secretariat_other,
+            cls.user_officer,
+            cls.user_deputy,
+            cls.user_officer_other,
+            cls.user_manager,
+            cls.user_council,
+            cls.user_portal,
+            cls.user_internal,
+        ]
+        # more to act on: a draft plan, a plan of the other cluster, a
+        # covenant out for signature, registrations
+        cls.draft = cls._create_plan(year=2021)
+        other = cls._create_plan(cls.cluster_other, 2020)
+        cls.env["emulation.obligation"].create(
+            {"name": "Báo cáo", "plan_id": other.id, "deadline": date(2020, 11, 20)}
+        )
+        cls._issue_plan(other)
+        with freeze_time("2020-03-20"):
+            cls.covenant.action_send_for_signature()
+        cls.env["emulation.registration"].with_user(cls.user_officer).create(
+            {"plan_id": cls.plan.id}
+        )
+
+    # ------------------------------------------------------------------
+    # random values
+    # ------------------------------------------------------------------
+    def _pool(self, comodel):
+        pools = {
+            "res.partner": (
+                self.unit_leader
+                | self.unit_deputy
+                | self.unit_member3
+                | self.unit_member4
+                | self.unit_other
+            ).ids,
+            "res.users": [user.id for user in self.users],
+        }
+        if comodel in pools:
+            return pools[comodel]
+        return (
+            self.env[comodel]
+            .sudo()
+            .with_context(active_test=False)
+            .search([], limit=20)
+            .ids
+        )
+
+    def _value(self, rng, record, name):
+        field = record._fields[name]
+        if name == "reminder_offsets":
+            return rng.choice(["7,1", "７", "٣", "7\u00a0,1", "", "3", "0"])
+        kind = field.type
+        if kind in ("char", "text", "html"):
+            return rng.choice(MALFORMED_TEXTS)
+        if kind == "integer":
+            return rng.choice(MALFORMED_INTEGERS)
+        if kind == "date":
+            return rng.choice(MALFORMED_DATES)
+        if kind == "datetime":
+            return rng.choice(
+                ["2020-07-01 02:00:00", "9999-12-31 00:00:00", "0001-01-01 00:00:00"]
+            )
+        if kind == "boolean":
+            return rng.choice([True, False])
+        if kind == "selection":
+            keys = [key for key, __ in field._description_selection(self.env)]
+            return rng.choice([*keys, "bogus"])
+        if kind == "many2one":
+            pool = self._pool(field.comodel_name) + [False, 999999]
+            return rng.choice(pool)
+        if kind == "many2many":
+            pool = self._pool(field.comodel_name)
+            return [Command.link(rng.choice(pool))] if pool else []
+        if kind == "binary":
+            return base64.b64encode(b"%PDF-1.4 random")
+        if kind == "float":
+            return rng.choice([1.5, -3.0, "x"])
+        return None
+
+    def _writable_names(self, Model):
+        return [
+            name
+            for name, field in Model._fields.items()
+            if field.store
+            and name not in ("id", "display_name")
+            and field.model_name not in ("mail.thread", "mail.activity.mixin")
+            and not name.startswith(("create_", "write_", "message_", "activity_"))
+            and field.type not in ("one2many",)
+        ]
+
+    # ------------------------------------------------------------------
+    # operations
+    # ------------------------------------------------------------------
+    def _create_values(self, rng, model):
+        # the draft may have been deleted by a manager: pick among the living
+        plan = rng.choice(
+            (self.plan | self.draft).exists() or self.env["emulation.plan"].search([])
+        )
+        choices = {
+            "emulation.plan": {
+                "cluster_id": rng.choice([self.cluster, self.cluster_other]).id,
+                "year": rng.choice([2020, 2021, 2023, 0, 10000]),
+            },
+            "emulation.plan.basis": {
+                "plan_id": plan.id,
+                "document_id": self.guidance.id,
+            },
+            "emulation.plan.consultation": {
+                "plan_id": plan.id,
+                "partner_id": self.unit_member4.id,
+            },
+            "emulation.event": {
+                "plan_id": plan.id,
+                "name": "Hoạt động thử",
+                "date_start": f"{plan.year}-09-01 02:00:00",
+            },
+            "emulation.event.duty": {
+                "event_id": plan.event_ids[:1].id or self.plan.event_ids[:1].id,
+                "description": "Chuẩn bị hội trường",
+            },
+            "emulation.obligation": {
+                "plan_id": plan.id,
+                "name": "Báo cáo thử",
+                "deadline": f"{plan.year}-10-15",
+                "reminder_offsets": rng.choice(["7,1", "７", "3"]),
+            },
+            "emulation.covenant": {"plan_id": plan.id, "name": "Giao ước thử"},
+            "emulation.covenant.clause": {
+                "covenant_id": self.covenant.id,
+                "text": rng.choice(MALFORMED_TEXTS),
+            },
+            "emulation.registration": {
+                "plan_id": plan.id,
+                "partner_id": rng.choice(self._pool("res.partner")),
+            },
+            "emulation.registration.line": {
+                "registration_id": rng.choice(
+                    self.env["emulation.registration"].sudo().search([]).ids
+                ),
+                "award_name": "Bằng khen",
+            },
+            "emulation.cluster": {"name": "Cụm thử ngẫu nhiên"},
+            "emulation.cluster.membership": {
+                "cluster_id": self.cluster.id,
+                "partner_id": self.unit_other.id,
+                "date_start": rng.choice(MALFORMED_DATES) or "2020-01-01",
+            },
+            "emulation.document": {"name": f"{rng.randint(1, 999)}/TEST"},
+        }
+        values = dict(choices.get(model, {}))
+        if values and rng.random() < 0.3:
+            # and a field the form would not let him set
+            Model = self.env[model]
+            name = rng.choice(self._writable_names(Model))
+            values[name] = self._value(rng, Model, name)
+        return values
+
+    def _plan_operation(self, rng, counts):
+        """A random operation: (acting user, description, action)."""
+        user = rng.choice(self.users)
+        context = dict(rng.choice(HOSTILE_CONTEXTS))
+        if "default_partner_id" in context:
+            context["default_partner_id"] = rng.choice(self._pool("res.partner"))
+        kind = rng.choices(
+            ["create", "write", "transition", "cron", "archive", "unlink", "upload"],
+            weights=[12, 36, 32, 4, 5, 5, 6],
+        )[0]
+        model = rng.choice(MODELS)
+        Model = self.env[model].with_user(user).with_context(**context)
+        ids = self.env[model].sudo().with_context(active_test=False).search([]).ids
+        record = Model.browse(rng.choice(ids)) if ids else Model.browse()
+        counts[(model, kind)] += 1
+        who = f"{user.login} ({context})"
+        if kind == "cron":
+            Log = self.env["emulation.reminder.log"]
+            cron = rng.choice(
+                [
+                    Log._cron_send_deadline_reminders,
+                    Log._cron_mark_overdue,
+                    Log._cron_send_event_reminders,
+                    Log._cron_send_signature_reminders,
+                    self.env["emulation.covenant"]._cron_close_ended_years,
+                ]
+            )
+            day = rng.choice(["2020-06-08", "2020-06-16", "2020-11-19", "2021-01-02"])
+
+            def run_cron():
+                with freeze_time(day):
+                    cron()
+
+            return (
+                self.env.ref("base.user_root"),
+                f"cron {cron.__name__} {day}",
+                run_cron,
+            )
+        if kind == "create":
+            values = self._create_values(rng, model)
+            return user, f"{who} creates {model} {values}", lambda: Model.create(values)
+        if kind == "upload":
+            return user, f"{who} uploads and attaches", self._upload_action(rng, user)
+        if not record:
+            return user, f"no {model} to act on", lambda: None
+        label = f"{model}({record.id})"
+        if kind == "write":
+            name = rng.choice(self._writable_names(Model))
+            value = self._value(rng, Model, name)
+            return (
+                user,
+                f"{who} writes {label}.{name} = {value!r}",
+                lambda: record.write({name: value}),
+            )
+        if kind == "transition":
+            if model == "emulation.plan" and rng.random() < 0.3:
+                return (
+                    user,
+                    f"{who} proposes an adjustment of {label}",
+                    (
+                        lambda: self.env["emulation.plan.adjustment.wizard"]
+                        .with_user(user)
+                        .create(
+                            {
+                                "plan_id": record.id,
+                                "description": "Điều chỉnh",
+                                "consent_mode": rng.choice(
+                                    ["deputy_user", "document", "manager"]
+                                ),
+                                "agreement_document_id": self.guidance.id,
+                            }
+                        )
+                        .action_confirm()
+                    ),
+                )
+            names = TRANSITIONS.get(model)
+            if not names:
+                return user, f"{model} has no transition", lambda: None
+            name = rng.choice(names)
+            args = (
+                ("Thiếu chữ ký.",)
+                if name == "action_return" and model.endswith("submission")
+                else ()
+            )
+            return (
+                user,
+                f"{who} calls {label}.{name}{args}",
+                lambda: getattr(record, name)(*args),
+            )
+        if kind == "archive":
+            if "active" not in record._fields:
+                return user, f"{model} is not archived", lambda: None
+            active = not record.sudo().active
+            return (
+                user,
+                f"{who} sets {label}.active = {active}",
+                lambda: record.write({"active": active}),
+            )
+        return user, f"{who} deletes {label}", record.unlink
+
+    def _upload_action(self, rng, user):
+        submissions = self.env["emulation.submission"].sudo().search([]).ids
+        target = (
+            self.env["emulation.submission"]
+            .with_user(user)
+            .browse(rng.choice(submissions))
+        )
+        res_id = rng.choice([0, target.id, rng.choice(submissions)])
+
+        def upload():
+            attachment = (
+                self.env["ir.attachment"]
+                .with_user(user)
+                .create(
+                    {
+                        "name": "bao-cao.pdf",
+                        "datas": base64.b64encode(b"%PDF-1.4"),
+                        "res_model": "emulation.submission",
+                        "res_id": res_id,
+                    }
+                )
+            )
+            target.write({"attachment_ids": [Command.link(attachment.id)]})
+
+        return upload
+
+    # ------------------------------------------------------------------
+    # invariants
+    # ------------------------------------------------------------------
+    def _snapshot(self):
+        """States of the records that must be kept, and the stored values of
+        every unit's private records."""
+        kept = {}
+        for model, states in KEPT.items():
+            domain = [("state", "in", states)] if states else []
+            for record in (
+                self.env[model].sudo().with_context(active_test=False).search(domain)
+            ):
+                kept[(model, record.id)] = record.state if "state" in record else None
+        private = {}
+        for model, owner in PRIVATE.items():
+            Model = self.env[model].sudo().with_context(active_test=False)
+            names = [
+                name
+                for name in self._writable_names(Model)
+                if Model._fields[name].type not in ("many2many", "binary")
+            ]
+            for row in Model.search([]).read(names, load=None):
+                private[(model, row["id"])] = (row[owner], row)
+        return kept, private
+
+    def _check_invariants(self, before, acting_user, step):
+        env = self.env
+        env.flush_all()
+        env.invalidate_all()
+        cr = env.cr
+        # one plan per cluster and year; one submission per obligation and unit
+        cr.execute(
+            "SELECT cluster_id, year FROM emulation_plan "
+            "GROUP BY 1, 2 HAVING count(*) > 1"
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: two plans of a cluster and year")
+        cr.execute(
+            "SELECT obligation_id, partner_id FROM emulation_submission "
+            "GROUP BY 1, 2 HAVING count(*) > 1"
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: two submissions of a unit")
+        kept_before, private_before = before
+        kept_after, private_after = self._snapshot()
+        # nothing filed, issued, signed or agreed lost or moved back
+        for (model, res_id), state in kept_before.items():
+            record = env[model].sudo().browse(res_id)
+            self.assertTrue(record.exists(), f"{step}: {model}({res_id}) was deleted")
+            if state is None:
+                continue
+            moves = env[model]._allowed_moves
+            self.assertTrue(
+                record.state == state or (state, record.state) in moves,
+                f"{step}: {model}({res_id}) moved {state} -> {record.state}",
+            )
+        # a record's unit, plan and cluster never change; a signed line never
+        for key, (__, row) in private_before.items():
+            if key not in private_after:
+                continue
+            after = private_after[key][1]
+            for name in ("partner_id", "plan_id", "cluster_id", "obligation_id"):
+                if name in row:
+                    self.assertEqual(
+                        after[name], row[name], f"{step}: {key}.{name} moved"
+                    )
+            if key[0] == "emulation.covenant.signature" and row["state"] == "signed":
+                self.assertEqual(after, row, f"{step}: signed line {key} changed")
+        # no record of a unit written by another unit's officer
+        acting_unit = acting_user.partner_id.commercial_partner_id
+        is_officer_only = not acting_user.has_group(
+            "emulation_cluster.group_secretariat"
+        )
+        if is_officer_only:
+            for key, (owner, row) in private_before.items():
+                if owner == acting_unit.id or key not in private_after:
+                    continue
+                self.assertEqual(
+                    private_after[key][1],
+                    row,
+                    f"{step}: {key} of another unit changed by {acting_user.login}",
+                )
+        # no private record readable by another unit's officer
+        for user in (self.user_officer, self.user_deputy, self.user_officer_other):
+            unit = user.partner_id.commercial_partner_id
+            for model, owner in PRIVATE.items():
+                records = env[model].with_user(user).search([])
+                self.assertFalse(
+                    records.sudo().filtered(lambda r, o=owner, u=unit: r[o] != u),
+                    f"{step}: {user.login} reads {model} of another unit",
+                )
+        self._check_workflow_integrity(step)
+
+    def _check_refusal(self, error, user, step):
+        """A refusal names no plan the user may not read."""
+        Plan = self.env["emulation.plan"].with_context(active_test=False)
+        try:
+            readable = Plan.with_user(user).search([])
+        except AccessError:
+            readable = Plan.browse()
+        message = str(error)
+        known = set(readable.sudo().mapped("number") + readable.sudo().mapped("name"))
+        for plan in Plan.search([]) - readable:
+            for text in {plan.number, plan.name} - known - {False}:
+                self.assertNotIn(text, message, f"{step}: the refusal names {text}")
+
+    def _check_workflow_integrity(self, step):
+        env = self.env
+        cr = env.cr
+        # stored copies follow their source
+        for table, source, join, columns in (
+            (
+                "emulation_submission",
+                "emulation_obligation",
+                "obligation_id",
+                ("cluster_id", "plan_id", "deadline"),
+            ),
+            ("emulation_obligation", "emulation_plan", "plan_id", ("cluster_id",)),
+            ("emulation_registration", "emulation_plan", "plan_id", ("cluster_id",)),
+            (
+                "emulation_covenant_signature",
+                "emulation_covenant",
+                "covenant_id",
+                ("cluster_id",),
+            ),
+            (
+                "emulation_registration_line",
+                "emulation_registration",
+                "registration_id",
+                ("partner_id", "plan_id"),
+            ),
+        ):
+            differs = " OR ".join(f"t.{c} IS DISTINCT FROM s.{c}" for c in columns)
+            cr.execute(
+                f"SELECT t.id FROM {table} t JOIN {source} s ON s.id = t.{join} "  # noqa: S608
+                f"WHERE {differs}"
+            )
+            self.assertFalse(cr.fetchall(), f"{step}: a copy on {table} was written")
+        # transitions made by whom they may be
+        cr.execute(
+            """
+            SELECT s.id FROM emulation_submission s
+              JOIN res_users u ON u.id = s.reviewer_id
+              JOIN res_partner p ON p.id = u.partner_id
+             WHERE s.state IN ('accepted', 'returned', 'under_review')
+               AND COALESCE(p.commercial_partner_id, p.id) = s.partner_id
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: a unit reviewed its own filing")
+        cr.execute(
+            """
+            SELECT r.id FROM emulation_registration r
+              LEFT JOIN res_users u ON u.id = r.acknowledged_by_id
+              LEFT JOIN res_partner p ON p.id = u.partner_id
+             WHERE r.state = 'acknowledged'
+               AND (u.id IS NULL
+                    OR COALESCE(p.commercial_partner_id, p.id) = r.partner_id)
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: a unit acknowledged its own")
+        cr.execute(
+            """
+            SELECT c.id FROM emulation_covenant c
+             WHERE c.state = 'in_force' AND EXISTS (
+                   SELECT 1 FROM emulation_covenant_signature s
+                    WHERE s.covenant_id = c.id AND s.state != 'signed')
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: a covenant in force unsigned")
+        cr.execute(
+            """
+            SELECT id FROM emulation_plan
+             WHERE state IN ('issued', 'closed')
+               AND (number IS NULL OR issue_date IS NULL OR leader_id IS NULL
+                    OR deputy_id IS NULL)
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: a plan issued incomplete")
+        cr.execute(
+            """
+            SELECT p.id FROM emulation_plan p
+             WHERE p.adjustment_in_progress AND NOT EXISTS (
+                   SELECT 1 FROM emulation_plan_revision r
+                    WHERE r.plan_id = p.id AND r.state = 'agreed'
+                      AND r.revision_number = p.revision_number)
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: an adjustment nobody agreed")
+        cr.execute(
+            "SELECT id FROM emulation_obligation WHERE reminder_offsets IS NOT NULL "
+            "AND reminder_offsets !~ '^[0-9]{1,3}(,[0-9]{1,3})*$'"
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: reminder offsets not normalised")
+        # files: each attached by its unit, the secretariat, or the system
+        cr.execute(
+            """
+            SELECT s.id, a.id FROM emulation_submission s
+              JOIN emulation_submission_attachment_rel rel ON rel.submission_id = s.id
+              JOIN ir_attachment a ON a.id = rel.attachment_id
+              JOIN res_users u ON u.id = a.create_uid
+              JOIN res_partner p ON p.id = u.partner_id
+             WHERE u.id > 2 AND COALESCE(p.commercial_partner_id, p.id) != s.partner_id
+               AND u.id NOT IN (SELECT user_id FROM emulation_cluster_secretariat_rel
+                                 WHERE cluster_id = s.cluster_id)
+               AND u.id NOT IN (SELECT uid FROM res_groups_users_rel
+                                 WHERE gid = %s)
+            """,
+            (env.ref("emulation_cluster.group_manager").id,),
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: another unit's file attached")
+        # members of a plan's year are the memberships running that year
+        for plan in (
+            env["emulation.plan"].sudo().with_context(active_test=False).search([])
+        ):
+            memberships = plan.cluster_id.membership_ids.filtered(
+                lambda m, p=plan: m.active
+                and m.date_start <= date(p.year, 12, 31)
+                and (not m.date_end or m.date_end >= date(p.year, 1, 1))
+            )
+            self.assertEqual(
+                plan.member_unit_ids, memberships.partner_id, f"{step}: members"
+            )
+        # an officer creates private records for his own unit only
+        secretaries = (
+            env.ref("emulation_cluster.group_secretariat").sudo().all_user_ids
+            if "all_user_ids" in env["res.groups"]._fields
+            else env["res.users"]
+            .sudo()
+            .search(
+                [("groups_id", "in", env.ref("emulation_cluster.group_secretariat").id)]
+            )
+        )
+        for model in ("emulation.registration", "emulation.registration.line"):
+            Model = env[model].sudo().with_context(active_test=False)
+            for record in Model.search(
+                [("create_uid", "not in", secretaries.ids + [1, 2])]
+            ):
+                self.assertEqual(
+                    record.create_uid.partner_id.commercial_partner_id,
+                    record.partner_id,
+                    f"{step}: {record} created for another unit",
+                )
+        # plausible dates only, in every date of the addon
+        for model in MODELS:
+            Model = env[model]
+            for name, field in Model._fields.items():
+                if field.type not in ("date", "datetime") or not field.store:
+                    continue
+                cr.execute(
+                    f'SELECT min("{name}"), max("{name}") FROM "{Model._table}"'  # noqa: S608
+                )
+                low, high = cr.fetchone()
+                if low:
+                    self.assertGreaterEqual(low.year, 1945, f"{step}: {model}.{name}")
+                    self.assertLessEqual(high.year, 2100, f"{step}: {model}.{name}")
+
+    # ------------------------------------------------------------------
+    # the test
+    # ------------------------------------------------------------------
+    def test_random_operations(self):
+        seed = int(os.environ.get("EMULATION_SEED") or DEFAULT_SEED)
+        rng = random.Random(seed)
+        counts = Counter()
+        outcomes = Counter()
+        for step in range(OPERATIONS):
+            before = self._snapshot()
+            user, description, action = self._plan_operation(rng, counts)
+            try:
+                with self.env.cr.savepoint():
+                    action()
+                outcomes["done"] += 1
+            except UserError as refusal:
+                # a refusal (access, validation, missing record): rolled back
+                outcomes["refused"] += 1
+                self._check_refusal(refusal, user, f"seed {seed}, step {step}")
+            except Exception as error:
+                raise AssertionError(
+                    f"seed {seed}, step {step}, {description}: "
+                    f"{type(error).__name__}: {error}"
+                ) from error
+            self._check_invariants(
+                before, user, f"seed {seed}, step {step}, {description}"
+            )
+        per_model = Counter()
+        for (model, __), count in counts.items():
+            per_model[model] += count
+        _logger.info(
+            "random operations (seed %s): %s done, %s refused; per model: %s",
+            seed,
+            outcomes["done"],
+            outcomes["refused"],
+            ", ".join(f"{model} {count}" for model, count in sorted(per_model.items())),
+        )
+        self.assertGreaterEqual(sum(counts.values()), 500)
+        self.assertGreater(outcomes["done"], 50, "the operations change things too")
+        self.assertGreater(outcomes["refused"], 50, "and are refused things")
+        self.assertEqual(set(per_model), set(MODELS))
