@@ -9,7 +9,10 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # --- system packages --------------------------------------------------------
-ensure_debs libpq-dev libldap2-dev libsasl2-dev wkhtmltopdf fonts-liberation2
+# chromium: the browser tours (HttpCase.start_tour); poppler-utils: pdftotext
+# for the tests that read the printed documents
+ensure_debs libpq-dev libldap2-dev libsasl2-dev wkhtmltopdf fonts-liberation2 \
+    chromium poppler-utils
 command -v "$PYTHON" >/dev/null 2>&1 || die "Python interpreter '$PYTHON' not found (set PYTHON=...)"
 PYTHON="$("$PYTHON" -c 'import sys; print(sys.executable)')" || die "cannot run $PYTHON"
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
