@@ -51,7 +51,14 @@
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",
+        "wizards/emulation_submission_file_wizard_views.xml",
     ],
+    "post_init_hook": "post_init_hook",
+    "assets": {
+        "web.assets_tests": [
+            "emulation_cluster/static/tests/tours/*.esm.js",
+        ],
+    },
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/emulation_document_demo.xml",
@@ -59,6 +66,5 @@
         "demo/emulation_plan_demo.xml",
         "demo/emulation_covenant_demo.xml",
         "demo/emulation_registration_demo.xml",
-        "demo/emulation_submission_demo.xml",
     ],
 }

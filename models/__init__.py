@@ -22,3 +22,4 @@ from . import emulation_submission
 from . import emulation_submission_round
 from . import emulation_reminder_log
 from . import ir_actions_report
+from . import mail_activity

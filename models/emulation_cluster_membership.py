@@ -47,7 +47,12 @@ class EmulationClusterMembership(models.Model):
         tracking=True,
     )
     sequence = fields.Integer(default=10)
-    date_start = fields.Date(string="Member Since", required=True, tracking=True)
+    date_start = fields.Date(
+        string="Member Since",
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+    )
     date_end = fields.Date(string="Member Until", tracking=True)
     unit_name = fields.Char(
         string="Name as Member",

@@ -1,11 +1,17 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
 from datetime import date, timedelta
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from .common import estimate_row_px, paginate, paper_content_px
+
+# the official heading, title and date line above the tracker's table
+TRACKER_HEADING_PX = 330
 
 # What a plan needs to be issued.
 ISSUE_REQUIRED_FIELDS = (
@@ -224,6 +230,19 @@ class EmulationPlan(models.Model):
         string="Submissions",
     )
     submission_count = fields.Integer(compute="_compute_submission_count")
+    submission_progress = fields.Char(
+        string="Filed", compute="_compute_submission_count"
+    )
+    covenant_id = fields.Many2one(
+        comodel_name="emulation.covenant", compute="_compute_covenant_id"
+    )
+    covenant_progress = fields.Char(
+        string="Covenant Signatures", compute="_compute_covenant_id"
+    )
+    registration_count = fields.Integer(compute="_compute_registration_count")
+    consultation_summary = fields.Char(
+        string="Answers", compute="_compute_consultation_counts"
+    )
     is_content_editable = fields.Boolean(compute="_compute_edit_flags")
     is_lines_editable = fields.Boolean(compute="_compute_edit_flags")
     is_consultation_editable = fields.Boolean(compute="_compute_edit_flags")
@@ -293,8 +312,17 @@ class EmulationPlan(models.Model):
     @api.depends("consultation_ids.date_answered")
     def _compute_consultation_counts(self):
         for plan in self:
-            plan.consultation_pending_count = len(
-                plan.consultation_ids.filtered(lambda line: not line.date_answered)
+            lines = plan.consultation_ids
+            answered = len(lines.filtered("date_answered"))
+            plan.consultation_pending_count = len(lines) - answered
+            plan.consultation_summary = (
+                self.env._(
+                    "%(answered)s of %(asked)s units answered",
+                    answered=answered,
+                    asked=len(lines),
+                )
+                if lines
+                else False
             )
 
     @api.depends("event_ids", "obligation_ids")
@@ -304,15 +332,46 @@ class EmulationPlan(models.Model):
             plan.obligation_count = len(plan.obligation_ids)
 
     def _compute_submission_count(self):
+        groups = self.env["emulation.submission"]._read_group(
+            [("plan_id", "in", self.ids)],
+            groupby=["plan_id", "state"],
+            aggregates=["__count"],
+        )
+        total, filed = {}, {}
+        for plan, state, count in groups:
+            total[plan] = total.get(plan, 0) + count
+            if state in ("filed", "under_review", "accepted"):
+                filed[plan] = filed.get(plan, 0) + count
+        for plan in self:
+            plan.submission_count = total.get(plan, 0)
+            plan.submission_progress = self.env._(
+                "%(filed)s/%(total)s filed",
+                filed=filed.get(plan, 0),
+                total=total.get(plan, 0),
+            )
+
+    def _compute_covenant_id(self):
+        covenants = {
+            covenant.plan_id: covenant
+            for covenant in self.env["emulation.covenant"].search(
+                [("plan_id", "in", self.ids)]
+            )
+        }
+        for plan in self:
+            covenant = covenants.get(plan, self.env["emulation.covenant"])
+            plan.covenant_id = covenant
+            plan.covenant_progress = covenant.signature_progress or False
+
+    def _compute_registration_count(self):
         counts = dict(
-            self.env["emulation.submission"]._read_group(
+            self.env["emulation.registration"]._read_group(
                 [("plan_id", "in", self.ids)],
                 groupby=["plan_id"],
                 aggregates=["__count"],
             )
         )
         for plan in self:
-            plan.submission_count = counts.get(plan, 0)
+            plan.registration_count = counts.get(plan, 0)
 
     def _get_reference_date(self):
         """Date at which the plan's leader, deputy and members are taken:
@@ -705,6 +764,59 @@ class EmulationPlan(models.Model):
         self._write_transition({"adjustment_in_progress": False})
         return True
 
+    def _open(self, xmlid, domain, context=None):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = domain
+        action["context"] = context or {}
+        return action
+
+    def action_view_events(self):
+        """The plan's activities, its calendar opening on the plan's year."""
+        self.ensure_one()
+        first = min(
+            self.event_ids.filtered("date_start").mapped("date_start") or [False]
+        )
+        action = self._open(
+            "emulation_cluster.emulation_event_action",
+            [("plan_id", "=", self.id)],
+            {
+                "default_plan_id": self.id,
+                "initial_date": fields.Datetime.to_string(
+                    first or datetime.datetime(self.year, 1, 1)
+                ),
+            },
+        )
+        return action
+
+    def action_view_obligations(self):
+        self.ensure_one()
+        return self._open(
+            "emulation_cluster.emulation_obligation_action",
+            [("plan_id", "=", self.id)],
+            {"default_plan_id": self.id},
+        )
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        return self._open(
+            "emulation_cluster.emulation_registration_action",
+            [("plan_id", "=", self.id)],
+            {"default_plan_id": self.id},
+        )
+
+    def action_view_covenant(self):
+        self.ensure_one()
+        covenant = self.covenant_id
+        if covenant:
+            return covenant.action_view_signatures()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "emulation.covenant",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_plan_id": self.id},
+        }
+
     def action_view_submissions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -727,7 +839,60 @@ class EmulationPlan(models.Model):
         )
         units = submissions.partner_id.sorted("name")
         cells = {(sub.partner_id.id, sub.obligation_id.id): sub for sub in submissions}
-        return {"units": units, "obligations": obligations, "cells": cells}
+        widths = self._get_tracker_column_widths(len(obligations))
+        pages = self._paginate_tracker(units, obligations, cells, widths)
+        return {
+            "units": units,
+            "obligations": obligations,
+            "cells": cells,
+            "widths": widths,
+            # [[(row number, unit), ...], ...]: one table per printed page
+            "pages": [[(index + 1, units[index]) for index in page] for page in pages],
+        }
+
+    @api.model
+    def _get_tracker_column_widths(self, obligation_count):
+        """Percentages of the tracker's columns: number, unit, obligations."""
+        each = round(70 / obligation_count, 2) if obligation_count else 0
+        return {"number": 5, "unit": 25, "obligation": each}
+
+    def _paginate_tracker(self, units, obligations, cells, widths):
+        """Units of each printed page of the tracker, from an estimate of
+        each row's height (see ``common.paginate``)."""
+        report = self.env.ref("emulation_cluster.emulation_submission_tracker_report")
+        page_width, page_height = paper_content_px(
+            report.paperformat_id or self.env.company.paperformat_id
+        )
+        unit_px = page_width * widths["unit"] / 100
+        cell_px = page_width * widths["obligation"] / 100
+        states = dict(
+            self.env["emulation.submission"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+        head = estimate_row_px(
+            [[(ob.name, cell_px), ("00/00/0000 00", cell_px)] for ob in obligations]
+        )
+        heights = []
+        for unit in units:
+            row = [[(unit.name, unit_px)]]
+            for obligation in obligations:
+                submission = cells.get((unit.id, obligation.id))
+                blocks = (
+                    [(states.get(submission.state, "–"), cell_px)] if submission else []
+                )
+                if submission and submission.date_filed:
+                    blocks.append(("00/00/0000", cell_px))
+                if submission and (submission.is_late or submission.is_overdue):
+                    blocks.append(("000 ngày trễ hạn", cell_px))
+                if submission and submission.state == "returned":
+                    blocks.append((submission.return_reason, cell_px))
+                row.append(blocks)
+            heights.append(estimate_row_px(row))
+        # the first page also carries the document's heading and title
+        return paginate(
+            heights, page_height - TRACKER_HEADING_PX - head, page_height - head
+        )
 
     def action_print(self):
         return self.env.ref(

@@ -335,3 +335,23 @@ class EmulationRegistration(models.Model):
     def _get_report_registrations(self, plan):
         """Registrations of ``plan`` the user may read, by unit."""
         return self.search([("plan_id", "=", plan.id)], order="partner_id, id")
+
+    @api.model
+    def _get_report_missing_units(self, plan):
+        """Member units of the plan's year that have not registered, for
+        those who follow every unit (the secretariat, managers, the
+        council); an officer's summary shows his own unit only."""
+        user = self.env.user
+        if not (
+            plan._has_role("secretariat")
+            or user.has_group("emulation_cluster.group_council")
+        ):
+            return self.env["res.partner"]
+        registered = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("plan_id", "=", plan.id)])
+            .partner_id
+        )
+        members = plan.cluster_id._get_members_at(plan._get_reference_date())
+        return (members - registered).sorted("name")

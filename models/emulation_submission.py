@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv.expression import OR as expression_or
 
 from .common import CHANNEL_SELECTION
 
@@ -161,6 +162,12 @@ class EmulationSubmission(models.Model):
         search="_search_is_my_unit",
     )
     can_review = fields.Boolean(compute="_compute_can_review")
+    is_latest_plan = fields.Boolean(
+        string="Latest Issued Plan",
+        compute="_compute_is_latest_plan",
+        search="_search_is_latest_plan",
+        help="Of the latest issued plan of its cluster.",
+    )
     is_filing_editable = fields.Boolean(compute="_compute_edit_flags")
     is_receipt_editable = fields.Boolean(compute="_compute_edit_flags")
     is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
@@ -210,6 +217,36 @@ class EmulationSubmission(models.Model):
         unit_id = self.env.user.partner_id.commercial_partner_id.id
         positive = (operator == "=") == value
         return [("partner_id", "=" if positive else "!=", unit_id)]
+
+    @api.model
+    def _get_latest_plans(self):
+        """The latest issued plan of each cluster (one query)."""
+        groups = self.env["emulation.plan"]._read_group(
+            [("state", "=", "issued")], groupby=["cluster_id"], aggregates=["year:max"]
+        )
+        if not groups:
+            return self.env["emulation.plan"]
+        return self.env["emulation.plan"].search(
+            expression_or(
+                [
+                    [("cluster_id", "=", cluster.id), ("year", "=", year)]
+                    for cluster, year in groups
+                ]
+            )
+        )
+
+    def _compute_is_latest_plan(self):
+        latest = self._get_latest_plans()
+        for submission in self:
+            submission.is_latest_plan = submission.plan_id in latest
+
+    def _search_is_latest_plan(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        positive = (operator == "=") == value
+        return [
+            ("plan_id", "in" if positive else "not in", self._get_latest_plans().ids)
+        ]
 
     @api.depends_context("uid")
     @api.depends("state", "partner_id", "cluster_id.secretariat_user_ids")
@@ -435,6 +472,8 @@ class EmulationSubmission(models.Model):
                 }
             )
         self.env["emulation.submission.round"].sudo().create(round_vals)
+        # the filer follows what becomes of his filing
+        self.sudo().message_subscribe(partner_ids=user.partner_id.ids)
         self._close_activities(
             [
                 "emulation_cluster.mail_activity_type_deadline_reminder",
@@ -560,6 +599,19 @@ class EmulationSubmission(models.Model):
                 "note": Markup("<p>%s</p>") % reason,
             },
         )
+
+    def action_open_file_wizard(self):
+        """Ask to confirm the filing, naming the unit, the obligation and
+        the files (the checks run first, so that a refusal comes at once)."""
+        self._check_can_file()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("File the Report"),
+            "res_model": "emulation.submission.file.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_submission_ids": [Command.set(self.ids)]},
+        }
 
     def action_open_return_wizard(self):
         self._check_acting_user(("reviewer",), self.env._("returned"))

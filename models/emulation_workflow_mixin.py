@@ -322,6 +322,9 @@ class EmulationWorkflowMixin(models.AbstractModel):
     def create(self, vals_list):
         if self.env.su:
             return super().create(vals_list)
+        # access first: who may not create at all is told so, not which
+        # field he may not set
+        self.check_access("create")
         creatable = self._edit_creatable_fields()
         ignored = self._edit_ignored_fields()
         # what Odoo itself reads from the context sets no protected field
@@ -634,6 +637,22 @@ class EmulationWorkflowMixin(models.AbstractModel):
             .with_context(mail_activity_automation_skip=False)
             .activity_feedback(xmlids, feedback=feedback)
         )
+
+    @api.model
+    def _read_group_orderby(self, order, groupby_terms, query):
+        """States grouped in the workflow's order, not the alphabet's (the
+        pivot and the list group by state without a group_expand)."""
+        if "state" in groupby_terms and "state" in self._fields:
+            keys = [key for key, _label in self._fields["state"].selection]
+            groupby_terms = dict(
+                groupby_terms,
+                state=SQL(
+                    "array_position(%s::varchar[], %s::varchar)",
+                    keys,
+                    groupby_terms["state"],
+                ),
+            )
+        return super()._read_group_orderby(order, groupby_terms, query)
 
     @api.model
     def _read_group_expand_state(self, states, domain):

@@ -1,6 +1,8 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import email_normalize
 
 
 class ResPartner(models.Model):
@@ -24,3 +26,18 @@ class ResPartner(models.Model):
         inverse_name="emulation_successor_id",
         string="Predecessor Units",
     )
+
+    @api.constrains("email", "emulation_membership_ids")
+    def _check_member_unit_email(self):
+        """A member unit's e-mail receives the reminders and is printed on
+        the documents: it must be an address."""
+        for unit in self.filtered("emulation_membership_ids"):
+            if unit.email and not email_normalize(unit.email):
+                raise ValidationError(
+                    self.env._(
+                        "The e-mail of the member unit %(unit)s is not a valid "
+                        "address: %(email)s",
+                        unit=unit.name,
+                        email=unit.email,
+                    )
+                )

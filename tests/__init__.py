@@ -11,3 +11,5 @@ from . import test_plan_report
 from . import test_edit_policy
 from . import test_trust
 from . import test_random_operations
+from . import test_tours
+from . import test_daily_work

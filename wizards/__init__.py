@@ -1,2 +1,3 @@
 from . import emulation_plan_adjustment_wizard
 from . import emulation_submission_return_wizard
+from . import emulation_submission_file_wizard

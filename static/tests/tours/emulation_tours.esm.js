@@ -1,0 +1,311 @@
+/* Copyright 2026 emulation_cluster developers
+ * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
+/* global DataTransfer, document, Event, File */
+import {registry} from "@web/core/registry";
+
+const tours = registry.category("web_tour.tours");
+
+/**
+ * Attach a file to the form's many2many_binary field, as a user choosing
+ * it in the file dialog would.
+ *
+ * @param {String} name the file's name
+ */
+function uploadFile(name) {
+    const input = document.querySelector(
+        ".o_field_many2many_binary input[type='file']"
+    );
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["%PDF-1.4 tour"], name, {type: "application/pdf"}));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event("change", {bubbles: true}));
+}
+
+// The unit officer finds what his unit owes, attaches a file and files it.
+tours.add("emulation_officer_files", {
+    url: "/odoo/action-emulation_cluster.emulation_submission_action_my_unit",
+    steps: () => [
+        {
+            content: "The list says what the unit has to file",
+            trigger: ".o_breadcrumb:contains('Báo cáo của đơn vị tôi')",
+        },
+        {
+            content: "Open the report owed",
+            trigger:
+                ".o_data_row:contains('Báo cáo sơ kết tour'):contains('Chưa nộp') td[name='obligation_id']",
+            run: "click",
+        },
+        {
+            content: "The form names the action, not the noun",
+            trigger: "button[name='action_open_file_wizard']:contains('Nộp báo cáo')",
+        },
+        {
+            content: "Attach the report",
+            trigger: ".o_field_many2many_binary",
+            run: () => uploadFile("bao-cao-so-ket-tour.pdf"),
+        },
+        {
+            trigger:
+                ".o_field_many2many_binary .o_attachment:contains('bao-cao-so-ket-tour')",
+        },
+        {
+            content: "File it",
+            trigger: "button[name='action_open_file_wizard']",
+            run: "click",
+        },
+        {
+            content: "The confirmation names the unit, the report and the files",
+            trigger:
+                ".modal-body:contains('Sở Nội vụ Member 3 (test) nộp Báo cáo sơ kết tour kèm 1 tệp')",
+        },
+        {
+            trigger: ".modal button[name='action_file']",
+            run: "click",
+        },
+        {
+            content: "It says it was done",
+            trigger: ".o_notification:contains('đã nộp')",
+        },
+        {
+            content: "The status bar moves to Filed",
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Đã nộp')",
+        },
+    ],
+});
+
+// The secretariat opens the tracker, returns one filing and accepts another.
+tours.add("emulation_secretariat_reviews", {
+    url: "/odoo/action-emulation_cluster.emulation_submission_action_tracker",
+    steps: () => [
+        {
+            content: "The tracker counts, per unit, what is filed and what is not",
+            trigger: ".o_pivot th:contains('Chưa nộp')",
+        },
+        {
+            trigger: ".o_pivot th:contains('Sở Nội vụ Member 4 (test)')",
+        },
+        {
+            content: "To the list",
+            trigger: ".o_switch_view.o_list",
+            run: "click",
+        },
+        {
+            content: "Open the deputy's filing",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Deputy (test)'):contains('Đã nộp') td[name='obligation_id']",
+            run: "click",
+        },
+        {
+            trigger: "button[name='action_open_return_wizard']:contains('Trả lại')",
+            run: "click",
+        },
+        {
+            content: "Give the reason",
+            trigger: ".modal div[name='reason'] textarea",
+            run: "edit Thiếu chữ ký của thủ trưởng đơn vị.",
+        },
+        {
+            trigger: ".modal button[name='action_return']",
+            run: "click",
+        },
+        {
+            content: "Returned, with its reason",
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã trả lại')",
+        },
+        {
+            trigger: ".alert-warning:contains('Thiếu chữ ký của thủ trưởng đơn vị.')",
+        },
+        {
+            content: "Back to the list",
+            trigger: ".o_breadcrumb .breadcrumb-item a",
+            run: "click",
+        },
+        {
+            content: "Open the paper filing of another unit",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Member 4 (test)'):contains('Đã nộp') td[name='obligation_id']",
+            run: "click",
+        },
+        {
+            trigger: "button[name='action_accept']:contains('Chấp nhận')",
+            run: "click",
+        },
+        {
+            content: "Accepted",
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã chấp nhận')",
+        },
+    ],
+});
+
+// The administrator creates a cluster with three member units, a plan with
+// one obligation, and issues it.
+tours.add("emulation_admin_sets_up", {
+    url: "/odoo/action-emulation_cluster.emulation_cluster_action/new",
+    steps: () => [
+        {
+            trigger: ".o_field_widget[name='name'] input",
+            run: "edit Cụm thi đua thử nghiệm tour",
+        },
+        ...["Sở Nội vụ Tour A", "Sở Nội vụ Tour B", "Sở Nội vụ Tour C"].flatMap(
+            (unit) => [
+                {
+                    content: `Add the member ${unit}`,
+                    trigger:
+                        "div[name='membership_ids'] .o_field_x2many_list_row_add a",
+                    run: "click",
+                },
+                {
+                    trigger:
+                        "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input",
+                    run: `edit ${unit}`,
+                },
+                {
+                    content: "Quick-create the unit",
+                    trigger: ".o_m2o_dropdown_option_create a",
+                    run: "click",
+                },
+                {
+                    trigger: `div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(${unit})`,
+                },
+            ]
+        ),
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Three members today",
+            trigger: ".o_field_widget[name='member_count']:contains('3')",
+        },
+        {
+            content: "To the annual plans",
+            trigger:
+                ".o_menu_sections button:contains('Hoạt động trong năm'), .o_menu_sections a:contains('Hoạt động trong năm')",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item:contains('Kế hoạch hoạt động')",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o-kanban-button-new",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='cluster_id'] input",
+            run: "edit Cụm thi đua thử nghiệm tour",
+        },
+        {
+            trigger:
+                ".o-autocomplete--dropdown-item:contains('Cụm thi đua thử nghiệm tour')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='leader_id'] input",
+            run: "edit Tour A",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('Sở Nội vụ Tour A')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='deputy_id'] input",
+            run: "edit Tour B",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('Sở Nội vụ Tour B')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='number'] input",
+            run: "edit 12/KH-CTĐ",
+        },
+        {
+            trigger: ".o_field_widget[name='issue_date'] input",
+            run: "edit 02/03/2026",
+        },
+        {
+            content: "Its legal basis",
+            trigger: "div[name='basis_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            trigger:
+                "div[name='basis_ids'] .o_selected_row div[name='document_id'] input",
+            run: "edit 462/BNV-VP",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('462/BNV-VP')",
+            run: "click",
+        },
+        {
+            content: "Its purpose",
+            trigger: ".o_notebook .nav-link:contains('Nội dung')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='purpose'] .odoo-editor-editable",
+            run: "editor Đẩy mạnh phong trào thi đua trong Cụm.",
+        },
+        {
+            content: "An obligation, added before the plan is saved",
+            trigger: ".o_notebook .nav-link:contains('Chế độ báo cáo')",
+            run: "click",
+        },
+        {
+            trigger: "div[name='obligation_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='name'] input",
+            run: "edit Báo cáo tổng kết năm",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='deadline'] input",
+            run: "edit 20/11/2026",
+        },
+        {
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger:
+                "div[name='obligation_ids'] .o_data_row:contains('Báo cáo tổng kết năm')",
+        },
+        {
+            content: "Its signer",
+            trigger: ".o_notebook .nav-link:contains('Văn bản')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='signer_name'] input",
+            run: "edit Nguyễn Văn Ký",
+        },
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_form_saved, .o_form_status_indicator:not(:has(.o_form_button_save))",
+        },
+        {
+            content: "Issue it",
+            trigger: "button[name='action_issue']:contains('Ban hành')",
+            run: "click",
+        },
+        {
+            content: "It asks first",
+            trigger: ".modal-footer button.btn-primary",
+            run: "click",
+        },
+        {
+            content: "Issued",
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã ban hành')",
+        },
+    ],
+});

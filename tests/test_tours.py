@@ -1,0 +1,95 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The main flows in a real browser (headless Chromium), in Vietnamese."""
+
+import base64
+from datetime import date
+
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+
+from .common import EmulationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTours(HttpCase, EmulationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_vietnamese()
+        for user in (cls.user_officer, cls.user_secretariat, cls.user_deputy):
+            user.lang = "vi_VN"
+        cls.env.ref("base.user_admin").lang = "vi_VN"
+        cls.plan = cls._create_plan(year=2026)
+        cls.obligation = cls.env["emulation.obligation"].create(
+            {
+                "name": "Báo cáo sơ kết tour",
+                "plan_id": cls.plan.id,
+                "deadline": date(2026, 12, 15),
+            }
+        )
+        cls._issue_plan(cls.plan)
+        cls.submissions = {sub.partner_id: sub for sub in cls.obligation.submission_ids}
+
+    def _file(self, unit, user, **vals):
+        submission = self.submissions[unit].with_user(user)
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(user)
+            .create(
+                {
+                    "name": "bao-cao.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4"),
+                    "res_model": submission._name,
+                    "res_id": submission.id,
+                }
+            )
+        )
+        submission.write({"attachment_ids": [Command.link(attachment.id)], **vals})
+        submission.action_file()
+        return submission
+
+    def test_officer_files_his_report(self):
+        self.start_tour(
+            "/odoo", "emulation_officer_files", login=self.user_officer.login
+        )
+        submission = self.submissions[self.unit_member3]
+        self.assertEqual(submission.state, "filed")
+        self.assertEqual(submission.attachment_ids.name, "bao-cao-so-ket-tour.pdf")
+        self.assertEqual(submission.filed_by_id, self.user_officer)
+
+    def test_secretariat_returns_and_accepts(self):
+        deputy = self._file(self.unit_deputy, self.user_deputy)
+        paper = self._file(
+            self.unit_member4,
+            self.user_secretariat,
+            channel="paper",
+            date_received=date(2026, 11, 20),
+        )
+        self.start_tour(
+            "/odoo", "emulation_secretariat_reviews", login=self.user_secretariat.login
+        )
+        self.assertEqual(deputy.state, "returned")
+        self.assertIn("Thiếu chữ ký", deputy.return_reason)
+        self.assertEqual(paper.state, "accepted")
+
+    def test_administrator_sets_up_a_cluster(self):
+        self.env["emulation.document"].create(
+            {
+                "name": "462/BNV-VP",
+                "date": date(2026, 1, 15),
+                "issuer_name": "Bộ Nội vụ",
+            }
+        )
+        self.start_tour("/odoo", "emulation_admin_sets_up", login="admin")
+        cluster = self.env["emulation.cluster"].search(
+            [("name", "=", "Cụm thi đua thử nghiệm tour")]
+        )
+        self.assertEqual(len(cluster.membership_ids), 3)
+        self.assertTrue(all(cluster.membership_ids.partner_id.mapped("is_company")))
+        plan = cluster.plan_ids
+        self.assertEqual(plan.state, "issued")
+        self.assertEqual(plan.obligation_ids.name, "Báo cáo tổng kết năm")
+        self.assertEqual(
+            len(plan.obligation_ids.submission_ids), 2, "every member but the leader"
+        )
