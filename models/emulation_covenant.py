@@ -448,7 +448,10 @@ class EmulationCovenant(models.Model):
                 ("year", "<", fields.Date.context_today(self).year),
             ]
         )
-        for year, covenants in ended.grouped("year").items():
+        # the chatter of a cluster's document is read by all its members: in
+        # the company's language (a scheduled action runs without any)
+        lang = self.env.company.partner_id.lang or self.env.lang
+        for year, covenants in ended.with_context(lang=lang).grouped("year").items():
             covenants._close(date(year, 12, 31))
         return ended
 

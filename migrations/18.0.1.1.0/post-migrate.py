@@ -9,7 +9,6 @@
 - Stored copies of other records' fields (cluster, plan, deadline...) are
   set back to their source, in case a client wrote them directly; the
   member units of each plan are recomputed without archived memberships.
-- The deadline reminder no longer shows an empty deadline.
 """
 
 import logging
@@ -137,15 +136,3 @@ def migrate(cr, version):
     plans = env["emulation.plan"].with_context(active_test=False).search([])
     env.add_to_compute(plans._fields["member_unit_ids"], plans)
     plans.flush_model(["member_unit_ids"])
-
-    template = env.ref(
-        "emulation_cluster.mail_template_submission_reminder", raise_if_not_found=False
-    )
-    old = "<p>Deadline: <strong"
-    if template and old in (template.with_context(lang="en_US").body_html or ""):
-        template.with_context(lang="en_US").body_html = template.with_context(
-            lang="en_US"
-        ).body_html.replace(
-            "<p>Deadline: <strong",
-            '<p t-if="object.deadline">Deadline: <strong',
-        )
