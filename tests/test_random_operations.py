@@ -291,6 +291,35 @@ class TestRandomOperations(TrustCommon):
         )
         return self.env[model].browse(rng.choice(ids)) if ids else None
 
+    def _bring_own_record_forward(self, record, officer):
+        """As the unit's officer, file, send or sign ``record`` so that a
+        decision on it would start from its state; a refusal leaves it."""
+        own = record.with_user(officer)  # keeps the record's context
+        try:
+            with self.env.cr.savepoint():
+                if record._name == "emulation.submission":
+                    if not record.attachment_ids:
+                        attachment = (
+                            self.env["ir.attachment"]
+                            .with_user(officer)
+                            .create(
+                                {
+                                    "name": "bao-cao.pdf",
+                                    "datas": base64.b64encode(b"%PDF-1.4"),
+                                    "res_model": record._name,
+                                    "res_id": record.id,
+                                }
+                            )
+                        )
+                        own.write({"attachment_ids": [Command.link(attachment.id)]})
+                    own.action_file()
+                elif record._name == "emulation.registration":
+                    own.action_send()
+                elif record._name == "emulation.covenant.signature":
+                    own.action_sign()
+        except UserError:
+            pass
+
     def _plan_hostile(self, rng, counts):
         """What an ordinary but hostile user tries, on random records with
         random values: each scenario aims at one guard of the trust issue."""
@@ -303,251 +332,298 @@ class TestRandomOperations(TrustCommon):
         )
         scenario = rng.randrange(11)
         counts[("hostile", scenario)] += 1
-        if scenario == 0:  # a copy of another record's field
-            sub = self._random_record(
-                rng, "emulation.submission", [("partner_id", "=", unit.id)]
-            )
-            name, value = rng.choice(
-                [
-                    ("deadline", "2099-12-31"),
-                    ("cluster_id", self.cluster_other.id),
-                    ("plan_id", self.draft.id),
-                    ("cluster_id", self.cluster.id),
-                ]
-            )
-            return (
-                officer,
-                f"{officer.login} writes the copy {sub}.{name}",
-                (lambda: sub and sub.with_user(officer).write({name: value})),
-            )
-        if scenario == 1:  # a file another unit uploaded
-            sub = self._random_record(
-                rng, "emulation.submission", [("partner_id", "=", unit.id)]
-            )
-            others = (
-                self.env["emulation.submission"]
-                .sudo()
-                .search([("partner_id", "!=", unit.id)])
-            )
-            other_sub = rng.choice(others) if others else None
-            uploader = (
-                self.user_officer_other
-                if officer != self.user_officer_other
-                else self.user_officer
-            )
+        return getattr(self, f"_hostile_{scenario}")(rng, officer, unit, staff)
 
-            def link_foreign_file():
-                if not (sub and other_sub):
-                    return
-                files = (
-                    self.env["ir.attachment"]
-                    .sudo()
-                    .search(
-                        [
-                            ("res_model", "=", "emulation.submission"),
-                            ("res_id", "=", other_sub.id),
-                        ]
-                    )
-                )
-                foreign = (
-                    rng.choice(files)
-                    if files and rng.random() < 0.5
-                    # as if the other unit had just uploaded it
-                    else self.env["ir.attachment"]
-                    .with_user(uploader)
-                    .sudo()
-                    .create(
-                        {
-                            "name": "bao-cao-don-vi-khac.pdf",
-                            "datas": base64.b64encode(b"%PDF-1.4"),
-                            "res_model": "emulation.submission",
-                            "res_id": other_sub.id,
-                        }
-                    )
-                )
-                sub.with_user(officer).write(
-                    {"attachment_ids": [Command.link(foreign.id)]}
-                )
-
-            return (
-                officer,
-                f"{officer.login} links another unit's file to {sub}",
-                link_foreign_file,
-            )
-        if scenario == 2:  # reminder settings a cast cannot read
-            ob = self._random_record(rng, "emulation.obligation")
-            value = rng.choice(["７", "٣", "7\u00a0,1", "7, 1", "3,,1"])
-            return (
-                staff,
-                f"{staff.login} writes {ob}.reminder_offsets = {value!r}",
-                (lambda: ob and ob.with_user(staff).write({"reminder_offsets": value})),
-            )
-        if scenario == 3:  # registering another unit, or from outside
-            other = rng.choice(self._pool("res.partner"))
-            return (
-                officer,
-                f"{officer.login} registers unit {other}",
-                (
-                    lambda: self.env["emulation.registration"]
-                    .with_user(officer)
-                    .create({"plan_id": self.plan.id, "partner_id": other})
-                ),
-            )
-        if scenario == 4:  # a date no form sends
-            model, name = rng.choice(
-                [
-                    ("emulation.plan", "issue_date"),
-                    ("emulation.event", "date_start"),
-                    ("emulation.covenant", "signature_deadline"),
-                    ("emulation.obligation", "deadline"),
-                    ("emulation.cluster.membership", "date_end"),
-                ]
-            )
-            record = self._random_record(rng, model)
-            value = rng.choice(["0001-01-01", "9999-12-31 00:00:00", "1900-02-01"])
-            return (
-                staff,
-                f"{staff.login} writes {record}.{name} = {value}",
-                (lambda: record and record.with_user(staff).write({name: value})),
-            )
-        if scenario == 5:  # a second line where one is allowed
-            plan = rng.choice([self.plan, self.draft]).exists() or self.plan
-            return (
-                staff,
-                f"{staff.login} asks a unit twice on {plan}",
-                (
-                    lambda: self.env["emulation.plan.consultation"]
-                    .with_user(staff)
-                    .create(
-                        [{"plan_id": plan.id, "partner_id": self.unit_member4.id}] * 2
-                    )
-                ),
-            )
-        if scenario == 6:  # emptying a required field
-            model, name = rng.choice(
-                [
-                    ("emulation.cluster.membership", "cluster_id"),
-                    ("emulation.cluster.membership", "partner_id"),
-                    ("emulation.obligation", "name"),
-                    ("emulation.event", "name"),
-                    ("emulation.covenant", "name"),
-                ]
-            )
-            record = self._random_record(rng, model)
-            return (
-                staff,
-                f"{staff.login} empties {record}.{name}",
-                (lambda: record and record.with_user(staff).write({name: False})),
-            )
-        if scenario == 7:  # deciding on one's own filing
-            model, action, states = rng.choice(
-                [
-                    ("emulation.registration", "action_acknowledge", ["sent"]),
-                    (
-                        "emulation.submission",
-                        "action_accept",
-                        ["filed", "under_review"],
-                    ),
-                    ("emulation.submission", "action_start_review", ["filed"]),
-                    (
-                        "emulation.covenant.signature",
-                        "action_reset_to_waiting",
-                        ["signed"],
-                    ),
-                ]
-            )
-            # in a state the action starts from when there is one: only the
-            # role may then refuse it
-            record = self._random_record(
-                rng, model, [("partner_id", "=", unit.id), ("state", "in", states)]
-            ) or self._random_record(rng, model, [("partner_id", "=", unit.id)])
-            context = rng.choice(HOSTILE_CONTEXTS[2:4])
-            return (
-                officer,
-                f"{officer.login} calls {record}.{action} ({context})",
-                (
-                    lambda: record
-                    and getattr(
-                        record.with_user(officer).with_context(**context), action
-                    )()
-                ),
-            )
-        if scenario == 8:  # defaults a client can send
-            choice = rng.randrange(3)
-            if choice == 0:
-                return (
-                    officer,
-                    f"{officer.login} creates a registration with defaults",
-                    (
-                        lambda: self.env["emulation.registration"]
-                        .with_user(officer)
-                        .with_context(
-                            default_state=rng.choice(["sent", "acknowledged"]),
-                            default_acknowledged_by_id=self.user_secretariat.id,
-                            default_date_acknowledged="2020-04-01",
-                        )
-                        .create({"plan_id": self.plan.id})
-                    ),
-                )
-            if choice == 1:
-                year = rng.choice([2031, 2032])
-                return (
-                    staff,
-                    f"{staff.login} creates a plan for {year} with default_state",
-                    (
-                        lambda: self.env["emulation.plan"]
-                        .with_user(staff)
-                        .with_context(default_state="issued", default_year=year)
-                        .create({"cluster_id": self.cluster.id})
-                    ),
-                )
-            return (
-                staff,
-                f"{staff.login} creates a covenant with default_state",
-                (
-                    lambda: self.env["emulation.covenant"]
-                    .with_user(staff)
-                    .with_context(default_state="in_force")
-                    .create({"name": "Giao ước", "plan_id": self.plan.id})
-                ),
-            )
-        if scenario == 9:  # memberships archived, then another added
-            membership = self._random_record(
-                rng,
-                "emulation.cluster.membership",
-                [("cluster_id", "=", self.cluster.id)],
-            )
-
-            def archive_then_add():
-                manager = self.user_manager
-                membership.with_user(manager).write({"active": False})
-                self.env["emulation.cluster.membership"].with_user(
-                    manager
-                ).with_context(active_test=False).create(
-                    {
-                        "cluster_id": self.cluster.id,
-                        "partner_id": self.unit_other2.id,
-                        "date_start": "2020-01-01",
-                    }
-                )
-
-            return (
-                self.user_manager,
-                f"archive {membership}, add a member",
-                archive_then_add,
-            )
-        # 10: a transition with the audit trail switched off
-        record = self._random_record(
-            rng, "emulation.registration", [("partner_id", "=", unit.id)]
+    def _hostile_0(self, rng, officer, unit, staff):
+        """A copy of another record's field."""
+        sub = self._random_record(
+            rng, "emulation.submission", [("partner_id", "=", unit.id)]
+        )
+        name, value = rng.choice(
+            [
+                ("deadline", "2099-12-31"),
+                ("cluster_id", self.cluster_other.id),
+                ("plan_id", self.draft.id),
+                ("cluster_id", self.cluster.id),
+            ]
         )
         return (
             officer,
-            f"{officer.login} sends {record} silently",
+            f"{officer.login} writes the copy {sub}.{name}",
+            (lambda: sub and sub.with_user(officer).write({name: value})),
+        )
+
+    def _hostile_1(self, rng, officer, unit, staff):
+        """A file another unit uploaded."""
+        sub = self._random_record(
+            rng, "emulation.submission", [("partner_id", "=", unit.id)]
+        )
+        others = (
+            self.env["emulation.submission"]
+            .sudo()
+            .search([("partner_id", "!=", unit.id)])
+        )
+        other_sub = rng.choice(others) if others else None
+        uploader = (
+            self.user_officer_other
+            if officer != self.user_officer_other
+            else self.user_officer
+        )
+
+        def link_foreign_file():
+            if not (sub and other_sub):
+                return
+            files = (
+                self.env["ir.attachment"]
+                .sudo()
+                .search(
+                    [
+                        ("res_model", "=", "emulation.submission"),
+                        ("res_id", "=", other_sub.id),
+                    ]
+                )
+            )
+            foreign = (
+                rng.choice(files)
+                if files and rng.random() < 0.5
+                # as if the other unit had just uploaded it
+                else self.env["ir.attachment"]
+                .with_user(uploader)
+                .sudo()
+                .create(
+                    {
+                        "name": "bao-cao-don-vi-khac.pdf",
+                        "datas": base64.b64encode(b"%PDF-1.4"),
+                        "res_model": "emulation.submission",
+                        "res_id": other_sub.id,
+                    }
+                )
+            )
+            sub.with_user(officer).write({"attachment_ids": [Command.link(foreign.id)]})
+
+        return (
+            officer,
+            f"{officer.login} links another unit's file to {sub}",
+            link_foreign_file,
+        )
+
+    def _hostile_2(self, rng, officer, unit, staff):
+        """Reminder settings a cast cannot read."""
+        ob = self._random_record(rng, "emulation.obligation")
+        value = rng.choice(["７", "٣", "7\u00a0,1", "7, 1", "3,,1"])
+        return (
+            staff,
+            f"{staff.login} writes {ob}.reminder_offsets = {value!r}",
+            (lambda: ob and ob.with_user(staff).write({"reminder_offsets": value})),
+        )
+
+    def _hostile_3(self, rng, officer, unit, staff):
+        """Registering another unit, or from outside."""
+        other = rng.choice(self._pool("res.partner"))
+        return (
+            officer,
+            f"{officer.login} registers unit {other}",
+            (
+                lambda: self.env["emulation.registration"]
+                .with_user(officer)
+                .create({"plan_id": self.plan.id, "partner_id": other})
+            ),
+        )
+
+    def _hostile_4(self, rng, officer, unit, staff):
+        """A date no form sends."""
+        model, name = rng.choice(
+            [
+                ("emulation.plan", "issue_date"),
+                ("emulation.event", "date_start"),
+                ("emulation.covenant", "signature_deadline"),
+                ("emulation.obligation", "deadline"),
+                ("emulation.cluster.membership", "date_end"),
+            ]
+        )
+        record = self._random_record(rng, model)
+        value = rng.choice(["0001-01-01", "9999-12-31 00:00:00", "1900-02-01"])
+        return (
+            staff,
+            f"{staff.login} writes {record}.{name} = {value}",
+            (lambda: record and record.with_user(staff).write({name: value})),
+        )
+
+    def _hostile_5(self, rng, officer, unit, staff):
+        """A second line where one is allowed."""
+        plan = rng.choice([self.plan, self.draft]).exists() or self.plan
+        return (
+            staff,
+            f"{staff.login} asks a unit twice on {plan}",
+            (
+                lambda: self.env["emulation.plan.consultation"]
+                .with_user(staff)
+                .create([{"plan_id": plan.id, "partner_id": self.unit_member4.id}] * 2)
+            ),
+        )
+
+    def _hostile_6(self, rng, officer, unit, staff):
+        """Emptying a required field."""
+        model, name = rng.choice(
+            [
+                ("emulation.cluster.membership", "cluster_id"),
+                ("emulation.cluster.membership", "partner_id"),
+                ("emulation.obligation", "name"),
+                ("emulation.event", "name"),
+                ("emulation.covenant", "name"),
+            ]
+        )
+        record = self._random_record(rng, model)
+        return (
+            staff,
+            f"{staff.login} empties {record}.{name}",
+            (lambda: record and record.with_user(staff).write({name: False})),
+        )
+
+    def _hostile_7(self, rng, officer, unit, staff):
+        """Deciding on one's own filing."""
+        model, action, states = rng.choice(
+            [
+                ("emulation.registration", "action_acknowledge", ["sent"]),
+                (
+                    "emulation.submission",
+                    "action_accept",
+                    ["filed", "under_review"],
+                ),
+                ("emulation.submission", "action_start_review", ["filed"]),
+                (
+                    "emulation.covenant.signature",
+                    "action_reset_to_waiting",
+                    ["signed"],
+                ),
+            ]
+        )
+        # in a state the action starts from when there is one: only the
+        # role may then refuse it
+        record = self._random_record(
+            rng, model, [("partner_id", "=", unit.id), ("state", "in", states)]
+        ) or self._random_record(rng, model, [("partner_id", "=", unit.id)])
+        context = rng.choice(HOSTILE_CONTEXTS[2:4])
+
+        def decide_own():
+            if not record:
+                return
+            if record.state not in states:
+                self._bring_own_record_forward(record, officer)
+            getattr(record.with_user(officer).with_context(**context), action)()
+
+        return (
+            officer,
+            f"{officer.login} calls {record}.{action} ({context})",
+            decide_own,
+        )
+
+    def _hostile_8(self, rng, officer, unit, staff):
+        """Defaults a client can send."""
+        choice = rng.randrange(4)
+        if choice == 3:
+            year = rng.choice([2033, 2034])
+            return (
+                staff,
+                f"{staff.login} creates a plan for {year} in adjustment",
+                (
+                    lambda: self.env["emulation.plan"]
+                    .with_user(staff)
+                    .with_context(
+                        default_adjustment_in_progress=True,
+                        default_revision_number=3,
+                        default_year=year,
+                    )
+                    .create({"cluster_id": self.cluster.id})
+                ),
+            )
+        if choice == 0:
+            return (
+                officer,
+                f"{officer.login} creates a registration with defaults",
+                (
+                    lambda: self.env["emulation.registration"]
+                    .with_user(officer)
+                    .with_context(
+                        default_state=rng.choice(["sent", "acknowledged"]),
+                        default_acknowledged_by_id=self.user_secretariat.id,
+                        default_date_acknowledged="2020-04-01",
+                    )
+                    .create({"plan_id": self.plan.id})
+                ),
+            )
+        if choice == 1:
+            year = rng.choice([2031, 2032])
+            return (
+                staff,
+                f"{staff.login} creates a plan for {year} with default_state",
+                (
+                    lambda: self.env["emulation.plan"]
+                    .with_user(staff)
+                    .with_context(default_state="issued", default_year=year)
+                    .create({"cluster_id": self.cluster.id})
+                ),
+            )
+        return (
+            staff,
+            f"{staff.login} creates a covenant with default_state",
+            (
+                lambda: self.env["emulation.covenant"]
+                .with_user(staff)
+                .with_context(default_state="in_force")
+                .create({"name": "Giao ước", "plan_id": self.plan.id})
+            ),
+        )
+
+    def _hostile_9(self, rng, officer, unit, staff):
+        """Memberships archived, then another added."""
+        membership = self._random_record(
+            rng,
+            "emulation.cluster.membership",
+            [("cluster_id", "=", self.cluster.id)],
+        )
+
+        def archive_then_add():
+            manager = self.user_manager
+            membership.with_user(manager).write({"active": False})
+            self.env["emulation.cluster.membership"].with_user(manager).with_context(
+                active_test=False
+            ).create(
+                {
+                    "cluster_id": self.cluster.id,
+                    "partner_id": self.unit_other2.id,
+                    "date_start": "2020-01-01",
+                }
+            )
+
+        return (
+            self.user_manager,
+            f"archive {membership}, add a member",
+            archive_then_add,
+        )
+
+    def _hostile_10(self, rng, officer, unit, staff):
+        """A transition with the audit trail switched off: the unit's own
+        filing, registration or signature, in a state it moves from."""
+        model, states = rng.choice(
+            [
+                ("emulation.registration", ["draft", "returned"]),
+                ("emulation.submission", ["to_file", "returned"]),
+                ("emulation.covenant.signature", ["waiting"]),
+            ]
+        )
+        record = self._random_record(
+            rng, model, [("partner_id", "=", unit.id), ("state", "in", states)]
+        )
+        silent = {"tracking_disable": True, "mail_notrack": True}
+        return (
+            officer,
+            f"{officer.login} moves {record} silently",
             (
                 lambda: record
-                and record.with_user(officer)
-                .with_context(tracking_disable=True, mail_notrack=True)
-                .action_send()
+                and self._bring_own_record_forward(
+                    record.with_context(**silent), officer
+                )
             ),
         )
 

@@ -6,6 +6,9 @@
   the addon's scheduling.
 - Reminder offsets are normalised ("7, 1" -> "7,1"); a value that cannot be
   is kept, and the reminder cron reports it to the secretariat.
+- The mail templates (``noupdate``) are loaded again from their file once:
+  the deadline reminder no longer shows an empty deadline, the activity
+  reminder is written in the units' language.
 - Stored copies of other records' fields (cluster, plan, deadline...) are
   set back to their source, in case a client wrote them directly; the
   member units of each plan are recomputed without archived memberships.
@@ -15,6 +18,7 @@ import logging
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import ValidationError
+from odoo.tools import convert_file
 
 _logger = logging.getLogger(__name__)
 
@@ -136,3 +140,13 @@ def migrate(cr, version):
     plans = env["emulation.plan"].with_context(active_test=False).search([])
     env.add_to_compute(plans._fields["member_unit_ids"], plans)
     plans.flush_model(["member_unit_ids"])
+    # an upgrade skips the records of a noupdate file: load it as at install
+    convert_file(
+        env,
+        "emulation_cluster",
+        "data/mail_template_data.xml",
+        {},
+        mode="init",
+        noupdate=True,
+        kind="data",
+    )

@@ -9,9 +9,6 @@
 - Revisions gain a workflow (the deputy's consent): the existing ones were
   agreed when recorded.
 - The submission rules were ``noupdate``: they follow the code again.
-- The reminder templates are reloaded from the data files once (they are
-  ``noupdate``): they no longer show an empty deadline, and the activity
-  reminder is written in the units' language.
 """
 
 from odoo.tools import sql
@@ -98,14 +95,5 @@ def migrate(cr, version):
         """
         UPDATE ir_model_data SET noupdate = false
          WHERE module = 'emulation_cluster' AND model = 'ir.rule'
-        """
-    )
-    # loaded again by this upgrade, which sets them noupdate again
-    cr.execute(
-        """
-        UPDATE ir_model_data SET noupdate = false
-         WHERE module = 'emulation_cluster'
-           AND name IN ('mail_template_submission_reminder',
-                        'mail_template_event_reminder')
         """
     )
