@@ -317,8 +317,8 @@ class TestRandomOperations(TrustCommon):
                     own.action_send()
                 elif record._name == "emulation.covenant.signature":
                     own.action_sign()
-        except UserError:
-            pass
+        except UserError as refusal:
+            _logger.debug("%s stays as it is: %s", record, refusal)
 
     def _plan_hostile(self, rng, counts):
         """What an ordinary but hostile user tries, on random records with
