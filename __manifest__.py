@@ -4,7 +4,7 @@
     "name": "Emulation Clusters and Commendation",
     "summary": "Emulation clusters and blocs (Cụm, Khối thi đua): annual plans, "
     "covenants, registrations, conferences, reports and their deadlines",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "author": "emulation_cluster developers",
     "maintainers": ["emulation-cluster"],
@@ -48,10 +48,14 @@
         "views/emulation_covenant_views.xml",
         "views/emulation_registration_views.xml",
         "views/emulation_submission_views.xml",
+        "views/emulation_rule_views.xml",
+        "views/emulation_criterion_views.xml",
+        "views/emulation_criterion_template_views.xml",
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",
         "wizards/emulation_submission_file_wizard_views.xml",
+        "wizards/emulation_criterion_template_copy_wizard_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
@@ -66,5 +70,6 @@
         "demo/emulation_plan_demo.xml",
         "demo/emulation_covenant_demo.xml",
         "demo/emulation_registration_demo.xml",
+        "demo/emulation_criterion_demo.xml",
     ],
 }

@@ -249,6 +249,18 @@ class EmulationPlan(models.Model):
     is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     event_count = fields.Integer(compute="_compute_counts", string="Activity Count")
     obligation_count = fields.Integer(compute="_compute_counts")
+    criterion_template_ids = fields.One2many(
+        comodel_name="emulation.criterion.template",
+        inverse_name="plan_id",
+        string="Scoring Criteria",
+        readonly=True,
+        copy=False,
+    )
+    criterion_template_id = fields.Many2one(
+        comodel_name="emulation.criterion.template",
+        string="Criteria of the Year",
+        compute="_compute_criterion_template_id",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -795,6 +807,28 @@ class EmulationPlan(models.Model):
             [("plan_id", "=", self.id)],
             {"default_plan_id": self.id},
         )
+
+    @api.depends("criterion_template_ids")
+    def _compute_criterion_template_id(self):
+        for plan in self:
+            plan.criterion_template_id = plan.criterion_template_ids[:1]
+
+    def action_view_criteria(self):
+        """The year's criteria, or the choice of the template to copy."""
+        self.ensure_one()
+        if self.criterion_template_id:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "emulation.criterion.template",
+                "res_id": self.criterion_template_id.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_criterion_template_copy_wizard_action"
+        )
+        action["context"] = {"default_plan_id": self.id}
+        return action
 
     def action_view_registrations(self):
         self.ensure_one()

@@ -359,6 +359,8 @@ class EmulationWorkflowMixin(models.AbstractModel):
             for vals in vals_list
         ]
         vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        for vals in vals_list:
+            self._check_required_given(vals)
         self._check_can_create(vals_list, given)
         self._check_unique_constraints(vals_list)
         return super().create(vals_list)
@@ -513,6 +515,25 @@ class EmulationWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # values
     # ------------------------------------------------------------------
+    @api.model
+    def _check_required_given(self, vals):
+        """A required field missing from a new record is refused with its
+        label, before the database refuses it with a technical error."""
+        for name, field in self._fields.items():
+            if (
+                field.required
+                and field.store
+                and not field.compute
+                and field.type != "boolean"
+                and not vals.get(name)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s is required.",
+                        field=field.get_description(self.env)["string"],
+                    )
+                )
+
     @api.model
     def _check_values(self, vals):
         """Refuse values no form can send, with a message instead of a

@@ -1,0 +1,356 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.float_utils import float_compare, float_round
+
+# Kinds whose maximum adds up to their group's (bonus and penalty sit outside).
+IN_MAXIMUM_KINDS = ("scored", "pass_fail", "counted", "target")
+
+
+class EmulationCriterion(models.Model):
+    """A criterion of a scoring template (tiêu chí, thang điểm): a group, a
+    criterion or a sub-criterion, in a tree of any depth. Its score
+    arithmetic lives here, so that a scorecard line only stores values."""
+
+    _name = "emulation.criterion"
+    _description = "Emulation Criterion"
+    _inherit = ["emulation.workflow.mixin"]
+    _order = "template_id, sequence, id"
+    _parent_store = True
+    _rec_names_search = ["code", "name"]
+
+    _edit_groups = {
+        "line": {
+            "fields": (
+                "parent_id",
+                "sequence",
+                "code",
+                "name",
+                "kind",
+                "max_points",
+                "points_per_item",
+                "target_formula",
+                "evidence",
+                "note",
+                "active",
+            ),
+            "parent": ("template_id", "content"),
+        }
+    }
+    _edit_create_fields = ("template_id",)
+
+    template_id = fields.Many2one(
+        comodel_name="emulation.criterion.template",
+        string="Template",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    parent_id = fields.Many2one(
+        comodel_name="emulation.criterion",
+        string="Group",
+        ondelete="restrict",
+        index=True,
+        domain="[('template_id', '=', template_id), ('kind', '=', 'group')]",
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many(
+        comodel_name="emulation.criterion",
+        inverse_name="parent_id",
+        string="Sub-criteria",
+    )
+    sequence = fields.Integer(default=10)
+    code = fields.Char(
+        required=True,
+        help='Unique within the template, e.g. "I", "I.2", "I.2.a".',
+    )
+    name = fields.Text(string="Criterion", required=True)
+    kind = fields.Selection(
+        selection=[
+            ("group", "Group"),
+            ("scored", "Scored"),
+            ("pass_fail", "Pass/Fail"),
+            ("counted", "Counted"),
+            ("target", "Against a Target"),
+            ("bonus", "Bonus"),
+            ("penalty", "Penalty"),
+        ],
+        required=True,
+        default="scored",
+        help="Group: the sum of its criteria. Scored: 0 to the maximum. "
+        "Pass/Fail: the maximum or 0. Counted: points per item times the "
+        "number of items, capped at the maximum. Against a target: from the "
+        "unit's target and achieved value, with the formula chosen. Bonus "
+        "and Penalty: added or subtracted up to the maximum, outside it.",
+    )
+    max_points = fields.Float(
+        string="Maximum",
+        digits=(6, 2),
+        help="The most the criterion gives (its cap, for a bonus or a "
+        "penalty). A group's maximum is the sum of its criteria's, bonus "
+        "and penalty left out.",
+    )
+    points_per_item = fields.Float(digits=(6, 2))
+    target_formula = fields.Selection(
+        selection=[
+            (
+                "proportional_to_best",
+                "Share at target, the maximum for the best above it",
+            ),
+        ],
+        string="Formula",
+        default="proportional_to_best",
+        help="How units' values against their targets become points: the "
+        "share at target is set by the scoring rule that applies.",
+    )
+    evidence = fields.Text(
+        string="Evidence Expected",
+        help="What the unit attaches to support its score.",
+    )
+    note = fields.Text()
+    in_maximum = fields.Boolean(
+        string="Counts in the Maximum",
+        compute="_compute_in_maximum",
+        store=True,
+        recursive=True,
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "code_uniq",
+            "unique(template_id, code)",
+            "Another criterion of this template has this code.",
+        ),
+    ]
+
+    @api.depends("kind", "child_ids.in_maximum", "child_ids.active")
+    def _compute_in_maximum(self):
+        for criterion in self:
+            if criterion.kind == "group":
+                criterion.in_maximum = any(
+                    child.in_maximum for child in criterion.child_ids if child.active
+                )
+            else:
+                criterion.in_maximum = criterion.kind in IN_MAXIMUM_KINDS
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for criterion in self:
+            criterion.display_name = f"{criterion.code} {criterion.name or ''}".strip()
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Imported into a chosen template (the criteria list of that
+        template), a parent is found by its code in that template only."""
+        domain = super()._search_display_name(operator, value)
+        template_id = self.env.context.get("default_template_id")
+        if isinstance(template_id, int):
+            domain = [("template_id", "=", template_id), *domain]
+        return domain
+
+    # ------------------------------------------------------------------
+    # checks
+    # ------------------------------------------------------------------
+    @api.constrains("parent_id", "template_id")
+    def _check_parent(self):
+        if self._has_cycle():
+            raise ValidationError(
+                self.env._("A criterion cannot be its own group or sub-criterion.")
+            )
+        for criterion in self.filtered("parent_id"):
+            parent = criterion.parent_id
+            if parent.template_id != criterion.template_id:
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s and its group %(group)s belong to "
+                        "different templates.",
+                        code=criterion.code,
+                        group=parent.code,
+                    )
+                )
+            if parent.kind != "group":
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s is placed under %(group)s, which "
+                        "is not a group.",
+                        code=criterion.code,
+                        group=parent.code,
+                    )
+                )
+
+    @api.constrains("max_points", "points_per_item")
+    def _check_points(self):
+        for criterion in self:
+            if criterion.max_points < 0 or criterion.points_per_item < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s: points cannot be negative (a "
+                        "penalty's cap is written as a positive number).",
+                        code=criterion.code,
+                    )
+                )
+
+    def _get_structure_errors(self):
+        """What keeps these criteria (a whole template's) from being scored,
+        as translated sentences: groups whose maximum is not the sum of
+        their criteria's, empty groups, leaves without what their kind
+        needs. Computed in memory from the records given."""
+        errors = []
+        active = self.filtered("active")
+        children = {criterion: active.browse() for criterion in active}
+        for criterion in active.filtered("parent_id"):
+            if criterion.parent_id in children:
+                children[criterion.parent_id] |= criterion
+        for criterion in active:
+            kids = children[criterion]
+            if criterion.kind == "group":
+                if not kids:
+                    errors.append(
+                        self.env._(
+                            "Group %(code)s has no criterion.", code=criterion.code
+                        )
+                    )
+                    continue
+                total = sum(kid.max_points for kid in kids if kid.in_maximum)
+                if float_compare(total, criterion.max_points, precision_digits=2):
+                    errors.append(
+                        self.env._(
+                            "Group %(code)s has a maximum of %(max)s points but "
+                            "its criteria add up to %(total)s.",
+                            code=criterion.code,
+                            max=float_round(criterion.max_points, 2),
+                            total=float_round(total, 2),
+                        )
+                    )
+                continue
+            if kids:
+                errors.append(
+                    self.env._(
+                        "Criterion %(code)s has sub-criteria: make it a group.",
+                        code=criterion.code,
+                    )
+                )
+            if criterion.max_points <= 0:
+                errors.append(
+                    self.env._(
+                        "Criterion %(code)s needs its maximum.", code=criterion.code
+                    )
+                )
+            if criterion.kind == "counted" and criterion.points_per_item <= 0:
+                errors.append(
+                    self.env._(
+                        "Criterion %(code)s is counted: it needs its points per item.",
+                        code=criterion.code,
+                    )
+                )
+            if criterion.kind == "target" and not criterion.target_formula:
+                errors.append(
+                    self.env._(
+                        "Criterion %(code)s is against a target: choose its formula.",
+                        code=criterion.code,
+                    )
+                )
+        return errors
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_in_draft(self):
+        """A criterion leaves a template only while the template is a draft;
+        afterwards it is archived, so that nothing scored against it is lost."""
+        if any(criterion.template_id.state != "draft" for criterion in self):
+            raise UserError(
+                self.env._(
+                    "This criterion belongs to a validated template: archive "
+                    "it instead of deleting it."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # arithmetic
+    # ------------------------------------------------------------------
+    def _refuse_value(self, value, limit):
+        raise ValidationError(
+            self.env._(
+                "Criterion %(code)s: %(value)s is outside 0 to %(limit)s.",
+                code=self.code,
+                value=float_round(value, 2),
+                limit=float_round(limit, 2),
+            )
+        )
+
+    def _get_points(self, value=0.0, count=0):
+        """Points of a leaf criterion for an entered ``value`` (scored,
+        pass/fail, bonus, penalty) or a ``count`` of items (counted). A
+        value outside the criterion's bounds is refused, never capped
+        silently; a counted total is capped at the maximum, as the rule
+        says. Penalties come out negative. Targets are computed for the
+        whole cluster at once (:meth:`_get_target_points`)."""
+        self.ensure_one()
+        if self.kind == "group":
+            raise ValidationError(
+                self.env._(
+                    "%(code)s is a group: score its criteria, its total follows.",
+                    code=self.code,
+                )
+            )
+        if self.kind == "target":
+            raise ValidationError(
+                self.env._(
+                    "Criterion %(code)s is scored against each unit's target.",
+                    code=self.code,
+                )
+            )
+        if self.kind == "counted":
+            if count < 0:
+                self._refuse_value(count, self.max_points)
+            return min(count * self.points_per_item, self.max_points)
+        if value < 0 or float_compare(value, self.max_points, precision_digits=2) > 0:
+            self._refuse_value(value, self.max_points)
+        if self.kind == "pass_fail" and value not in (0, self.max_points):
+            raise ValidationError(
+                self.env._(
+                    "Criterion %(code)s is pass/fail: %(max)s points or none.",
+                    code=self.code,
+                    max=float_round(self.max_points, 2),
+                )
+            )
+        return -value if self.kind == "penalty" else value
+
+    def _get_target_points(self, values, share_percent):
+        """Points of every unit on this target criterion at once, since a
+        unit's score depends on the best unit above its target. ``values``:
+        ``{key: (target, achieved)}``; ``share_percent``: the share of the
+        maximum at target (the scoring rule's). Below target: share ×
+        achieved / target; on target: the share; the best above target:
+        the maximum; the others above: between the two, in proportion to
+        how far they passed their target compared with the best."""
+        self.ensure_one()
+        if self.kind != "target":
+            raise ValidationError(
+                self.env._("Criterion %(code)s has no targets.", code=self.code)
+            )
+        share = self.max_points * share_percent / 100.0
+        ratios = {}
+        for key, (target, achieved) in values.items():
+            if not target or target <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s: a unit has no target; enter it "
+                        "before its score can be computed.",
+                        code=self.code,
+                    )
+                )
+            if achieved is None or achieved < 0:
+                self._refuse_value(achieved or 0.0, target)
+            ratios[key] = achieved / target
+        best = max((ratio for ratio in ratios.values() if ratio > 1), default=None)
+        points = {}
+        for key, ratio in ratios.items():
+            if ratio <= 1:
+                points[key] = share * ratio
+            else:
+                points[key] = share + (self.max_points - share) * (ratio - 1) / (
+                    best - 1
+                )
+        return {key: float_round(value, 2) for key, value in points.items()}

@@ -1,0 +1,282 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .common import format_vn_short_date
+
+# How specific a scope is: a cluster's own rule wins over its level's, which
+# wins over the rule for all clusters.
+SCOPE_PRIORITY = {"cluster": 0, "level": 1, "all": 2}
+
+
+class EmulationRule(models.Model):
+    """A rule of emulation work held as configuration: its legal basis, its
+    validity dates, its scope and its values. The law changes (Decree
+    98/2023, then 152/2025), so no value of a rule lives in the code.
+
+    One date convention, everywhere: a rule applies to an act by the date of
+    that act. Scoring and classification are judged on the date the
+    scorecards are agreed (the year-end conference), votes on the
+    conference's date, proposals on the date they are submitted."""
+
+    _name = "emulation.rule"
+    _description = "Emulation Rule"
+    _inherit = ["emulation.workflow.mixin", "mail.thread"]
+    _order = "rule_type, date_from desc, id desc"
+
+    _edit_groups = {
+        "config": {
+            "fields": (
+                "name",
+                "rule_type",
+                "document_id",
+                "date_from",
+                "date_to",
+                "scope",
+                "level",
+                "cluster_id",
+                "is_confirmed",
+                "note",
+                "classification_ids",
+                "ranking_basis",
+                "tiebreak_code",
+                "target_share",
+                "active",
+            ),
+            "roles": {"manager": None},
+        }
+    }
+    _edit_create_roles = ("manager",)
+
+    name = fields.Char(required=True, tracking=True)
+    rule_type = fields.Selection(
+        selection=[
+            ("classification", "Classification of Results"),
+            ("scoring", "Scoring and Ranking"),
+        ],
+        string="Kind",
+        required=True,
+        default="classification",
+        tracking=True,
+        index=True,
+    )
+    document_id = fields.Many2one(
+        comodel_name="emulation.document",
+        string="Legal Basis",
+        required=True,
+        tracking=True,
+        index=True,
+        help="The document that sets this rule.",
+    )
+    date_from = fields.Date(
+        string="Valid From",
+        required=True,
+        tracking=True,
+        help="The rule applies to acts dated from this day: the agreement of "
+        "the scorecards for scoring, the conference for votes, the "
+        "submission for proposals.",
+    )
+    date_to = fields.Date(
+        string="Valid Until",
+        tracking=True,
+        help="Last day the rule applies; empty: until another rule replaces it.",
+    )
+    scope = fields.Selection(
+        selection=[
+            ("all", "All Clusters"),
+            ("level", "An Organising Level"),
+            ("cluster", "One Cluster"),
+        ],
+        required=True,
+        default="all",
+        tracking=True,
+    )
+    level = fields.Selection(
+        selection=lambda self: self.env["emulation.cluster"]._fields["level"].selection,
+        string="Organising Level",
+        tracking=True,
+    )
+    cluster_id = fields.Many2one(
+        comodel_name="emulation.cluster",
+        string="Cluster",
+        tracking=True,
+        index="btree_not_null",
+    )
+    is_confirmed = fields.Boolean(
+        string="Confirmed",
+        default=True,
+        tracking=True,
+        help="Unticked: nobody could check these values against their source "
+        "yet; they apply, and are marked as unconfirmed wherever shown.",
+    )
+    note = fields.Text()
+    classification_ids = fields.One2many(
+        comodel_name="emulation.rule.classification",
+        inverse_name="rule_id",
+        string="Classifications",
+    )
+    ranking_basis = fields.Selection(
+        selection=[
+            ("total", "Total Points"),
+            ("percentage", "Percentage of Own Maximum"),
+        ],
+        default="total",
+        help="What units rank by: their total points, or their total as a "
+        "percentage of the maximum of the criteria that apply to them.",
+    )
+    tiebreak_code = fields.Char(
+        string="Tie-break Group",
+        help="Code of the top-level criterion group compared first when two "
+        "units tie; then their names.",
+    )
+    target_share = fields.Float(
+        string="Share at Target (%)",
+        default=50.0,
+        digits=(5, 2),
+        help="Criteria against a target: the share of the maximum a unit "
+        "gets on its target. Below it, that share times achieved / target; "
+        "the best unit above target gets the maximum, the others above "
+        "target between the two.",
+    )
+    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
+    active = fields.Boolean(default=True)
+
+    # ------------------------------------------------------------------
+    # checks
+    # ------------------------------------------------------------------
+    @api.constrains("scope", "level", "cluster_id")
+    def _check_scope(self):
+        for rule in self:
+            if rule.scope == "level" and not rule.level:
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: choose its organising level.", rule=rule.name
+                    )
+                )
+            if rule.scope == "cluster" and not rule.cluster_id:
+                raise ValidationError(
+                    self.env._("Rule %(rule)s: choose its cluster.", rule=rule.name)
+                )
+
+    @api.constrains("document_id")
+    def _check_legal_basis(self):
+        if self.filtered(lambda rule: not rule.document_id):
+            raise ValidationError(
+                self.env._("A rule needs its legal basis: the document that sets it.")
+            )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for rule in self:
+            if rule.date_to and rule.date_to < rule.date_from:
+                raise ValidationError(
+                    self.env._("Rule %(rule)s ends before it starts.", rule=rule.name)
+                )
+
+    @api.constrains(
+        "rule_type", "scope", "level", "cluster_id", "date_from", "date_to", "active"
+    )
+    def _check_no_overlap(self):
+        """Two rules of the same kind and scope never apply on the same day:
+        one query for the whole batch."""
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT rule.id, other.id
+                  FROM emulation_rule rule
+                  JOIN emulation_rule other
+                    ON other.id != rule.id
+                   AND other.active
+                   AND other.rule_type = rule.rule_type
+                   AND other.scope = rule.scope
+                   AND other.level IS NOT DISTINCT FROM rule.level
+                   AND other.cluster_id IS NOT DISTINCT FROM rule.cluster_id
+                   AND other.date_from <= COALESCE(rule.date_to, 'infinity'::date)
+                   AND rule.date_from <= COALESCE(other.date_to, 'infinity'::date)
+                 WHERE rule.id IN %s AND rule.active
+                 LIMIT 1
+                """,
+                tuple(self.ids) or (0,),
+            )
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            rule, other = self.browse(row[0]), self.sudo().browse(row[1])
+            raise ValidationError(
+                self.env._(
+                    "Rule %(rule)s overlaps another rule of the same kind and "
+                    "scope valid from %(date)s: end that rule first, or narrow "
+                    "the dates.",
+                    rule=rule.name,
+                    date=format_vn_short_date(other.date_from),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # which rule applies
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_applicable(self, rule_type, cluster, on_date):
+        """The rule of ``rule_type`` that applies to an act of ``cluster``
+        dated ``on_date``: the cluster's own, else its organising level's,
+        else the one for all clusters. An empty recordset when none does."""
+        rules = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search(
+                [
+                    ("rule_type", "=", rule_type),
+                    ("date_from", "<=", on_date),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", on_date),
+                    "|",
+                    "|",
+                    ("scope", "=", "all"),
+                    "&",
+                    ("scope", "=", "level"),
+                    ("level", "=", cluster.level),
+                    "&",
+                    ("scope", "=", "cluster"),
+                    ("cluster_id", "=", cluster.id),
+                ]
+            )
+        )
+        return rules.sorted(lambda rule: SCOPE_PRIORITY[rule.scope])[:1]
+
+    @api.model
+    def _get_required(self, rule_type, cluster, on_date):
+        """The same, refusing to go on without one."""
+        rule = self._get_applicable(rule_type, cluster, on_date)
+        if not rule:
+            label = dict(self._fields["rule_type"]._description_selection(self.env))[
+                rule_type
+            ]
+            raise UserError(
+                self.env._(
+                    'No rule "%(kind)s" applies to cluster %(cluster)s on '
+                    "%(date)s: a manager records it, with its legal basis, "
+                    "under Configuration > Rules.",
+                    kind=label,
+                    cluster=cluster.display_name,
+                    date=format_vn_short_date(on_date),
+                )
+            )
+        return rule
+
+    def _classify(self, total, group_percentages):
+        """The classification line a result earns under this rule: the first
+        (highest) one whose minimum total it reaches with no top-level
+        group under its minimum percentage. ``group_percentages``: the
+        percentage of its maximum each top-level group reached."""
+        self.ensure_one()
+        lowest = min(group_percentages, default=100.0)
+        for line in self.classification_ids.sorted(
+            lambda line: (-line.min_points, line.sequence)
+        ):
+            if total >= line.min_points and lowest >= line.min_group_percent:
+                return line
+        return self.env["emulation.rule.classification"]
