@@ -643,3 +643,27 @@ class TestDemoData(EmulationCommon):
             .decode()
         )
         self.assertIn("sonoivuhaiphong.gov.com", html)
+
+    def test_20_demo_rules_and_criteria(self):
+        """The Northern cluster's rules apply to its 2020 scoring and are
+        marked unconfirmed; its 100-point template is validated with every
+        kind of criterion; the 2020 plan scores against its own copy."""
+        cluster = self.env.ref("emulation_cluster.cluster_bac_bo_demo")
+        Rule = self.env["emulation.rule"]
+        for kind in ("classification", "scoring"):
+            rule = Rule._get_applicable(kind, cluster, date(2020, 12, 20))
+            self.assertTrue(rule, kind)
+            self.assertFalse(rule.is_confirmed)
+            self.assertTrue(rule.document_id)
+        template = self.env.ref("emulation_cluster.criterion_template_bac_bo_demo")
+        self.assertEqual(template.state, "validated")
+        self.assertEqual(template.total_max, 100)
+        self.assertEqual(
+            set(template.criterion_ids.mapped("kind")),
+            {"group", "scored", "pass_fail", "counted", "target", "bonus", "penalty"},
+        )
+        plan = self.env.ref("emulation_cluster.plan_2020_bac_bo_demo")
+        copy = plan.criterion_template_id
+        self.assertEqual(copy.source_template_id, template)
+        self.assertEqual(copy.total_max, 100)
+        self.assertEqual(len(copy.criterion_ids), len(template.criterion_ids))
