@@ -9,6 +9,12 @@ set -euo pipefail
 bash "$REPO_ROOT/tools/env.sh"
 bash "$REPO_ROOT/tools/pg.sh" start
 write_odoo_conf
+# the PDF reports' fonts: see tools/fonts.conf (the demo data prints the
+# self-scoring tables it files, so before the database is created too)
+export FONTCONFIG_FILE="$REPO_ROOT/tools/fonts.conf"
+# wkhtmltopdf (Qt) wants a private runtime folder, and warns without one
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$CACHE_DIR/xdg-runtime}"
+mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 
 state=""
 if db_exists "$DEMO_DB"; then
@@ -16,6 +22,15 @@ if db_exists "$DEMO_DB"; then
     lang="$(pg_sql "$DEMO_DB" "select p.lang from res_users u join res_partner p on p.id = u.partner_id where u.login = 'admin'" 2>/dev/null || true)"
     if [ "$state" = installed ] && [ "$lang" = vi_VN ]; then
         log "reusing database $DEMO_DB"
+        installed="$(pg_sql "$DEMO_DB" "select latest_version from ir_module_module where name = '$ADDON_NAME'" 2>/dev/null || true)"
+        wanted="$("$VPY" -c 'import ast, sys; print(ast.literal_eval(open(sys.argv[1]).read())["version"])' "$REPO_ROOT/__manifest__.py")"
+        if [ "$installed" != "$wanted" ]; then
+            UPDATE_LOG="$LOG_DIR/run-update.log"
+            log "updating $ADDON_NAME $installed -> $wanted in $DEMO_DB (log: ${UPDATE_LOG#"$REPO_ROOT"/})"
+            odoo_bin -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" -u "$ADDON_NAME" \
+                --stop-after-init --no-http > "$UPDATE_LOG" 2>&1 \
+                || { tail -n 40 "$UPDATE_LOG" >&2; die "updating $DEMO_DB failed (see $UPDATE_LOG)"; }
+        fi
     else
         log "database $DEMO_DB is incomplete (addon: ${state:-none}, admin language: ${lang:-none}): recreating it"
         drop_db "$DEMO_DB"
@@ -36,11 +51,6 @@ fi
 
 log "serving http://localhost:$HTTP_PORT (admin / admin), database $DEMO_DB; Ctrl-C stops"
 echo $$ > "$CACHE_DIR/odoo-run.pid"
-# the PDF reports' fonts: see tools/fonts.conf
-export FONTCONFIG_FILE="$REPO_ROOT/tools/fonts.conf"
-# wkhtmltopdf (Qt) wants a private runtime folder, and warns without one
-export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$CACHE_DIR/xdg-runtime}"
-mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 # shellcheck disable=SC2086
 TZ=UTC exec "$VPY" -m odoo -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" \
     --http-port="$HTTP_PORT" ${ODOO_ARGS:-}
