@@ -21,6 +21,7 @@
         "security/emulation_covenant_security.xml",
         "security/emulation_submission_security.xml",
         "security/emulation_cluster_security.xml",
+        "security/emulation_scorecard_security.xml",
         # data
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",
@@ -34,6 +35,7 @@
         "reports/emulation_covenant_report.xml",
         "reports/emulation_registration_report.xml",
         "reports/emulation_submission_report.xml",
+        "reports/emulation_scorecard_report.xml",
         # views (menu roots first, then one file per model)
         "views/emulation_menus.xml",
         "views/emulation_cluster_views.xml",
@@ -51,6 +53,7 @@
         "views/emulation_rule_views.xml",
         "views/emulation_criterion_views.xml",
         "views/emulation_criterion_template_views.xml",
+        "views/emulation_scorecard_views.xml",
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",

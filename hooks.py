@@ -4,6 +4,7 @@ import logging
 
 from lxml import etree
 
+from odoo import Command
 from odoo.tools.convert import xml_import
 from odoo.tools.misc import file_open
 
@@ -62,3 +63,120 @@ def post_init_hook(env):
     importer.end_step()  # the demo records, created by the demo files
     with file_open(HISTORY_FILE, "rb") as history:
         importer.parse(etree.parse(history).getroot())
+    write_demo_scores(importer.env)
+    importer.end_step()
+
+
+# The 2020 self scores of the demo members, by criterion code: a score, a
+# number of items, or the value achieved against a target of 100.
+DEMO_SCORES = {
+    "I.1": (15, 14, 13, 15, 12, 14, 13, 11, 14, 12),
+    "I.2": (124, 112, 118, 104, 130, 109, 100, 96, 121, 115),
+    "I.3": (5, 4, 5, 4, 5, 4, 3, 4, 5, 4),
+    "II.1": (5, 5, 5, 5, 5, 5, 0, 5, 5, 5),
+    "II.2": (5, 5, 4, 5, 4, 5, 4, 3, 5, 4),
+    "III.1": (10, 9, 9, 8, 10, 9, 7, 8, 9, 8),
+    "III.2": (115, 108, 112, 120, 106, 110, 98, 104, 118, 111),
+    "IV.1": (10, 10, 9, 9, 10, 8, 9, 8, 10, 9),
+    "IV.2": (5, 5, 5, 5, 0, 5, 5, 5, 5, 5),
+    "IV.3": (5, 4, 3, 5, 2, 3, 2, 1, 4, 3),
+    "V.1": (10, 10, 9, 10, 9, 8, 9, 8, 10, 9),
+    "VI.1": (10, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+    "VII.1": (0, 0, 0, 2, 0, 0, 4, 0, 0, 2),
+}
+
+
+def write_demo_scores(env):
+    """The 2020 scorecards of the demo members, through the real workflow:
+    the demo officers self-score their units, the secretariat the others
+    from their paper tables; the secretariat appraises (the leader's
+    scorecard by the administrator), Thái Bình explains one line and is
+    appraised again; the year-end conference of 10/12/2020 agrees the
+    others."""
+    plan = env.ref("emulation_cluster.plan_2020_bac_bo_demo")
+    copy = plan.criterion_template_id
+    admin = env.ref("base.user_admin")
+    secretariat = env.ref("emulation_cluster.user_secretariat_demo")
+    officers = {
+        user.partner_id.commercial_partner_id: user
+        for user in (
+            env.ref("emulation_cluster.user_unit_officer_demo"),
+            env.ref("emulation_cluster.user_deputy_demo"),
+        )
+    }
+    copy.with_user(admin).action_validate()
+    # the members sent their 2020 self-scoring tables on paper, registered
+    # by the secretariat; their scores are entered from them below (and no
+    # PDF is printed while the database is being created: no web server)
+    paper = (
+        env["emulation.submission"]
+        .with_user(secretariat)
+        .search(
+            [
+                ("plan_id", "=", plan.id),
+                ("kind", "=", "self_scoring"),
+                ("state", "in", ("to_file", "returned")),
+            ]
+        )
+    )
+    for submission in paper:
+        scan = env["ir.attachment"].create(
+            {
+                "name": f"bang-tu-cham-diem-{submission.partner_id.id}.txt",
+                "raw": f"Bảng tự chấm điểm 2020 - {submission.partner_id.name}".encode(),
+                "res_model": submission._name,
+                "res_id": submission.id,
+                "mimetype": "text/plain",
+            }
+        )
+        submission.write(
+            {
+                "attachment_ids": [Command.link(scan.id)],
+                "channel": "paper",
+                "date_received": "2020-11-19",
+            }
+        )
+    paper.action_file()
+    plan.with_user(secretariat).action_create_scorecards()
+    cards = plan.scorecard_ids.sorted(lambda card: card.partner_id.name)
+    for card in cards:
+        card.line_ids.filtered(lambda line: line.kind == "target").with_user(
+            secretariat
+        ).write({"target_value": 100})
+    for index, card in enumerate(cards):
+        user = officers.get(card.partner_id, secretariat)
+        for line in card.line_ids.with_user(user):
+            values = DEMO_SCORES.get(line.criterion_id.code)
+            if values:
+                line.self_value = values[index % len(values)]
+        card.with_user(user).action_submit_self_scores()
+    leader = plan.leader_id
+    for card in cards:
+        appraiser = admin if card.partner_id == leader else secretariat
+        first = card.line_ids.filtered(lambda line: line.criterion_id.code == "I.1")
+        if first.self_value > 13:
+            first.with_user(appraiser).write(
+                {
+                    "appraised_value": first.self_value - 1,
+                    "appraiser_comment": "Minh chứng chưa đầy đủ.",
+                }
+            )
+        card.with_user(appraiser).action_appraise()
+    officer = env.ref("emulation_cluster.user_unit_officer_demo")
+    explained = cards.filtered(
+        lambda card: card.partner_id == officer.partner_id.commercial_partner_id
+    )
+    if explained:
+        line = explained.line_ids.filtered(lambda line: line.criterion_id.code == "I.1")
+        line.with_user(
+            officer
+        ).explanation = (
+            "Đơn vị đã bổ sung báo cáo kết quả nhiệm vụ trọng tâm (gửi kèm)."
+        )
+        explained.with_user(officer).action_explain()
+        line.with_user(secretariat).appraised_value = line.self_value
+        explained.with_user(secretariat).action_appraise()
+    (cards - explained).with_user(secretariat).action_agree()
+    # agreed at the year-end conference of 2020, and ranked as of that day
+    (cards - explained).sudo().write({"date_agreed": "2020-12-10"})
+    plan._rank_scorecards()

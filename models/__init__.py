@@ -27,3 +27,6 @@ from . import emulation_rule
 from . import emulation_rule_classification
 from . import emulation_criterion_template
 from . import emulation_criterion
+from . import emulation_scorecard
+from . import emulation_score_line
+from . import emulation_score_history

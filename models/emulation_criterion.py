@@ -109,6 +109,15 @@ class EmulationCriterion(models.Model):
         help="What the unit attaches to support its score.",
     )
     note = fields.Text()
+    top_group_id = fields.Many2one(
+        comodel_name="emulation.criterion",
+        string="Top-level Group",
+        compute="_compute_top_group_id",
+        store=True,
+        index="btree_not_null",
+        help="The top-level criterion this one belongs to (itself at the top): "
+        "the columns of the results table.",
+    )
     in_maximum = fields.Boolean(
         string="Counts in the Maximum",
         compute="_compute_in_maximum",
@@ -124,6 +133,12 @@ class EmulationCriterion(models.Model):
             "Another criterion of this template has this code.",
         ),
     ]
+
+    @api.depends("parent_path")
+    def _compute_top_group_id(self):
+        for criterion in self:
+            top = (criterion.parent_path or "").split("/")[0]
+            criterion.top_group_id = int(top) if top.isdigit() else criterion.id
 
     @api.depends("kind", "child_ids.in_maximum", "child_ids.active")
     def _compute_in_maximum(self):

@@ -154,6 +154,17 @@ class EmulationCriterionTemplate(models.Model):
         self._check_transition(
             ("validated",), ("manager",), self.env._("set back to draft")
         )
+        used = (
+            self.env["emulation.scorecard"]
+            .sudo()
+            .search_count([("template_id", "in", self.ids)], limit=1)
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "These criteria are already scored against: they no longer change."
+                )
+            )
         self._write_transition({"state": "draft"})
         return True
 

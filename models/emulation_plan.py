@@ -261,6 +261,14 @@ class EmulationPlan(models.Model):
         string="Criteria of the Year",
         compute="_compute_criterion_template_id",
     )
+    scorecard_ids = fields.One2many(
+        comodel_name="emulation.scorecard",
+        inverse_name="plan_id",
+        string="Scorecards",
+        readonly=True,
+        copy=False,
+    )
+    scorecard_count = fields.Integer(compute="_compute_scorecard_count")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -829,6 +837,80 @@ class EmulationPlan(models.Model):
         )
         action["context"] = {"default_plan_id": self.id}
         return action
+
+    def _compute_scorecard_count(self):
+        counts = dict(
+            self.env["emulation.scorecard"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+            )
+        )
+        for plan in self:
+            plan.scorecard_count = counts.get(plan, 0)
+
+    def action_create_scorecards(self):
+        """One scorecard per member unit, against the year's criteria."""
+        self.ensure_one()
+        self._check_transition(
+            ("issued",), ("secretariat",), self.env._("given its scorecards")
+        )
+        self.env["emulation.scorecard"]._create_for_plan(self)
+        return self.action_view_scorecards()
+
+    def action_view_scorecards(self):
+        self.ensure_one()
+        return self._open(
+            "emulation_cluster.emulation_scorecard_action",
+            [("plan_id", "=", self.id)],
+            {"default_plan_id": self.id},
+        )
+
+    def _rank_scorecards(self):
+        """Classify and rank every scorecard of these plans, by the rules in
+        force on the day the scorecards are agreed (today, for a result
+        not agreed yet: marked provisional). Ties share a rank and the
+        next rank skips (1, 1, 3); the rule's tie-break group, then the
+        unit's name, order them. One read per plan."""
+        Rule = self.env["emulation.rule"]
+        for plan in self:
+            cards = plan.sudo().with_context(active_test=True).scorecard_ids
+            if not cards:
+                continue
+            agreed = [day for day in cards.mapped("date_agreed") if day]
+            on_date = max(agreed) if agreed else fields.Date.context_today(self)
+            scoring = Rule._get_applicable("scoring", plan.cluster_id, on_date)
+            classification = Rule._get_applicable(
+                "classification", plan.cluster_id, on_date
+            )
+            by_percentage = scoring.ranking_basis == "percentage"
+            results = cards._get_group_results()
+            tiebreak = {
+                card: sum(
+                    points
+                    for group, (points, __) in results[card].items()
+                    if scoring.tiebreak_code and group.code == scoring.tiebreak_code
+                )
+                for card in cards
+            }
+
+            def key(card, by_percentage=by_percentage, tiebreak=tiebreak):
+                basis = card.percentage if by_percentage else card.final_total
+                return (-round(basis, 2), -round(tiebreak[card], 2))
+
+            ordered = cards.sorted(
+                lambda card, key=key: (key(card), card.partner_id.name)
+            )
+            previous, rank = None, 0
+            for position, card in enumerate(ordered, start=1):
+                if key(card) != previous:
+                    rank, previous = position, key(card)
+                level = (
+                    classification._classify(
+                        card.final_total, card._get_group_percentages()
+                    )
+                    if classification
+                    else classification.classification_ids
+                )
+                card._write_transition({"rank": rank, "classification_id": level.id})
 
     def action_view_registrations(self):
         self.ensure_one()

@@ -319,21 +319,6 @@ class EmulationSubmission(models.Model):
     # ------------------------------------------------------------------
     # helpers
     # ------------------------------------------------------------------
-    def _get_acting_user(self):
-        """Who acts. Historical filings loaded by a superuser script (demo
-        data, migration of paper records) may name the user; a user cannot."""
-        user_id = self.env.context.get("emulation_acting_user_id")
-        if self.env.su and user_id:
-            return self.env["res.users"].browse(user_id)
-        return self.env.user
-
-    def _get_action_datetime(self):
-        """When the action happens (backdated only by a superuser script)."""
-        when = self.env.context.get("emulation_action_date")
-        if self.env.su and when:
-            return fields.Datetime.to_datetime(when)
-        return fields.Datetime.now()
-
     def _get_reference_date(self, filed_on):
         """Date that decides lateness: the date the secretariat received a
         paper or e-mail filing, else the day it was filed online."""
@@ -392,6 +377,35 @@ class EmulationSubmission(models.Model):
     # ------------------------------------------------------------------
     # workflow
     # ------------------------------------------------------------------
+    def _file_from_scorecard(self, scorecard):
+        """File this self-scoring submission with ``scorecard``'s PDF, as the
+        acting user (the unit, or the secretariat from its paper table)."""
+        self.ensure_one()
+        report = self.env.ref("emulation_cluster.emulation_scorecard_report_action")
+        pdf, __ = report.sudo()._render_qweb_pdf(report.report_name, scorecard.ids)
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": self.env._(
+                        "Self-scoring table %(unit)s %(year)s.pdf",
+                        unit=scorecard.partner_id.name,
+                        year=scorecard.year,
+                    ),
+                    "raw": pdf,
+                    "mimetype": "application/pdf",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+        vals = {"attachment_ids": [Command.link(attachment.id)]}
+        if not self._has_role("owner"):
+            vals.update(channel="paper", date_received=fields.Date.context_today(self))
+        self._write_transition(vals)
+        return self.action_file()
+
     def _check_can_file(self):
         self._check_acting_user(("owner", "secretariat"), self.env._("filed"))
         today = fields.Date.context_today(self, self._get_action_datetime())

@@ -100,6 +100,21 @@ class EmulationWorkflowMixin(models.AbstractModel):
             return served
         raise ValueError(f"unknown role {role!r}")
 
+    def _get_acting_user(self):
+        """Who acts. Historical filings loaded by a superuser script (demo
+        data, migration of paper records) may name the user; a user cannot."""
+        user_id = self.env.context.get("emulation_acting_user_id")
+        if self.env.su and user_id:
+            return self.env["res.users"].browse(user_id)
+        return self.env.user
+
+    def _get_action_datetime(self):
+        """When the action happens (backdated only by a superuser script)."""
+        when = self.env.context.get("emulation_action_date")
+        if self.env.su and when:
+            return fields.Datetime.to_datetime(when)
+        return fields.Datetime.now()
+
     def _is_secretariat(self, user=None):
         """Whether ``user`` serves this record's cluster (or is a manager)."""
         return self._has_role("secretariat", user)

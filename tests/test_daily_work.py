@@ -667,3 +667,25 @@ class TestDemoData(EmulationCommon):
         self.assertEqual(copy.source_template_id, template)
         self.assertEqual(copy.total_max, 100)
         self.assertEqual(len(copy.criterion_ids), len(template.criterion_ids))
+
+    def test_21_demo_scorecards_and_ranking(self):
+        """The 2020 scorecards: every member scored, all agreed but Thái
+        Bình's, explained and appraised again; ranked and classified."""
+        plan = self.env.ref("emulation_cluster.plan_2020_bac_bo_demo")
+        cards = plan.scorecard_ids
+        members = plan.cluster_id._get_members_at(plan._get_reference_date())
+        self.assertEqual(cards.partner_id, members)
+        officer_unit = self.env.ref(
+            "emulation_cluster.user_unit_officer_demo"
+        ).partner_id.commercial_partner_id
+        explained = cards.filtered(lambda card: card.partner_id == officer_unit)
+        self.assertEqual(explained.state, "reappraised")
+        self.assertTrue(explained.line_ids.filtered("explanation"))
+        agreed = cards - explained
+        self.assertEqual(set(agreed.mapped("state")), {"agreed"})
+        self.assertEqual(set(agreed.mapped("date_agreed")), {date(2020, 12, 10)})
+        self.assertTrue(all(cards.mapped("classification_id")))
+        self.assertEqual(min(cards.mapped("rank")), 1)
+        best = cards.sorted("rank")[0]
+        self.assertEqual(best.final_total, max(cards.mapped("final_total")))
+        self.assertTrue(cards.filtered("self_scored_on_behalf"), "paper tables entered")

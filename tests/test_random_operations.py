@@ -42,6 +42,11 @@ MODELS = [
     "emulation.cluster",
     "emulation.cluster.membership",
     "emulation.document",
+    "emulation.rule",
+    "emulation.criterion.template",
+    "emulation.criterion",
+    "emulation.scorecard",
+    "emulation.score.line",
 ]
 # records private to their unit (the README's access matrix)
 PRIVATE = {
@@ -51,6 +56,22 @@ PRIVATE = {
     "emulation.registration.line": "partner_id",
     "emulation.covenant.signature": "partner_id",
     "emulation.plan.consultation": "partner_id",
+    "emulation.scorecard": "partner_id",
+    "emulation.score.line": "partner_id",
+    "emulation.score.history": "partner_id",
+}
+# what the system derives from other units' values too (targets are scored
+# against the best unit): never typed, left out of "another unit changed it"
+DERIVED = {
+    "emulation.scorecard": {
+        "self_total",
+        "final_total",
+        "max_total",
+        "percentage",
+        "rank",
+        "classification_id",
+    },
+    "emulation.score.line": {"self_points", "appraised_points", "final_points"},
 }
 # (model, states) whose records are never lost nor moved back but by the
 # transitions' declared moves
@@ -62,6 +83,9 @@ KEPT = {
     "emulation.submission": None,
     "emulation.submission.round": None,
     "emulation.plan.revision": None,
+    "emulation.scorecard": ("agreed",),
+    "emulation.score.history": None,
+    "emulation.criterion.template": None,
 }
 TRANSITIONS = {
     "emulation.plan": [
@@ -99,6 +123,14 @@ TRANSITIONS = {
         "action_start_review",
         "action_accept",
         "action_return",
+    ],
+    "emulation.criterion.template": ["action_validate", "action_reset_to_draft"],
+    "emulation.scorecard": [
+        "action_submit_self_scores",
+        "action_back_to_self_scoring",
+        "action_appraise",
+        "action_explain",
+        "action_agree",
     ],
 }
 HOSTILE_CONTEXTS = [
@@ -146,6 +178,43 @@ class TestRandomOperations(TrustCommon):
         cls.env["emulation.registration"].with_user(cls.user_officer).create(
             {"plan_id": cls.plan.id}
         )
+        # the year's criteria and the members' scorecards
+        template = cls.env["emulation.criterion.template"].create(
+            {
+                "name": "Bảng tiêu chí",
+                "document_id": cls.guidance.id,
+                "date_from": date(2020, 1, 1),
+            }
+        )
+        Criterion = cls.env["emulation.criterion"]
+        group = Criterion.create(
+            {"template_id": template.id, "code": "I", "name": "Nhóm I", "kind": "group"}
+        )
+        for code, kind, maximum in (
+            ("I.1", "scored", 40),
+            ("I.2", "target", 30),
+            ("I.3", "counted", 20),
+            ("I.4", "pass_fail", 10),
+            ("II", "bonus", 10),
+        ):
+            Criterion.create(
+                {
+                    "template_id": template.id,
+                    "code": code,
+                    "name": f"Tiêu chí {code}",
+                    "kind": kind,
+                    "max_points": maximum,
+                    "points_per_item": 5,
+                    "parent_id": group.id if code.startswith("I.") else False,
+                }
+            )
+        group.max_points = 100
+        template.action_validate()
+        template._copy_for_plan(cls.plan).action_validate()
+        cls.env["emulation.scorecard"]._create_for_plan(cls.plan)
+        cls.plan.scorecard_ids.line_ids.filtered(
+            lambda line: line.kind == "target"
+        ).target_value = 100
 
     # ------------------------------------------------------------------
     # random values
@@ -272,6 +341,27 @@ class TestRandomOperations(TrustCommon):
                 "date_start": rng.choice(MALFORMED_DATES) or "2020-01-01",
             },
             "emulation.document": {"name": f"{rng.randint(1, 999)}/TEST"},
+            "emulation.rule": {
+                "name": "Quy định thử",
+                "document_id": self.guidance.id,
+                "date_from": rng.choice(MALFORMED_DATES) or "2020-01-01",
+            },
+            "emulation.criterion.template": {
+                "name": "Bộ tiêu chí thử",
+                "document_id": self.guidance.id,
+                "date_from": "2021-01-01",
+            },
+            "emulation.criterion": {
+                "template_id": rng.choice(
+                    self.env["emulation.criterion.template"].sudo().search([]).ids
+                ),
+                "code": rng.choice(["I", "I.9", "Z"]),
+                "name": "Tiêu chí thử",
+            },
+            "emulation.scorecard": {
+                "plan_id": plan.id,
+                "partner_id": rng.choice(self._pool("res.partner")),
+            },
         }
         values = dict(choices.get(model, {}))
         if values and rng.random() < 0.3:
@@ -805,9 +895,19 @@ class TestRandomOperations(TrustCommon):
                 name
                 for name in self._writable_names(Model)
                 if Model._fields[name].type not in ("many2many", "binary")
+                and name not in DERIVED.get(model, ())
             ]
-            for row in Model.search([]).read(names, load=None):
+            records = Model.search([])
+            for row in records.read(names, load=None):
                 private[(model, row["id"])] = (row[owner], row)
+            if model == "emulation.score.line":
+                for line in records.filtered(
+                    lambda line: line.scorecard_id.state == "agreed"
+                ):
+                    private[(model, line.id)][1]["agreed"] = (
+                        line.final_points,
+                        line.self_points,
+                    )
         return kept, private
 
     def _check_invariants(self, before, acting_user, step):
@@ -870,8 +970,9 @@ class TestRandomOperations(TrustCommon):
                     self.assertEqual(
                         after[name], row[name], f"{step}: {key}.{name} moved"
                     )
-            if key[0] == "emulation.covenant.signature" and row["state"] == "signed":
-                self.assertEqual(after, row, f"{step}: signed line {key} changed")
+            # a signed line, an agreed score never change
+            if row.get("state") == "signed" or "agreed" in row:
+                self.assertEqual(after, row, f"{step}: {key} changed once final")
         # no record of a unit written by another unit's officer
         acting_unit = acting_user.partner_id.commercial_partner_id
         is_officer_only = not acting_user.has_group(
@@ -913,6 +1014,26 @@ class TestRandomOperations(TrustCommon):
     def _check_workflow_integrity(self, step):
         env = self.env
         cr = env.cr
+        # a scorecard's total is its lines'; no line beyond its criterion
+        cr.execute(
+            """
+            SELECT card.id FROM emulation_scorecard card
+              JOIN emulation_score_line line ON line.scorecard_id = card.id
+             GROUP BY card.id, card.final_total
+            HAVING abs(sum(CASE WHEN line.is_applicable THEN line.final_points
+                                ELSE 0 END) - card.final_total) > 0.01
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: a card's total is not its lines'")
+        cr.execute(
+            """
+            SELECT line.id FROM emulation_score_line line
+              JOIN emulation_criterion criterion ON criterion.id = line.criterion_id
+             WHERE abs(line.final_points) > criterion.max_points + 0.001
+                OR abs(line.self_points) > criterion.max_points + 0.001
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: a score beyond its maximum")
         # stored copies follow their source
         for table, source, join, columns in (
             (

@@ -1,0 +1,288 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# The values each step enters, kept in the score history when they change.
+HISTORY_STEPS = {
+    "target_value": "target",
+    "is_applicable": "applicability",
+    "self_value": "self",
+    "appraised_value": "appraisal",
+    "explanation": "explanation",
+}
+
+
+# The values points are computed from.
+POINTS_INPUTS = {"self_value", "appraised_value", "target_value", "is_applicable"}
+
+
+class EmulationScoreLine(models.Model):
+    """A unit's score on one leaf criterion: the value it entered (a score,
+    a number of items, or its achieved value against its target), the
+    appraised value, the unit's explanation, and the points each gives.
+    Points are written by the system from the criterion's arithmetic, never
+    typed; every value ever entered stays in the score history."""
+
+    _name = "emulation.score.line"
+    _description = "Score Line"
+    _inherit = ["emulation.workflow.mixin"]
+    _order = "scorecard_id, sequence, id"
+
+    _edit_groups = {
+        "setup_line": {
+            "fields": ("target_value", "is_applicable"),
+            "parent": ("scorecard_id", "setup"),
+        },
+        "self_line": {
+            "fields": ("self_value", "evidence", "attachment_ids"),
+            "parent": ("scorecard_id", "self"),
+        },
+        "appraisal_line": {
+            "fields": ("appraised_value", "appraiser_comment"),
+            "parent": ("scorecard_id", "appraisal"),
+        },
+        "explanation_line": {
+            "fields": ("explanation",),
+            "parent": ("scorecard_id", "explanation"),
+        },
+    }
+    _edit_create_fields = ("scorecard_id", "criterion_id")
+
+    scorecard_id = fields.Many2one(
+        comodel_name="emulation.scorecard",
+        string="Scorecard",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    plan_id = fields.Many2one(
+        related="scorecard_id.plan_id", store=True, index=True, string="Plan"
+    )
+    cluster_id = fields.Many2one(
+        related="scorecard_id.cluster_id", store=True, string="Cluster"
+    )
+    year = fields.Integer(related="scorecard_id.year", store=True, index=True)
+    partner_id = fields.Many2one(
+        related="scorecard_id.partner_id", store=True, index=True, string="Member Unit"
+    )
+    criterion_id = fields.Many2one(
+        comodel_name="emulation.criterion",
+        string="Criterion",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    code = fields.Char(related="criterion_id.code")
+    sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    kind = fields.Selection(related="criterion_id.kind", store=True)
+    max_points = fields.Float(related="criterion_id.max_points", string="Maximum")
+    top_group_id = fields.Many2one(
+        related="criterion_id.top_group_id", store=True, index=True
+    )
+    is_applicable = fields.Boolean(
+        string="Applies",
+        default=True,
+        help="Unticked: the criterion does not apply to this unit and leaves "
+        "its maximum.",
+    )
+    target_value = fields.Float(string="Target", digits=(12, 2))
+    self_value = fields.Float(
+        digits=(12, 2),
+        help="The unit's score; for a counted criterion, the number of items; "
+        "against a target, the value achieved.",
+    )
+    evidence = fields.Text()
+    attachment_ids = fields.Many2many(
+        comodel_name="ir.attachment",
+        relation="emulation_score_line_attachment_rel",
+        column1="line_id",
+        column2="attachment_id",
+        string="Evidence Files",
+    )
+    self_points = fields.Float(string="Self Score", digits=(6, 2), readonly=True)
+    appraised_value = fields.Float(digits=(12, 2))
+    is_appraised = fields.Boolean(string="Appraised", readonly=True)
+    appraised_points = fields.Float(
+        string="Appraised Score", digits=(6, 2), readonly=True
+    )
+    appraiser_comment = fields.Text(string="Appraiser's Comment")
+    explanation = fields.Text(string="Unit's Explanation")
+    final_points = fields.Float(
+        string="Final Score",
+        digits=(6, 2),
+        readonly=True,
+        help="The appraised score where there is one, else the self score.",
+    )
+
+    _sql_constraints = [
+        (
+            "scorecard_criterion_uniq",
+            "unique(scorecard_id, criterion_id)",
+            "The scorecard already has a line for this criterion.",
+        ),
+    ]
+
+    @api.constrains("criterion_id", "scorecard_id")
+    def _check_leaf_of_the_year(self):
+        for line in self:
+            if line.criterion_id.kind == "group":
+                raise ValidationError(
+                    self.env._(
+                        "%(code)s is a group: score its criteria, its total follows.",
+                        code=line.criterion_id.code,
+                    )
+                )
+            if line.criterion_id.template_id != line.scorecard_id.template_id:
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s is not one of this year's criteria.",
+                        code=line.criterion_id.code,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # writes: values checked, points recomputed, history kept
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._update_points()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            # who may not change the line is told so before what he typed
+            self._check_edit_policy(vals)
+        self._check_entered_values(vals)
+        changes = self._get_history_changes(vals)
+        result = super().write(vals)
+        if set(vals) & POINTS_INPUTS:
+            if "appraised_value" in vals:
+                self.sudo().write({"is_appraised": True})
+            self._update_points()
+        if changes:
+            self.env["emulation.score.history"].sudo().create(changes)
+        return result
+
+    def _check_entered_values(self, vals):
+        """Refuse a value outside its criterion's bounds before it is
+        written, with the criterion's own message."""
+        for name in ("self_value", "appraised_value"):
+            if name not in vals:
+                continue
+            value = vals[name] or 0.0
+            for line in self:
+                criterion = line.criterion_id.sudo()
+                if criterion.kind == "target":
+                    if value < 0:
+                        criterion._refuse_value(value, value)
+                elif criterion.kind == "counted":
+                    criterion._get_points(count=value)
+                else:
+                    criterion._get_points(value=value)
+        if (vals.get("target_value") or 0.0) < 0:
+            raise ValidationError(self.env._("A target cannot be negative."))
+
+    def _get_history_changes(self, vals):
+        steps = {name: HISTORY_STEPS[name] for name in vals if name in HISTORY_STEPS}
+        if not steps:
+            return []
+        now = fields.Datetime.now()
+        changes = []
+        for line in self:
+            for name, step in steps.items():
+                new = vals[name]
+                if line[name] == new:
+                    continue
+                change = {
+                    "line_id": line.id,
+                    "step": step,
+                    "user_id": self.env.user.id,
+                    "date": now,
+                }
+                if name == "explanation":
+                    change["text"] = new or ""
+                elif name == "is_applicable":
+                    change["value"] = 1.0 if new else 0.0
+                else:
+                    change["value"] = new or 0.0
+                changes.append(change)
+        return changes
+
+    def _update_points(self):
+        """Write the points of these lines, and of every line the targets
+        tie them to: a target's points depend on the best unit of the
+        plan, so all the plan's lines of that criterion are recomputed
+        (until agreed). One read and one batched write per call."""
+        lines = self.sudo()
+        targets = lines.filtered(lambda line: line.kind == "target")
+        if targets:
+            lines |= self.sudo().search(
+                [
+                    ("plan_id", "in", targets.plan_id.ids),
+                    ("criterion_id", "in", targets.criterion_id.ids),
+                ]
+            )
+        rules = {}
+        by_criterion = defaultdict(lambda: self.browse().sudo())
+        for line in lines:
+            if line.kind == "target":
+                by_criterion[(line.plan_id, line.criterion_id)] |= line
+            else:
+                line._set_points(line._get_leaf_points("self"), line._get_leaf_points())
+        for (plan, criterion), group in by_criterion.items():
+            if plan not in rules:
+                rule = self.env["emulation.rule"]._get_applicable(
+                    "scoring", plan.cluster_id, fields.Date.context_today(self)
+                )
+                rules[plan] = rule.target_share if rule else 50.0
+            group._set_target_points(criterion, rules[plan])
+
+    def _get_leaf_points(self, step="appraisal"):
+        self.ensure_one()
+        if not self.is_applicable:
+            return 0.0
+        value = self.self_value
+        if step == "appraisal" and self.is_appraised:
+            value = self.appraised_value
+        if self.kind == "counted":
+            return self.criterion_id._get_points(count=value)
+        return self.criterion_id._get_points(value=value)
+
+    def _set_target_points(self, criterion, share):
+        measured = self.filtered(
+            lambda line: line.is_applicable and line.target_value > 0
+        )
+        self_points = criterion._get_target_points(
+            {line.id: (line.target_value, line.self_value) for line in measured},
+            share,
+        )
+        final_points = criterion._get_target_points(
+            {
+                line.id: (
+                    line.target_value,
+                    line.appraised_value if line.is_appraised else line.self_value,
+                )
+                for line in measured
+            },
+            share,
+        )
+        for line in self:
+            line._set_points(
+                self_points.get(line.id, 0.0), final_points.get(line.id, 0.0)
+            )
+
+    def _set_points(self, self_points, final_points):
+        """Points stay as agreed once the scorecard is."""
+        if self.scorecard_id.state == "agreed":
+            return
+        self.sudo().write(
+            {
+                "self_points": self_points,
+                "appraised_points": final_points if self.is_appraised else 0.0,
+                "final_points": final_points,
+            }
+        )

@@ -1,0 +1,398 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.float_utils import float_round
+
+from .emulation_criterion import IN_MAXIMUM_KINDS
+
+OPEN_STATES = ("draft", "self_scored", "appraised", "explained", "reappraised")
+APPRAISAL_STATES = ("self_scored", "explained")
+
+
+class EmulationScorecard(models.Model):
+    """A member unit's scorecard of a plan's year (bảng chấm điểm): one
+    line per leaf criterion of the year's copy of the criteria. The unit
+    scores itself, the cluster's secretariat appraises, the unit may
+    explain an appraisal it disputes, the secretariat appraises again, and
+    the year-end conference agrees: then nothing changes any more."""
+
+    _name = "emulation.scorecard"
+    _description = "Scorecard"
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "plan_id desc, rank, partner_id, id"
+    _rec_names_search = ["partner_id.name", "plan_id.name"]
+
+    _edit_groups = {
+        # targets and what does not apply to the unit: the secretariat, before
+        # the unit scores itself
+        "setup": {"fields": ("setup_note",), "roles": {"secretariat": ("draft",)}},
+        "self": {
+            "fields": ("self_note",),
+            "roles": {"owner": ("draft",), "secretariat": ("draft",)},
+        },
+        "appraisal": {
+            "fields": ("appraisal_note",),
+            "roles": {"reviewer": APPRAISAL_STATES},
+        },
+        "explanation": {
+            "fields": ("explanation_note",),
+            "roles": {"owner": ("appraised",)},
+        },
+        # the lines themselves: each line field has its own group above
+        "lines": {
+            "fields": ("line_ids",),
+            "roles": {"owner": OPEN_STATES, "secretariat": OPEN_STATES},
+        },
+        "archive": {"fields": ("active",), "roles": {"manager": None}},
+    }
+    _edit_create_fields = ("plan_id", "partner_id")
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset(
+        {
+            ("draft", "self_scored"),
+            ("self_scored", "draft"),
+            ("self_scored", "appraised"),
+            ("appraised", "explained"),
+            ("explained", "reappraised"),
+            ("appraised", "agreed"),
+            ("reappraised", "agreed"),
+        }
+    )
+
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        string="Plan",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        readonly=True,
+    )
+    cluster_id = fields.Many2one(
+        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+    )
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Member Unit",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        readonly=True,
+    )
+    template_id = fields.Many2one(
+        comodel_name="emulation.criterion.template",
+        string="Criteria",
+        readonly=True,
+        ondelete="restrict",
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "To Self-Score"),
+            ("self_scored", "Self-Scored"),
+            ("appraised", "Appraised"),
+            ("explained", "Explained"),
+            ("reappraised", "Appraised Again"),
+            ("agreed", "Agreed"),
+        ],
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand="_read_group_expand_state",
+    )
+    line_ids = fields.One2many(
+        comodel_name="emulation.score.line",
+        inverse_name="scorecard_id",
+        string="Scores",
+    )
+    setup_note = fields.Text(string="Targets Note")
+    self_note = fields.Text(string="Unit's Note")
+    appraisal_note = fields.Text()
+    explanation_note = fields.Text(string="Unit's Explanation")
+    self_scored_on_behalf = fields.Boolean(
+        string="Self-Scored by the Secretariat",
+        readonly=True,
+        help="The secretariat entered the unit's self scores from its paper table.",
+    )
+    self_scored_by_id = fields.Many2one(
+        comodel_name="res.users", string="Self-Scored By", readonly=True
+    )
+    date_self_scored = fields.Datetime(string="Self-Scored On", readonly=True)
+    appraiser_id = fields.Many2one(
+        comodel_name="res.users", string="Appraised By", readonly=True, tracking=True
+    )
+    date_agreed = fields.Date(string="Agreed On", readonly=True, tracking=True)
+    self_total = fields.Float(
+        string="Self Score",
+        digits=(6, 2),
+        compute="_compute_totals",
+        store=True,
+        aggregator="avg",
+    )
+    final_total = fields.Float(
+        string="Total",
+        digits=(6, 2),
+        compute="_compute_totals",
+        store=True,
+        aggregator="avg",
+        help="Final scores (appraised where appraised, else the self score), "
+        "bonus and penalty included.",
+    )
+    max_total = fields.Float(
+        string="Own Maximum",
+        digits=(6, 2),
+        compute="_compute_totals",
+        store=True,
+        aggregator="avg",
+        help="The maxima of the criteria that apply to the unit.",
+    )
+    percentage = fields.Float(
+        string="% of Own Maximum",
+        digits=(5, 2),
+        compute="_compute_totals",
+        store=True,
+        aggregator="avg",
+    )
+    classification_id = fields.Many2one(
+        comodel_name="emulation.rule.classification",
+        string="Classification",
+        readonly=True,
+        ondelete="restrict",
+    )
+    rank = fields.Integer(readonly=True, aggregator="min")
+    is_provisional = fields.Boolean(
+        string="Provisional",
+        compute="_compute_is_provisional",
+        help="Not agreed yet: totals, classification and rank may change.",
+    )
+    is_setup_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_self_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_appraisal_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_explanation_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_lines_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "plan_partner_uniq",
+            "unique(plan_id, partner_id)",
+            "This unit already has its scorecard for this plan.",
+        ),
+    ]
+
+    @api.model
+    def _read_group_expand_state(self, states, domain):
+        return [key for key, __ in self._fields["state"].selection]
+
+    @api.depends(
+        "line_ids.self_points",
+        "line_ids.final_points",
+        "line_ids.is_applicable",
+        "line_ids.max_points",
+    )
+    def _compute_totals(self):
+        for card in self:
+            lines = card.line_ids.filtered("is_applicable")
+            card.self_total = float_round(sum(lines.mapped("self_points")), 2)
+            card.final_total = float_round(sum(lines.mapped("final_points")), 2)
+            card.max_total = sum(
+                line.max_points for line in lines if line.kind in IN_MAXIMUM_KINDS
+            )
+            card.percentage = (
+                float_round(card.final_total * 100.0 / card.max_total, 2)
+                if card.max_total
+                else 0.0
+            )
+
+    @api.depends("state")
+    def _compute_is_provisional(self):
+        for card in self:
+            card.is_provisional = card.state != "agreed"
+
+    @api.depends("partner_id", "year")
+    def _compute_display_name(self):
+        for card in self:
+            card.display_name = f"{card.partner_id.name} – {card.year}"
+
+    # ------------------------------------------------------------------
+    # creation: one per member unit, by the system
+    # ------------------------------------------------------------------
+    @api.model
+    def _create_for_plan(self, plan):
+        """The scorecards of ``plan``'s member units that have none yet, each
+        with one line per active leaf criterion of the year's copy."""
+        template = plan.criterion_template_id
+        if not template or template.state != "validated":
+            raise UserError(
+                self.env._(
+                    "Plan %(plan)s has no validated criteria yet: take and "
+                    "validate the year's criteria first.",
+                    plan=plan.display_name,
+                )
+            )
+        units = plan.cluster_id._get_members_at(plan._get_reference_date())
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("plan_id", "=", plan.id)])
+        )
+        units -= existing.partner_id
+        leaves = template.criterion_ids.filtered(
+            lambda criterion: criterion.active and criterion.kind != "group"
+        )
+        cards = self.sudo().create(
+            [
+                {
+                    "plan_id": plan.id,
+                    "partner_id": unit.id,
+                    "template_id": template.id,
+                    "line_ids": [
+                        (0, 0, {"criterion_id": criterion.id}) for criterion in leaves
+                    ],
+                }
+                for unit in units
+            ]
+        )
+        return cards
+
+    # ------------------------------------------------------------------
+    # transitions
+    # ------------------------------------------------------------------
+    def action_submit_self_scores(self):
+        """The unit (or the secretariat from its paper table) sends its
+        self scores; the self-scoring submission of the plan is filed."""
+        self._check_transition(
+            ("draft",), ("owner", "secretariat"), self.env._("self-scored")
+        )
+        self._check_targets_given()
+        now = self._get_action_datetime()
+        for card in self:
+            card._write_transition(
+                {
+                    "state": "self_scored",
+                    "self_scored_on_behalf": not card._has_role("owner"),
+                    "self_scored_by_id": self.env.user.id,
+                    "date_self_scored": now,
+                }
+            )
+        self._file_self_scoring_submissions()
+        self.plan_id._rank_scorecards()
+        return True
+
+    def action_back_to_self_scoring(self):
+        """The secretariat gives the scorecard back before appraising it."""
+        self._check_transition(
+            ("self_scored",), ("secretariat",), self.env._("given back")
+        )
+        self._write_transition({"state": "draft"})
+        return True
+
+    def action_appraise(self):
+        self._check_transition(APPRAISAL_STATES, ("reviewer",), self.env._("appraised"))
+        for card in self:
+            first = card.state == "self_scored"
+            card._write_transition(
+                {
+                    "state": "appraised" if first else "reappraised",
+                    "appraiser_id": self.env.user.id,
+                }
+            )
+        self.plan_id._rank_scorecards()
+        return True
+
+    def action_explain(self):
+        """The unit disputes the appraisal, line by line."""
+        self._check_transition(("appraised",), ("owner",), self.env._("explained"))
+        if not any(card.line_ids.filtered("explanation") for card in self):
+            raise UserError(
+                self.env._(
+                    "Write the unit's explanation on the lines it disputes first."
+                )
+            )
+        self._write_transition({"state": "explained"})
+        return True
+
+    def action_agree(self):
+        """The year-end conference agrees the scores: they are locked, then
+        classified and ranked by the rules in force that day."""
+        self._check_transition(
+            ("appraised", "reappraised"), ("secretariat",), self.env._("agreed")
+        )
+        self._write_transition(
+            {
+                "state": "agreed",
+                "date_agreed": fields.Date.context_today(
+                    self, self._get_action_datetime()
+                ),
+            }
+        )
+        self.plan_id._rank_scorecards()
+        return True
+
+    def _check_targets_given(self):
+        missing = self.line_ids.filtered(
+            lambda line: line.kind == "target"
+            and line.is_applicable
+            and line.target_value <= 0
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Criterion %(code)s is scored against a target, but the unit "
+                    "has none yet: the secretariat enters it first.",
+                    code=missing[0].criterion_id.code,
+                )
+            )
+
+    def _file_self_scoring_submissions(self):
+        """File each unit's submission of the plan's self-scoring obligation
+        (the first one, by deadline), as the acting user, so that the
+        tracker shows it. None: nothing to file."""
+        Submission = self.env["emulation.submission"].sudo()
+        submissions = Submission.search(
+            [
+                ("plan_id", "in", self.plan_id.ids),
+                ("kind", "=", "self_scoring"),
+                ("partner_id", "in", self.partner_id.ids),
+                ("state", "in", ("to_file", "returned")),
+            ],
+            order="deadline, id",
+        )
+        first = {}
+        for submission in submissions:
+            first.setdefault((submission.plan_id, submission.partner_id), submission)
+        for card in self:
+            submission = first.get((card.plan_id, card.partner_id))
+            if submission:
+                submission.with_user(self.env.user).sudo(False)._file_from_scorecard(
+                    card
+                )
+
+    # ------------------------------------------------------------------
+    # results
+    # ------------------------------------------------------------------
+    def _get_group_results(self):
+        """{scorecard: {top-level group: (final points, own maximum)}}, from
+        the lines already read (no query per scorecard)."""
+        results = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
+        for line in self.line_ids.filtered("is_applicable"):
+            cell = results[line.scorecard_id][line.top_group_id]
+            cell[0] += line.final_points
+            if line.kind in IN_MAXIMUM_KINDS:
+                cell[1] += line.max_points
+        return results
+
+    def _get_group_percentages(self):
+        self.ensure_one()
+        return [
+            points * 100.0 / maximum
+            for points, maximum in self._get_group_results()[self].values()
+            if maximum
+        ]

@@ -1,0 +1,434 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import EmulationCommon
+
+# code, parent, kind, maximum, points per item
+CRITERIA = [
+    ("I", None, "group", 60, 0),
+    ("I.1", "I", "scored", 30, 0),
+    ("I.2", "I", "target", 20, 0),
+    ("I.3", "I", "counted", 10, 2),
+    ("II", None, "group", 40, 0),
+    ("II.1", "II", "scored", 30, 0),
+    ("II.2", "II", "pass_fail", 10, 0),
+    ("III", None, "group", 0, 0),
+    ("III.1", "III", "bonus", 15, 0),
+    ("III.2", "III", "penalty", 10, 0),
+]
+
+
+# 30 + 10 (on target) + 10 (5 items) = 50 in group I, 20 + 10 in group II
+LEADER = {"I.1": 30, "I.2": 100, "I.3": 5, "II.1": 20, "II.2": 10}
+
+
+@tagged("post_install", "-at_install")
+class TestScorecard(EmulationCommon):
+    """Scorecards (issue 10, points 3 and 4): one per member unit, self
+    scores, appraisal by the secretariat of another unit, explanation and
+    second review, agreement, totals, targets across the cluster, the
+    classification and the ranking, the score history, who reads what."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.plan = cls._create_plan()
+        cls.obligation = cls.env["emulation.obligation"].create(
+            {
+                "name": "Bảng tự chấm điểm thi đua",
+                "plan_id": cls.plan.id,
+                "kind": "self_scoring",
+                "deadline": date(2020, 11, 20),
+            }
+        )
+        cls._issue_plan(cls.plan)
+        cls.template = cls._create_template(CRITERIA)
+        cls.template.with_user(cls.user_manager).action_validate()
+        Rule = cls.env["emulation.rule"]
+        Rule.create(
+            {
+                "name": "Xếp loại",
+                "rule_type": "classification",
+                "document_id": cls.guidance.id,
+                "date_from": date(2019, 1, 1),
+                "classification_ids": [
+                    Command.create(
+                        {"name": name, "min_points": points, "min_group_percent": pct}
+                    )
+                    for name, points, pct in (
+                        ("Hoàn thành xuất sắc nhiệm vụ", 90, 85),
+                        ("Hoàn thành tốt nhiệm vụ", 80, 80),
+                        ("Hoàn thành nhiệm vụ", 70, 70),
+                        ("Không hoàn thành nhiệm vụ", 0, 0),
+                    )
+                ],
+            }
+        )
+        cls.scoring_rule = Rule.create(
+            {
+                "name": "Xếp hạng",
+                "rule_type": "scoring",
+                "document_id": cls.guidance.id,
+                "date_from": date(2019, 1, 1),
+                "tiebreak_code": "I",
+            }
+        )
+        cls.template.with_user(cls.user_manager)._copy_for_plan(cls.plan)
+        cls.plan.criterion_template_id.with_user(cls.user_manager).action_validate()
+        cls.plan.with_user(cls.user_secretariat).action_create_scorecards()
+        cards = cls.plan.scorecard_ids
+        cls.card_leader = cards.filtered(lambda c: c.partner_id == cls.unit_leader)
+        cls.card_deputy = cards.filtered(lambda c: c.partner_id == cls.unit_deputy)
+        cls.card_officer = cards.filtered(lambda c: c.partner_id == cls.unit_member3)
+        cls.card_member4 = cards.filtered(lambda c: c.partner_id == cls.unit_member4)
+
+    @classmethod
+    def _create_template(cls, criteria, **vals):
+        template = (
+            cls.env["emulation.criterion.template"]
+            .with_user(cls.user_manager)
+            .create(
+                {
+                    "name": "Bảng tiêu chí",
+                    "document_id": cls.guidance.id,
+                    "date_from": date(2020, 1, 1),
+                    **vals,
+                }
+            )
+        )
+        by_code = {}
+        for code, parent, kind, maximum, per_item in criteria:
+            by_code[code] = cls.env["emulation.criterion"].create(
+                {
+                    "template_id": template.id,
+                    "code": code,
+                    "name": f"Tiêu chí {code}",
+                    "parent_id": by_code[parent].id if parent else False,
+                    "kind": kind,
+                    "max_points": maximum,
+                    "points_per_item": per_item,
+                }
+            )
+        return template
+
+    def _line(self, card, code, user=None):
+        line = card.line_ids.filtered(lambda line: line.criterion_id.code == code)
+        return line.with_user(user) if user else line
+
+    def _set_targets(self, card, target=100.0):
+        self._line(card, "I.2", self.user_secretariat).target_value = target
+
+    def _self_score(self, card, user, values):
+        for code, value in values.items():
+            self._line(card, code, user).self_value = value
+        card.with_user(user).action_submit_self_scores()
+
+    # ------------------------------------------------------------------
+    def test_one_scorecard_per_member_with_its_leaf_criteria(self):
+        cards = self.plan.scorecard_ids
+        self.assertEqual(
+            cards.partner_id,
+            self.unit_leader | self.unit_deputy | self.unit_member3 | self.unit_member4,
+        )
+        leaves = [code for code, __, kind, *__ in CRITERIA if kind != "group"]
+        for card in cards:
+            self.assertEqual(sorted(card.line_ids.mapped("code")), sorted(leaves))
+            self.assertEqual(card.max_total, 100)
+            self.assertEqual(card.template_id, self.plan.criterion_template_id)
+        # again: nothing more; by hand: refused
+        self.plan.with_user(self.user_secretariat).action_create_scorecards()
+        self.assertEqual(self.plan.scorecard_ids, cards)
+        with self.assertRaises(UserError):
+            self.env["emulation.scorecard"].with_user(self.user_secretariat).create(
+                {"plan_id": self.plan.id, "partner_id": self.unit_member3.id}
+            )
+        with self.assertRaises(AccessError):
+            self.env["emulation.scorecard"].with_user(self.user_officer).create(
+                {"plan_id": self.plan.id, "partner_id": self.unit_member3.id}
+            )
+        # the year's criteria no longer change, nor leave
+        copy = self.plan.criterion_template_id.with_user(self.user_manager)
+        with self.assertRaises(UserError):
+            copy.action_reset_to_draft()
+        with self.assertRaises(UserError):
+            copy.criterion_ids.filtered(lambda c: c.code == "I.1").unlink()
+        self.assertEqual(copy.state, "validated")
+        group = self.plan.criterion_template_id.criterion_ids.filtered(
+            lambda c: c.code == "I"
+        )
+        with self.assertRaises(ValidationError):
+            self.env["emulation.score.line"].create(
+                {"scorecard_id": self.card_officer.id, "criterion_id": group.id}
+            )
+
+    def test_officer_self_scores_his_unit_only(self):
+        officer = self.user_officer
+        self._set_targets(self.card_officer)
+        line = self._line(self.card_officer, "I.1", officer)
+        line.write({"self_value": 25, "evidence": "Báo cáo tổng kết"})
+        self.assertEqual((line.self_points, line.final_points), (25, 25))
+        # bounds, groups, other units, system fields, the appraisal
+        for code, value in (("I.1", 31), ("I.1", -1), ("II.2", 5), ("III.1", 16)):
+            with (
+                self.subTest(code=code, value=value),
+                self.assertRaises(ValidationError),
+            ):
+                self._line(self.card_officer, code, officer).self_value = value
+        self.assertEqual(line.self_value, 25)
+        for field, value in (
+            ("appraised_value", 10),
+            ("final_points", 30),
+            ("self_points", 30),
+            ("target_value", 1),
+        ):
+            with self.subTest(field=field), self.assertRaises(UserError):
+                line.write({field: value})
+        with self.assertRaises(UserError):
+            self.card_officer.with_user(officer).write({"state": "agreed"})
+        other = self._line(self.card_member4, "I.1", officer)
+        with self.assertRaises(AccessError):
+            other.self_value = 10
+        # an officer reads his unit's scorecard, lines and history only
+        for model in (
+            "emulation.scorecard",
+            "emulation.score.line",
+            "emulation.score.history",
+        ):
+            records = self.env[model].with_user(officer).search([])
+            self.assertEqual(records.partner_id, self.unit_member3, model)
+        with self.assertRaises(AccessError):
+            self.card_member4.with_user(officer).read(["final_total"])
+        with self.assertRaises(AccessError):
+            self._line(self.card_member4, "I.1", officer).read(["evidence"])
+        # counted: 2 points per item, capped at 10
+        self._line(self.card_officer, "I.3", officer).self_value = 7
+        self.assertEqual(self._line(self.card_officer, "I.3").self_points, 10)
+        self.card_officer.with_user(officer).action_submit_self_scores()
+        self.assertEqual(self.card_officer.state, "self_scored")
+        self.assertFalse(self.card_officer.self_scored_on_behalf)
+        with self.assertRaises(UserError):
+            line.self_value = 20
+        # the unit's self-scoring submission is filed with the scorecard
+        submission = self.obligation.submission_ids.filtered(
+            lambda s: s.partner_id == self.unit_member3
+        )
+        self.assertEqual(submission.state, "filed")
+        self.assertEqual(submission.filed_by_id, officer)
+        self.assertEqual(submission.channel, "online")
+        self.assertIn("Self-scoring table", submission.attachment_ids.name)
+
+    def test_secretariat_self_scores_from_a_paper_table(self):
+        self._set_targets(self.card_member4)
+        self._self_score(self.card_member4, self.user_secretariat, {"I.1": 20})
+        self.assertTrue(self.card_member4.self_scored_on_behalf)
+        submission = self.obligation.submission_ids.filtered(
+            lambda s: s.partner_id == self.unit_member4
+        )
+        self.assertEqual((submission.state, submission.channel), ("filed", "paper"))
+
+    def test_target_needed_before_self_scoring(self):
+        with self.assertRaises(UserError):
+            self.card_officer.with_user(self.user_officer).action_submit_self_scores()
+        self.assertEqual(self.card_officer.state, "draft")
+
+    def test_appraisal_never_by_ones_own_unit(self):
+        """The leader's secretariat does not appraise the leader's
+        scorecard; a manager (or the deputy's staff) does."""
+        self._set_targets(self.card_leader)
+        self._self_score(self.card_leader, self.user_secretariat, {"I.1": 28})
+        line = self._line(self.card_leader, "I.1", self.user_secretariat)
+        with self.assertRaises(AccessError):
+            line.appraised_value = 20
+        with self.assertRaises(UserError):
+            self.card_leader.with_user(self.user_secretariat).action_appraise()
+        self.assertFalse(line.is_appraised)
+        self._line(self.card_leader, "I.1", self.user_manager).appraised_value = 20
+        self.card_leader.with_user(self.user_manager).action_appraise()
+        self.assertEqual(self.card_leader.state, "appraised")
+        self.assertEqual(self._line(self.card_leader, "I.1").final_points, 20)
+
+    def test_explanation_second_review_and_agreement(self):
+        officer, secretariat = self.user_officer, self.user_secretariat
+        self._set_targets(self.card_officer)
+        self._self_score(
+            self.card_officer,
+            officer,
+            {"I.1": 28, "I.2": 100, "I.3": 4, "II.1": 25, "II.2": 10, "III.2": 2},
+        )
+        line = self._line(self.card_officer, "I.1", secretariat)
+        line.write({"appraised_value": 22, "appraiser_comment": "Thiếu minh chứng"})
+        self.card_officer.with_user(secretariat).action_appraise()
+        self.assertEqual(self.card_officer.state, "appraised")
+        # the unit explains the line it disputes, nothing else
+        with self.assertRaises(UserError):
+            self.card_officer.with_user(officer).action_explain()
+        with self.assertRaises(UserError):
+            self._line(self.card_officer, "I.1", officer).appraised_value = 28
+        self._line(self.card_officer, "I.1", officer).explanation = "Đã bổ sung"
+        self.card_officer.with_user(officer).action_explain()
+        # appraised scores stay editable while explained
+        line.appraised_value = 26
+        self.card_officer.with_user(secretariat).action_appraise()
+        self.assertEqual(self.card_officer.state, "reappraised")
+        # self 28 + 10 (target, alone on it: the share) + 4 x 2 + 25 + 10
+        # - 2; final: 26 instead of 28
+        self.assertEqual(self.card_officer.self_total, 79)
+        self.assertEqual(self.card_officer.final_total, 77)
+        self.card_officer.with_user(secretariat).action_agree()
+        self.assertEqual(self.card_officer.state, "agreed")
+        self.assertFalse(self.card_officer.is_provisional)
+        # agreed: every later change refused, for everyone
+        for user, field in (
+            (officer, "self_value"),
+            (officer, "explanation"),
+            (secretariat, "appraised_value"),
+            (self.user_manager, "appraised_value"),
+        ):
+            with (
+                self.subTest(user=user.login, field=field),
+                self.assertRaises(UserError),
+            ):
+                self._line(self.card_officer, "I.1", user).write({field: 1})
+        self.assertEqual(self._line(self.card_officer, "I.1").final_points, 26)
+        history = self.env["emulation.score.history"].search(
+            [("line_id", "=", self._line(self.card_officer, "I.1").id)], order="id"
+        )
+        self.assertEqual(
+            [(entry.step, entry.value, entry.text or "") for entry in history],
+            [
+                ("self", 28.0, ""),
+                ("appraisal", 22.0, ""),
+                ("explanation", 0.0, "Đã bổ sung"),
+                ("appraisal", 26.0, ""),
+            ],
+        )
+
+    def test_score_history_is_append_only(self):
+        line = self._line(self.card_officer, "I.1", self.user_officer)
+        line.self_value = 10
+        line.self_value = 12
+        history = self.env["emulation.score.history"].search(
+            [("line_id", "=", line.id)], order="id"
+        )
+        self.assertEqual(history.mapped("value"), [10, 12])
+        self.assertEqual(history.user_id, self.user_officer)
+        for user in (self.user_officer, self.user_manager):
+            with self.assertRaises(UserError):
+                history.with_user(user).write({"value": 30})
+            with self.assertRaises(UserError):
+                history.with_user(user).unlink()
+        self.assertEqual(history.mapped("value"), [10, 12])
+
+    def test_not_applicable_and_bonus_outside_the_maximum(self):
+        secretariat = self.user_secretariat
+        self._set_targets(self.card_officer)
+        self._line(self.card_officer, "II.2", secretariat).is_applicable = False
+        self.assertEqual(self.card_officer.max_total, 90)
+        values = {"I.1": 30, "I.2": 100, "I.3": 5, "II.1": 30, "III.1": 15}
+        for code, value in values.items():
+            self._line(self.card_officer, code, self.user_officer).self_value = value
+        # 30 + 10 + 10 + 30 + 15 bonus = 95 of 90: above 100 %
+        self.assertEqual(self.card_officer.final_total, 95)
+        self.assertEqual(self.card_officer.percentage, round(95 * 100 / 90, 2))
+
+    def test_targets_move_with_the_best_unit_until_agreed(self):
+        cards = self.card_officer | self.card_member4 | self.card_deputy
+        for card in cards:
+            self._set_targets(card, 100)
+        self._line(self.card_officer, "I.2", self.user_officer).self_value = 80
+        self._line(self.card_member4, "I.2", self.user_secretariat).self_value = 150
+        self._line(self.card_deputy, "I.2", self.user_deputy).self_value = 125
+        points = {card: self._line(card, "I.2").self_points for card in cards}
+        self.assertEqual(
+            points,
+            {self.card_officer: 8.0, self.card_member4: 20.0, self.card_deputy: 15.0},
+        )
+        self._line(self.card_member4, "I.2", self.user_secretariat).self_value = 200
+        self.assertEqual(self._line(self.card_deputy, "I.2").self_points, 12.5)
+
+    def test_ranking_ties_share_a_rank_and_the_tiebreak_decides(self):
+        """Leader, deputy and member 3 all have 80; leader and deputy have
+        the same 50 in group I (the tie-break): both first; member 3 has 45
+        there: third; member 4, with 40, fourth."""
+        scores = {
+            self.card_leader: dict(LEADER),
+            self.card_deputy: dict(LEADER),
+            self.card_officer: dict(LEADER, **{"I.1": 25, "II.1": 25}),
+            self.card_member4: {"I.1": 10, "I.2": 100, "II.1": 20},
+        }
+        for card, values in scores.items():
+            self._set_targets(card, 100)
+            for code, value in values.items():
+                self._line(card, code).self_value = value
+        cards = self.plan.scorecard_ids.with_user(self.user_manager)
+        cards.action_submit_self_scores()
+        cards.action_appraise()
+        self.assertEqual(cards.mapped("final_total"), [80, 80, 80, 40])
+        ranks = {card: card.rank for card in scores}
+        self.assertEqual(
+            ranks,
+            {
+                self.card_leader: 1,
+                self.card_deputy: 1,
+                self.card_officer: 3,
+                self.card_member4: 4,
+            },
+        )
+        self.assertTrue(all(card.is_provisional for card in scores))
+        # classification: 80 with group I at 83 % and II at 75 %: completed
+        # (not well: a group under 80 %); 40: not completed
+        self.assertEqual(self.card_leader.classification_id.name, "Hoàn thành nhiệm vụ")
+        self.assertEqual(
+            self.card_member4.classification_id.name, "Không hoàn thành nhiệm vụ"
+        )
+        # without a tie-break group, the three on 80 share the first rank
+        self.scoring_rule.tiebreak_code = False
+        self.plan._rank_scorecards()
+        self.assertEqual([card.rank for card in scores], [1, 1, 1, 4])
+        # by percentage of its own maximum: II.2 not applying to member 4
+        # would change nothing once agreed
+        cards.action_agree()
+        self.assertFalse(any(card.is_provisional for card in scores))
+        with self.assertRaises(UserError):
+            line = self._line(self.card_member4, "II.2", self.user_secretariat)
+            line.is_applicable = False
+
+    def test_query_count_of_totals_and_ranking_does_not_grow(self):
+        """Totals and the ranking of a plan cost the same queries for 4
+        units x 7 leaf criteria as for 2 units x 64."""
+        big = [("I", None, "group", 64, 0), ("II", None, "group", 32, 0)]
+        big += [(f"I.{i}", "I", "scored", 2, 0) for i in range(32)]
+        big += [(f"II.{i}", "II", "scored", 1, 0) for i in range(32)]
+        template = self._create_template(big, name="Bảng lớn")
+        template.with_user(self.user_manager).action_validate()
+        plan_other = self._create_plan(cluster=self.cluster_other, year=2020)
+        self._issue_plan(plan_other)
+        template.with_user(self.user_manager)._copy_for_plan(plan_other)
+        plan_other.criterion_template_id.with_user(self.user_manager).action_validate()
+        self.env["emulation.scorecard"]._create_for_plan(plan_other)
+        self.assertEqual(len(plan_other.scorecard_ids.line_ids), 2 * 64)
+        self.assertEqual(len(self.plan.scorecard_ids.line_ids), 4 * 7)
+
+        def queries(plan):
+            plan.scorecard_ids.line_ids.filtered(
+                lambda line: line.kind == "scored"
+            ).write({"self_value": 1})
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            plan._rank_scorecards()
+            plan.scorecard_ids.mapped("final_total")
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        # warm up: caches, and ranks already written once
+        queries(self.plan)
+        queries(plan_other)
+        small, large = queries(self.plan), queries(plan_other)
+        self.assertEqual(small, large)
+        self.assertLessEqual(small, 20)
