@@ -123,7 +123,7 @@ def write_demo_scores(env):
         scan = env["ir.attachment"].create(
             {
                 "name": f"bang-tu-cham-diem-{submission.partner_id.id}.txt",
-                "raw": f"Bảng tự chấm điểm 2020 - {submission.partner_id.name}".encode(),
+                "raw": f"Bảng tự chấm điểm - {submission.partner_id.name}".encode(),
                 "res_model": submission._name,
                 "res_id": submission.id,
                 "mimetype": "text/plain",

@@ -39,6 +39,8 @@ class EmulationReminderLog(models.Model):
             ("overdue", "Overdue Filing"),
             ("event", "Activity Reminder"),
             ("signature", "Covenant Signature"),
+            ("self_scoring", "Self-Scoring Reminder"),
+            ("appraisal", "Appraisal Reminder"),
             ("invalid_offsets", "Invalid Reminder Settings"),
         ],
         required=True,
@@ -699,6 +701,135 @@ class EmulationReminderLog(models.Model):
                     "Sign the covenant %(covenant)s for %(unit)s",
                     covenant=line.covenant_id.name,
                     unit=line.unit_name or line.partner_id.name,
+                )
+            },
+        )
+
+    # ------------------------------------------------------------------
+    # scorecards
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_scoring_reminders(self, batch_size=CRON_BATCH_SIZE):
+        """Remind the units whose scorecard is not self-scored once the
+        plan's self-scoring deadline has passed, and the secretariat of the
+        appraisals not done a week before the year-end conference: one
+        activity per scorecard and recipient, never twice."""
+        today = fields.Date.context_today(self)
+        self.env.flush_all()
+        self_scoring = SQL(
+            """
+            FROM emulation_scorecard s
+            JOIN emulation_obligation o
+              ON o.plan_id = s.plan_id AND o.kind = 'self_scoring'
+             AND o.state = 'open' AND o.deadline < %(today)s::date
+            WHERE s.state = 'draft' AND s.active
+              AND NOT EXISTS (
+                   SELECT 1 FROM emulation_reminder_log l
+                    WHERE l.kind = 'self_scoring'
+                      AND l.res_model = 'emulation.scorecard'
+                      AND l.res_id = s.id AND l.offset_days = 0)
+            """,
+            today=today,
+        )
+        appraisal = SQL(
+            """
+            FROM emulation_scorecard s
+            JOIN emulation_event e ON e.plan_id = s.plan_id
+             AND e.state != 'cancelled' AND e.active
+             AND (e.date_start AT TIME ZONE 'UTC')::date - 7 <= %(today)s::date
+            JOIN emulation_event_type t ON t.id = e.type_id
+             AND t.code = 'year_end_review'
+            WHERE s.state IN ('self_scored', 'explained') AND s.active
+              AND NOT EXISTS (
+                   SELECT 1 FROM emulation_reminder_log l
+                    WHERE l.kind = 'appraisal'
+                      AND l.res_model = 'emulation.scorecard'
+                      AND l.res_id = s.id AND l.offset_days = 7)
+            """,
+            today=today,
+        )
+        sent = self.env["emulation.scorecard"]
+        remaining = 0
+        for kind, query, offset, send in (
+            ("self_scoring", self_scoring, 0, self._send_self_scoring_reminders),
+            ("appraisal", appraisal, 7, self._send_appraisal_reminders),
+        ):
+            self.env.cr.execute(
+                SQL(
+                    "SELECT DISTINCT s.id, s.cluster_id, s.partner_id %s "
+                    "ORDER BY s.id LIMIT %s",
+                    query,
+                    batch_size,
+                )
+            )
+            rows = self.env.cr.fetchall()
+            logged = self._claim(
+                kind,
+                "emulation.scorecard",
+                [(card_id, offset, cluster, unit) for card_id, cluster, unit in rows],
+            )
+            cards = (
+                self.env["emulation.scorecard"]
+                .sudo()
+                .browse([row[0] for row in logged])
+            )
+            if cards:
+                self._run_isolated(cards, send, f"{kind} reminder")
+            sent |= cards
+            self.env.cr.execute(SQL("SELECT count(DISTINCT s.id) %s", query))
+            remaining += self.env.cr.fetchone()[0]
+        self._notify_progress(len(sent), remaining)
+        return sent
+
+    @api.model
+    def _send_self_scoring_reminders(self, cards):
+        officers = self._get_unit_officers(cards.partner_id)
+        deadlines = {
+            plan: min(
+                plan.obligation_ids.filtered(
+                    lambda ob: ob.kind == "self_scoring" and ob.deadline
+                ).mapped("deadline")
+            )
+            for plan in cards.plan_id
+        }
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_self_scoring"),
+            [
+                (
+                    card,
+                    officers.get(card.partner_id)
+                    or card.cluster_id.secretariat_user_ids,
+                    deadlines[card.plan_id],
+                )
+                for card in cards
+            ],
+            lambda card: {
+                "summary": card.env._(
+                    "Self-score %(unit)s for %(year)s",
+                    unit=card.partner_id.name,
+                    year=card.year,
+                )
+            },
+        )
+
+    @api.model
+    def _send_appraisal_reminders(self, cards):
+        today = fields.Date.context_today(self)
+        items = []
+        for card in cards:
+            staff = card.cluster_id.secretariat_user_ids
+            others = staff.filtered(
+                lambda user, card=card: user.partner_id.commercial_partner_id
+                != card.partner_id
+            )
+            items.append((card, others or staff, today))
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_appraisal"),
+            items,
+            lambda card: {
+                "summary": card.env._(
+                    "Appraise the scorecard of %(unit)s before the year-end conference",
+                    unit=card.partner_id.name,
                 )
             },
         )

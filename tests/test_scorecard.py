@@ -1,10 +1,14 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import subprocess
+import tempfile
 from datetime import date
+
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import EmulationCommon
 
@@ -27,13 +31,7 @@ CRITERIA = [
 LEADER = {"I.1": 30, "I.2": 100, "I.3": 5, "II.1": 20, "II.2": 10}
 
 
-@tagged("post_install", "-at_install")
-class TestScorecard(EmulationCommon):
-    """Scorecards (issue 10, points 3 and 4): one per member unit, self
-    scores, appraisal by the secretariat of another unit, explanation and
-    second review, agreement, totals, targets across the cluster, the
-    classification and the ranking, the score history, who reads what."""
-
+class ScorecardCommon(EmulationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -128,7 +126,14 @@ class TestScorecard(EmulationCommon):
             self._line(card, code, user).self_value = value
         card.with_user(user).action_submit_self_scores()
 
-    # ------------------------------------------------------------------
+
+@tagged("post_install", "-at_install")
+class TestScorecard(ScorecardCommon):
+    """Scorecards (issue 10, points 3 and 4): one per member unit, self
+    scores, appraisal by the secretariat of another unit, explanation and
+    second review, agreement, totals, targets across the cluster, the
+    classification and the ranking, the score history, who reads what."""
+
     def test_one_scorecard_per_member_with_its_leaf_criteria(self):
         cards = self.plan.scorecard_ids
         self.assertEqual(
@@ -398,6 +403,56 @@ class TestScorecard(EmulationCommon):
             line = self._line(self.card_member4, "II.2", self.user_secretariat)
             line.is_applicable = False
 
+    def test_reminders_to_self_score_and_to_appraise(self):
+        """After the self-scoring deadline (20/11), each unit still to
+        self-score gets an activity, once; a week before the year-end
+        conference (5/12), the secretariat gets one per appraisal to do;
+        sending the scores or the appraisal closes them."""
+        self.plan.event_ids[:1].type_id = self.env.ref(
+            "emulation_cluster.event_type_year_end_review"
+        )
+        self._set_targets(self.card_officer)
+        Log = self.env["emulation.reminder.log"]
+        Activity = self.env["mail.activity"]
+        self_type = self.env.ref("emulation_cluster.mail_activity_type_self_scoring")
+        with freeze_time("2020-11-20"):
+            self.assertFalse(Log._cron_send_scoring_reminders())
+        with freeze_time("2020-11-21"):
+            sent = Log._cron_send_scoring_reminders()
+            self.assertEqual(sent, self.plan.scorecard_ids)
+            self.assertFalse(Log._cron_send_scoring_reminders(), "never twice")
+        mine = Activity.search(
+            [
+                ("res_model", "=", "emulation.scorecard"),
+                ("res_id", "=", self.card_officer.id),
+                ("activity_type_id", "=", self_type.id),
+            ]
+        )
+        self.assertEqual(mine.user_id, self.user_officer)
+        self.assertEqual(mine.date_deadline, date(2020, 11, 20))
+        self.assertIn(self.unit_member3.name, mine.summary)
+        self.card_officer.with_user(self.user_officer).action_submit_self_scores()
+        self.assertFalse(mine.exists(), "sending the scores closes it")
+        with freeze_time("2020-11-27"):
+            self.assertFalse(
+                Log._cron_send_scoring_reminders().filtered(
+                    lambda card: card.state == "self_scored"
+                )
+            )
+        with freeze_time("2020-11-28"):
+            sent = Log._cron_send_scoring_reminders()
+        self.assertEqual(sent, self.card_officer)
+        appraise = Activity.search(
+            [
+                ("res_model", "=", "emulation.scorecard"),
+                ("res_id", "=", self.card_officer.id),
+                ("activity_type_id.name", "=", "Appraisal"),
+            ]
+        )
+        self.assertEqual(appraise.user_id, self.user_secretariat)
+        self.card_officer.with_user(self.user_secretariat).action_appraise()
+        self.assertFalse(appraise.exists())
+
     def test_query_count_of_totals_and_ranking_does_not_grow(self):
         """Totals and the ranking of a plan cost the same queries for 4
         units x 7 leaf criteria as for 2 units x 64."""
@@ -432,3 +487,85 @@ class TestScorecard(EmulationCommon):
         small, large = queries(self.plan), queries(plan_other)
         self.assertEqual(small, large)
         self.assertLessEqual(small, 20)
+
+
+@tagged("post_install", "-at_install")
+class TestScoringPrinted(HttpCase, ScorecardCommon):
+    """The results table and a scorecard, printed for real (wkhtmltopdf
+    fetches the styles from the server) and read back with pdftotext."""
+
+    def _pdf_text(self, report, records, user):
+        Report = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            .with_user(user)
+        )
+        pdf = Report._render_qweb_pdf(report, records.ids)[0]
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+            handle.write(pdf)
+            handle.flush()
+            return subprocess.run(
+                ["pdftotext", "-layout", handle.name, "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+
+    def test_results_table_and_scorecard(self):
+        scores = {
+            self.card_leader: dict(LEADER, **{"III.1": 10}),
+            self.card_deputy: dict(LEADER),
+            self.card_officer: dict(LEADER, **{"I.1": 25, "II.1": 25}),
+            self.card_member4: {"I.1": 10, "I.2": 100, "II.1": 20},
+        }
+        for card, values in scores.items():
+            self._line(card, "I.2", self.user_secretariat).target_value = 100
+            for code, value in values.items():
+                self._line(card, code).self_value = value
+        cards = self.plan.scorecard_ids.with_user(self.user_manager)
+        cards.action_submit_self_scores()
+        self._line(self.card_officer, "I.1", self.user_manager).write(
+            {"appraised_value": 20, "appraiser_comment": "Thiếu minh chứng"}
+        )
+        cards.action_appraise()
+        cards[:3].action_agree()
+        text = self._pdf_text(
+            "emulation_cluster.report_emulation_scoring_results",
+            self.plan,
+            self.user_secretariat,
+        )
+        self.assertIn("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2020", text)
+        self.assertIn("Provisional results", text)
+        rows = [
+            line
+            for line in text.splitlines()
+            if any(card.partner_id.name in line for card in scores)
+        ]
+        # by rank: leader 90, deputy 80, member 3 75, member 4 40
+        self.assertEqual(
+            [
+                card.partner_id.name in row
+                for row, card in zip(rows, scores, strict=True)
+            ],
+            [True] * 4,
+        )
+        self.assertRegex(rows[0], r"\b50\s+30\s+10\s+90\b")
+        self.assertIn("Không hoàn thành", rows[3])  # the cell wraps
+        card_text = self._pdf_text(
+            "emulation_cluster.report_emulation_scorecard",
+            self.card_officer,
+            self.user_officer,
+        )
+        self.assertIn("BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2020", card_text)
+        self.assertRegex(card_text, r"I\.1\s+Tiêu chí I\.1\s+30\s+25\s+20")
+        self.assertIn("Thiếu minh chứng", card_text)
+        # printed by an officer, it shows his unit's row only
+        text = self._pdf_text(
+            "emulation_cluster.report_emulation_scoring_results",
+            self.plan,
+            self.user_officer,
+        )
+        self.assertIn(self.unit_member3.name, text)
+        for card in scores:
+            if card != self.card_officer:
+                self.assertNotIn(card.partner_id.name, text)

@@ -1,0 +1,190 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Benchmark of scorecard totals and the ranking (not part of ``make test``).
+
+For 60 and then 600 member units scored on 150 leaf criteria (10 groups of
+15), it creates the cluster, the plan, its criteria and the scorecards
+(the score lines inserted in bulk with random self values), then prints
+the time and query count to compute every scorecard's totals, to classify
+and rank the plan, and to render the results table's HTML for 60 units
+(wkhtmltopdf needs the web server to fetch the styles: the printed table
+itself is tested by ``TestScoringPrinted``).
+
+It COMMITS its data: run it on a throwaway copy of a database, e.g.
+``createdb -T emulation_test emulation_bench``. It refuses a database whose
+name does not contain "bench".
+
+    python3 tools/benchmark_scoring.py -c <config> -d <db> [60 600]
+
+or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < tools/...``.
+"""
+
+import os
+import sys
+import time
+from datetime import date
+
+GROUPS, PER_GROUP = 10, 15
+SIZES = (60, 600)
+
+
+def _measure(env, what, action):
+    env.invalidate_all()
+    before, start = env.cr.sql_log_count, time.perf_counter()
+    result = action()
+    env.flush_all()
+    elapsed = time.perf_counter() - start
+    print(f"  {what}: {elapsed:.2f} s, {env.cr.sql_log_count - before} queries")
+    return result
+
+
+def _setup(env, units, tag):
+    from odoo import Command
+    from odoo.tools import SQL
+
+    partners = env["res.partner"].create(
+        [{"name": f"Bench {tag} unit {i}", "is_company": True} for i in range(units)]
+    )
+    document = env["emulation.document"].create(
+        {"name": f"{tag}/BENCH", "document_type": "regulation"}
+    )
+    cluster = env["emulation.cluster"].create(
+        {
+            "name": f"Bench cluster {tag}",
+            "membership_ids": [
+                Command.create({"partner_id": p.id, "date_start": date(2019, 1, 1)})
+                for p in partners
+            ],
+        }
+    )
+    plan = env["emulation.plan"].create(
+        {"name": f"Bench plan {tag}", "cluster_id": cluster.id, "year": 2020}
+    )
+    template = env["emulation.criterion.template"].create(
+        {
+            "name": f"Bench {tag}",
+            "document_id": document.id,
+            "date_from": date(2020, 1, 1),
+        }
+    )
+    Criterion = env["emulation.criterion"]
+    groups = Criterion.create(
+        [
+            {
+                "template_id": template.id,
+                "code": f"G{g}",
+                "name": f"Nhóm {g}",
+                "kind": "group",
+                "max_points": PER_GROUP,
+            }
+            for g in range(GROUPS)
+        ]
+    )
+    Criterion.create(
+        [
+            {
+                "template_id": template.id,
+                "parent_id": group.id,
+                "code": f"G{g}.{i}",
+                "name": f"Tiêu chí {g}.{i}",
+                "max_points": 1,
+            }
+            for g, group in enumerate(groups)
+            for i in range(PER_GROUP)
+        ]
+    )
+    template.action_validate()
+    template._copy_for_plan(plan).action_validate()
+    # scorecards without lines, then the lines in bulk
+    copy = plan.criterion_template_id
+    cards = env["emulation.scorecard"].create(
+        [
+            {"plan_id": plan.id, "partner_id": p.id, "template_id": copy.id}
+            for p in partners
+        ]
+    )
+    env.flush_all()
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO emulation_score_line
+                   (scorecard_id, plan_id, cluster_id, partner_id, year,
+                    criterion_id, sequence, kind, top_group_id, is_applicable,
+                    target_value, self_value, self_points, appraised_value,
+                    is_appraised, appraised_points, final_points,
+                    create_date, write_date)
+            SELECT card.id, card.plan_id, card.cluster_id, card.partner_id,
+                   card.year, c.id, c.sequence, c.kind, c.top_group_id, TRUE,
+                   0, v.points, v.points, 0, FALSE, 0, v.points, now(), now()
+              FROM emulation_scorecard card
+              JOIN emulation_criterion c
+                ON c.template_id = card.template_id AND c.kind != 'group'
+             CROSS JOIN LATERAL (SELECT round(random()::numeric, 2) AS points
+                                  WHERE c.id > 0 AND card.id > 0) v
+             WHERE card.id IN %s
+            """,
+            tuple(cards.ids),
+        )
+    )
+    env.cr.commit()
+    return plan, cards
+
+
+def _run(env, units, tag):
+    plan, cards = _setup(env, units, tag)
+    print(f"{units} units x {GROUPS * PER_GROUP} criteria ({len(cards)} scorecards)")
+    Card = env["emulation.scorecard"]
+    names = ("self_total", "final_total", "max_total", "percentage")
+
+    def totals():
+        cards_ = Card.browse(cards.ids)
+        for name in names:
+            env.add_to_compute(Card._fields[name], cards_)
+        return cards_.mapped("final_total")
+
+    _measure(env, "totals", totals)
+    _measure(env, "classification and ranking", plan._rank_scorecards)
+    if units <= 60:
+        report = env["ir.actions.report"]
+        _measure(
+            env,
+            "results table (HTML)",
+            lambda: report._render_qweb_html(
+                "emulation_cluster.report_emulation_scoring_results", plan.ids
+            ),
+        )
+    env.cr.commit()
+
+
+def main(env, sizes=SIZES):
+    if "bench" not in env.cr.dbname:
+        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
+    for i, units in enumerate(sizes):
+        _run(env, units, f"{int(time.time())}{i}")
+
+
+def _script():
+    import argparse
+
+    import odoo
+    from odoo import SUPERUSER_ID, api
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
+    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
+    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
+    args = parser.parse_args()
+    if not args.database:
+        parser.error("give the database with -d or BENCH_DB")
+    odoo.tools.config.parse_config(
+        (["-c", args.config] if args.config else []) + ["-d", args.database]
+    )
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        main(api.Environment(cr, SUPERUSER_ID, {}), args.sizes)
+
+
+if "env" in globals():  # odoo-bin shell
+    main(env)  # noqa: F821
+elif __name__ == "__main__":
+    sys.exit(_script())
