@@ -15,6 +15,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import EmulationCommon
+from .test_scorecard import ScorecardCommon
 
 SKIP = object()
 
@@ -64,6 +65,10 @@ class TestEditPolicyAgreement(EmulationCommon):
             "type_id": self.env.ref("emulation_cluster.event_type_other"),
             "user_id": self.user_secretariat,
             "signing_event_id": SKIP,
+            # score lines: values within every criterion of the fixtures
+            "self_value": 1.0,
+            "appraised_value": 1.0,
+            "target_value": 50.0,
         }
         if name in special:
             return special[name]
@@ -208,8 +213,11 @@ class TestEditPolicyAgreement(EmulationCommon):
                 with closing(self.env.cr.savepoint()):
                     edited = Form(parent)
                     with getattr(edited, lines_field).edit(0) as row:
-                        if name not in row._view["fields"] or row._get_modifier(
-                            name, "readonly"
+                        if (
+                            name not in row._view["fields"]
+                            or row._get_modifier(name, "readonly")
+                            # e.g. a target on a line not scored against one
+                            or row._get_modifier(name, "invisible")
                         ):
                             continue
                         setattr(row, name, value)
@@ -491,3 +499,60 @@ class TestEditPolicyAgreement(EmulationCommon):
                 ):
                     continue
                 self.assertIn(field_name, allowed, f"{name}: new record's form")
+
+
+@tagged("post_install", "-at_install")
+class TestScorecardPolicyAgreement(ScorecardCommon):
+    """The scorecard's form and its lines agree with the policy, as each
+    role, in each state of the workflow."""
+
+    _new_value = TestEditPolicyAgreement._new_value
+    _stored = TestEditPolicyAgreement._stored
+    _expected = TestEditPolicyAgreement._expected
+    _assert_agreement = TestEditPolicyAgreement._assert_agreement
+    _assert_lines_agreement = TestEditPolicyAgreement._assert_lines_agreement
+    COMPANIONS = TestEditPolicyAgreement.COMPANIONS
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_document = cls.env["emulation.document"].create(
+            {"name": "1305/BNV-VP (test)", "date": date(2020, 3, 15)}
+        )
+
+    def _agreement(self, user):
+        card = self.card_officer
+        return (
+            self._assert_agreement(card, user),
+            self._assert_lines_agreement(card, "line_ids", user),
+        )
+
+    def test_scorecard(self):
+        officer, secretariat = self.user_officer, self.user_secretariat
+        self.assertEqual(
+            self._agreement(officer), ({"self_note"}, {"self_value", "evidence"})
+        )
+        self.assertEqual(self._agreement(self.user_officer_other), (set(), set()))
+        self.assertEqual(
+            self._agreement(secretariat),
+            (
+                {"setup_note", "self_note"},
+                # the first line is not scored against a target
+                {"self_value", "evidence", "is_applicable"},
+            ),
+        )
+        self._line(self.card_officer, "I.2", secretariat).target_value = 100
+        self.card_officer.with_user(officer).action_submit_self_scores()
+        self.assertEqual(self._agreement(officer), (set(), set()))
+        self.assertEqual(
+            self._agreement(secretariat),
+            ({"appraisal_note"}, {"appraised_value", "appraiser_comment"}),
+        )
+        self.card_officer.with_user(secretariat).action_appraise()
+        self.assertEqual(
+            self._agreement(officer), ({"explanation_note"}, {"explanation"})
+        )
+        self.assertEqual(self._agreement(secretariat), (set(), set()))
+        self.card_officer.with_user(secretariat).action_agree()
+        for user in (officer, secretariat, self.user_manager):
+            self.assertEqual(self._agreement(user), (set(), set()), user.login)
