@@ -420,7 +420,7 @@ class TestRandomOperations(TrustCommon):
         staff = rng.choice(
             [self.user_secretariat, self.user_secretariat_other, self.user_manager]
         )
-        scenario = rng.randrange(11)
+        scenario = rng.randrange(12)
         counts[("hostile", scenario)] += 1
         return getattr(self, f"_hostile_{scenario}")(rng, officer, unit, staff)
 
@@ -716,6 +716,27 @@ class TestRandomOperations(TrustCommon):
                 )
             ),
         )
+
+    def _hostile_11(self, rng, officer, unit, staff):
+        """A secretariat user appraises his own unit's scorecard (the
+        leader's staff, the leader's card), having self-scored it for the
+        unit first where it was still to self-score."""
+        user = self.user_secretariat
+        own = user.partner_id.commercial_partner_id
+        card = self.plan.scorecard_ids.filtered(lambda card: card.partner_id == own)
+
+        def appraise_own():
+            if card.state == "draft":
+                try:
+                    with self.env.cr.savepoint():
+                        card.with_user(user).action_submit_self_scores()
+                except UserError as refusal:
+                    _logger.info("self-scoring refused: %s", refusal)
+            line = card.line_ids.filtered(lambda line: line.kind == "scored")[:1]
+            line.with_user(user).appraised_value = rng.choice([0.0, 1.0])
+            card.with_user(user).action_appraise()
+
+        return user, f"{user.login} appraises {card}, his own unit's", appraise_own
 
     def _plan_operation(self, rng, counts):
         """A random operation: (acting user, description, action)."""
@@ -1014,6 +1035,17 @@ class TestRandomOperations(TrustCommon):
     def _check_workflow_integrity(self, step):
         env = self.env
         cr = env.cr
+        # nobody appraises his own unit's scorecard
+        cr.execute(
+            """
+            SELECT h.id FROM emulation_score_history h
+              JOIN res_users u ON u.id = h.user_id
+              JOIN res_partner p ON p.id = u.partner_id
+             WHERE h.step = 'appraisal'
+               AND p.commercial_partner_id = h.partner_id
+            """
+        )
+        self.assertFalse(cr.fetchall(), f"{step}: a unit appraised its own scores")
         # a scorecard's total is its lines'; no line beyond its criterion
         cr.execute(
             """
