@@ -240,6 +240,15 @@ class TestScorecard(ScorecardCommon):
         with self.assertRaises(UserError):
             self.card_officer.with_user(self.user_officer).action_submit_self_scores()
         self.assertEqual(self.card_officer.state, "draft")
+        # a target is a positive number; an achieved value too
+        line = self._line(self.card_officer, "I.2", self.user_secretariat)
+        with self.assertRaises(ValidationError):
+            line.target_value = -5
+        self.assertEqual(line.target_value, 0)
+        line.target_value = 100
+        with self.assertRaises(ValidationError):
+            self._line(self.card_officer, "I.2", self.user_officer).self_value = -1
+        self.assertEqual((line.self_value, line.self_points), (0, 0))
 
     def test_appraisal_never_by_ones_own_unit(self):
         """The leader's secretariat does not appraise the leader's
