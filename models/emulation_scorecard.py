@@ -51,8 +51,9 @@ class EmulationScorecard(models.Model):
         },
         "archive": {"fields": ("active",), "roles": {"manager": None}},
     }
+    # created by the system only (_create_for_plan), one per member unit
     _edit_create_fields = ("plan_id", "partner_id")
-    _edit_create_roles = ("secretariat",)
+    _edit_create_roles = ("manager",)
     _allowed_moves = frozenset(
         {
             ("draft", "self_scored"),

@@ -145,13 +145,16 @@ class TestScorecard(ScorecardCommon):
             self.assertEqual(sorted(card.line_ids.mapped("code")), sorted(leaves))
             self.assertEqual(card.max_total, 100)
             self.assertEqual(card.template_id, self.plan.criterion_template_id)
-        # again: nothing more; by hand: refused
+        # again: nothing more; by hand, even for a unit outside the
+        # cluster: refused
         self.plan.with_user(self.user_secretariat).action_create_scorecards()
         self.assertEqual(self.plan.scorecard_ids, cards)
-        with self.assertRaises(UserError):
-            self.env["emulation.scorecard"].with_user(self.user_secretariat).create(
-                {"plan_id": self.plan.id, "partner_id": self.unit_member3.id}
-            )
+        for partner in (self.unit_member3, self.unit_other):
+            with self.assertRaises(AccessError):
+                self.env["emulation.scorecard"].with_user(
+                    self.user_secretariat
+                ).create({"plan_id": self.plan.id, "partner_id": partner.id})
+        self.assertEqual(self.plan.scorecard_ids, cards)
         with self.assertRaises(AccessError):
             self.env["emulation.scorecard"].with_user(self.user_officer).create(
                 {"plan_id": self.plan.id, "partner_id": self.unit_member3.id}

@@ -10,9 +10,10 @@ and rank the plan, and to render the results table's HTML for 60 units
 (wkhtmltopdf needs the web server to fetch the styles: the printed table
 itself is tested by ``TestScoringPrinted``).
 
-It COMMITS its data: run it on a throwaway copy of a database, e.g.
-``createdb -T emulation_test emulation_bench``. It refuses a database whose
-name does not contain "bench".
+It rolls back what it created (nothing is committed); still, run it on a
+throwaway copy of a database, e.g. ``createdb -T emulation_test
+emulation_bench``: it refuses a database whose name does not contain
+"bench".
 
     python3 tools/benchmark_scoring.py -c <config> -d <db> [60 600]
 
@@ -126,7 +127,6 @@ def _setup(env, units, tag):
             tuple(cards.ids),
         )
     )
-    env.cr.commit()
     return plan, cards
 
 
@@ -153,14 +153,16 @@ def _run(env, units, tag):
                 "emulation_cluster.report_emulation_scoring_results", plan.ids
             ),
         )
-    env.cr.commit()
 
 
 def main(env, sizes=SIZES):
     if "bench" not in env.cr.dbname:
         raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
-    for i, units in enumerate(sizes):
-        _run(env, units, f"{int(time.time())}{i}")
+    try:
+        for i, units in enumerate(sizes):
+            _run(env, units, f"{int(time.time())}{i}")
+    finally:
+        env.cr.rollback()
 
 
 def _script():
