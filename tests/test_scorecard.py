@@ -151,9 +151,9 @@ class TestScorecard(ScorecardCommon):
         self.assertEqual(self.plan.scorecard_ids, cards)
         for partner in (self.unit_member3, self.unit_other):
             with self.assertRaises(AccessError):
-                self.env["emulation.scorecard"].with_user(
-                    self.user_secretariat
-                ).create({"plan_id": self.plan.id, "partner_id": partner.id})
+                self.env["emulation.scorecard"].with_user(self.user_secretariat).create(
+                    {"plan_id": self.plan.id, "partner_id": partner.id}
+                )
         self.assertEqual(self.plan.scorecard_ids, cards)
         with self.assertRaises(AccessError):
             self.env["emulation.scorecard"].with_user(self.user_officer).create(
