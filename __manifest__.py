@@ -54,6 +54,8 @@
         "views/emulation_criterion_views.xml",
         "views/emulation_criterion_template_views.xml",
         "views/emulation_scorecard_views.xml",
+        "views/emulation_ranking_views.xml",
+        "views/emulation_ranking_group_views.xml",
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",

@@ -30,3 +30,5 @@ from . import emulation_criterion
 from . import emulation_scorecard
 from . import emulation_score_line
 from . import emulation_score_history
+from . import emulation_ranking
+from . import emulation_ranking_group

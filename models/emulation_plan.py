@@ -269,6 +269,9 @@ class EmulationPlan(models.Model):
         copy=False,
     )
     scorecard_count = fields.Integer(compute="_compute_scorecard_count")
+    ranking_count = fields.Integer(
+        string="Ranked Units", compute="_compute_ranking_count"
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -847,6 +850,23 @@ class EmulationPlan(models.Model):
         for plan in self:
             plan.scorecard_count = counts.get(plan, 0)
 
+    def _compute_ranking_count(self):
+        # what this user may read of the ranking (own row, or all once agreed)
+        counts = dict(
+            self.env["emulation.ranking"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+            )
+        )
+        for plan in self:
+            plan.ranking_count = counts.get(plan, 0)
+
+    def action_view_ranking(self):
+        self.ensure_one()
+        return self._open(
+            "emulation_cluster.emulation_ranking_action",
+            [("plan_id", "=", self.id)],
+        )
+
     def action_create_scorecards(self):
         """One scorecard per member unit, against the year's criteria."""
         self.ensure_one()
@@ -911,6 +931,9 @@ class EmulationPlan(models.Model):
                     else classification.classification_ids
                 )
                 card._write_transition({"rank": rank, "classification_id": level.id})
+        # the ranking views read what was just written: drop their cache
+        self.env["emulation.ranking"].invalidate_model()
+        self.env["emulation.ranking.group"].invalidate_model()
 
     def action_view_registrations(self):
         self.ensure_one()

@@ -6,12 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.float_utils import float_round
 
-from .common import estimate_row_px, paginate, paper_content_px
 from .emulation_criterion import IN_MAXIMUM_KINDS
 
 OPEN_STATES = ("draft", "self_scored", "appraised", "explained", "reappraised")
-# the results table's heading and title, above its first page's rows
-RESULTS_HEADING_PX = 300
 APPRAISAL_STATES = ("self_scored", "explained")
 
 
@@ -406,53 +403,3 @@ class EmulationScorecard(models.Model):
             for points, maximum in self._get_group_results()[self].values()
             if maximum
         ]
-
-    # ------------------------------------------------------------------
-    # the printed results table
-    # ------------------------------------------------------------------
-    @api.model
-    def _get_results_table(self, plan):
-        """The cluster's results for ``plan``, as the official results table
-        prints them: the top-level groups with their maxima (columns), and
-        per unit, by rank, its points per group, total, percentage,
-        classification and rank; cut into pages. A few queries whatever
-        the number of units."""
-        cards = self.search([("plan_id", "=", plan.id)]).sorted(
-            lambda card: (card.rank or 10**6, card.partner_id.name)
-        )
-        criteria = plan.criterion_template_id.criterion_ids.filtered("active")
-        groups = criteria.filtered(lambda criterion: not criterion.parent_id)
-        results = cards._get_group_results()
-        rows = [
-            {
-                "number": index,
-                "card": card,
-                "groups": [results[card][group][0] for group in groups],
-            }
-            for index, card in enumerate(cards, start=1)
-        ]
-        report = self.env.ref("emulation_cluster.emulation_scorecard_results_report")
-        page_width, page_height = paper_content_px(
-            report.paperformat_id or self.env.company.paperformat_id
-        )
-        unit_px = page_width * 0.22
-        group_px = page_width * 0.45 / max(len(groups), 1)
-        head = estimate_row_px([[(group.name, group_px)] for group in groups])
-        heights = [
-            estimate_row_px(
-                [
-                    [(row["card"].partner_id.name, unit_px)],
-                    [(row["card"].classification_id.name or "", page_width * 0.15)],
-                ]
-            )
-            for row in rows
-        ]
-        pages = paginate(
-            heights, page_height - RESULTS_HEADING_PX - head, page_height - head
-        )
-        return {
-            "groups": groups,
-            "group_width": round(45 / max(len(groups), 1), 2),
-            "pages": [[rows[index] for index in page] for page in pages],
-            "is_provisional": any(cards.mapped("is_provisional")),
-        }

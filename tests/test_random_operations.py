@@ -1017,6 +1017,16 @@ class TestRandomOperations(TrustCommon):
                     records.sudo().filtered(lambda r, o=owner, u=unit: r[o] != u),
                     f"{step}: {user.login} reads {model} of another unit",
                 )
+            # another unit's ranking row only once the plan's ranking is
+            # agreed, and only in a plan of which the unit is a member
+            rows = env["emulation.ranking"].with_user(user).search([]).sudo()
+            self.assertFalse(
+                rows.filtered(
+                    lambda row, u=unit: row.partner_id != u
+                    and not (row.is_agreed and u in row.plan_id.member_unit_ids)
+                ),
+                f"{step}: {user.login} reads a ranking row not agreed or not his",
+            )
         self._check_workflow_integrity(step)
 
     def _check_refusal(self, error, user, step):

@@ -415,6 +415,88 @@ class TestScorecard(ScorecardCommon):
             line = self._line(self.card_member4, "II.2", self.user_secretariat)
             line.is_applicable = False
 
+    def test_members_read_the_agreed_ranking_never_the_lines(self):
+        """Before agreement an officer reads his own provisional row; once
+        every scorecard is agreed, every member reads every unit's total,
+        points per group, classification and rank, never another unit's
+        scorecard, lines or history; another cluster's officer reads
+        nothing of it."""
+        for card in self.plan.scorecard_ids:
+            self._set_targets(card, 100)
+            for code, value in LEADER.items():
+                self._line(card, code).self_value = value
+        self._line(self.card_leader, "I.1").write(
+            {"self_value": 25, "evidence": "Báo cáo tổng kết năm"}
+        )
+        cards = self.plan.scorecard_ids.with_user(self.user_manager)
+        cards.action_submit_self_scores()
+        cards.action_appraise()
+        cards[:3].action_agree()
+        Ranking = self.env["emulation.ranking"].with_user(self.user_officer)
+        own = Ranking.search([("plan_id", "=", self.plan.id)])
+        self.assertEqual(own.partner_id, self.unit_member3)
+        self.assertFalse(own.is_agreed)
+        self.assertEqual(self.plan.with_user(self.user_officer).ranking_count, 1)
+        cards[3:].action_agree()
+        rows = Ranking.search([("plan_id", "=", self.plan.id)])
+        self.assertEqual(rows.partner_id, self.plan.scorecard_ids.partner_id)
+        self.assertTrue(all(rows.mapped("is_agreed")))
+        leader = rows.filtered(lambda row: row.partner_id == self.unit_leader)
+        self.assertEqual(
+            (leader.final_total, leader.rank, leader.classification_id),
+            (
+                self.card_leader.final_total,
+                self.card_leader.rank,
+                self.card_leader.classification_id,
+            ),
+        )
+        self.assertEqual(
+            {
+                (result.group_code, result.points, result.max_points)
+                for result in leader.group_result_ids
+            },
+            {("I", 45.0, 60.0), ("II", 30.0, 40.0), ("III", 0.0, 0.0)},
+        )
+        self.plan.invalidate_recordset(["ranking_count"])  # a new request
+        self.assertEqual(self.plan.with_user(self.user_officer).ranking_count, 4)
+        # the units x groups analysis, computed, not per ballot of lines
+        totals = dict(
+            self.env["emulation.ranking.group"]
+            .with_user(self.user_officer)
+            ._read_group(
+                [("plan_id", "=", self.plan.id)], ["group_code"], ["points:sum"]
+            )
+        )
+        self.assertEqual(totals, {"I": 45.0 + 3 * 50.0, "II": 4 * 30.0, "III": 0.0})
+        # never another unit's scorecard, lines, evidence or history
+        with self.assertRaises(AccessError):
+            self.card_leader.with_user(self.user_officer).read(["final_total"])
+        for model in ("emulation.score.line", "emulation.score.history"):
+            found = (
+                self.env[model]
+                .with_user(self.user_officer)
+                .search([("scorecard_id.plan_id", "=", self.plan.id)])
+            )
+            self.assertEqual(found.partner_id, self.unit_member3, model)
+        self.assertNotIn(
+            "Báo cáo tổng kết năm",
+            str(leader.read()) + str(leader.group_result_ids.read()),
+        )
+        # and nothing to write, even through the API
+        with self.assertRaises(AccessError):
+            leader.write({"rank": 9})
+        # another cluster's officer reads none of it
+        self.assertFalse(
+            self.env["emulation.ranking"]
+            .with_user(self.user_officer_other)
+            .search([("plan_id", "=", self.plan.id)])
+        )
+        self.assertFalse(
+            self.env["emulation.ranking.group"]
+            .with_user(self.user_officer_other)
+            .search([("plan_id", "=", self.plan.id)])
+        )
+
     def test_reminders_to_self_score_and_to_appraise(self):
         """After the self-scoring deadline (20/11), each unit still to
         self-score gets an activity, once; a week before the year-end
@@ -581,3 +663,14 @@ class TestScoringPrinted(HttpCase, ScorecardCommon):
         for card in scores:
             if card != self.card_officer:
                 self.assertNotIn(card.partner_id.name, text)
+        self.assertIn("Provisional results", text)
+        # once every scorecard is agreed, he prints the whole table
+        cards[3:].action_agree()
+        text = self._pdf_text(
+            "emulation_cluster.report_emulation_scoring_results",
+            self.plan,
+            self.user_officer,
+        )
+        self.assertNotIn("Provisional results", text)
+        for card in scores:
+            self.assertIn(card.partner_id.name, text)

@@ -1,0 +1,176 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+from .common import estimate_row_px, paginate, paper_content_px
+
+# the results table's heading and title, above its first page's rows
+RESULTS_HEADING_PX = 300
+
+
+class EmulationRanking(models.Model):
+    """The ranking as the members read it (bảng xếp hạng): one row per
+    scorecard with its total, percentage, classification and rank, and its
+    points per top-level group, never its lines, evidence or notes.
+
+    A read-only view over the scorecards rather than a field-level
+    exception on them: record rules then say simply that an officer reads
+    his own unit's row, and every member's row once the plan's ranking is
+    agreed (all its scorecards agreed)."""
+
+    _name = "emulation.ranking"
+    _description = "Ranking"
+    _auto = False
+    _order = "year desc, plan_id, rank, partner_id"
+    _rec_names_search = ["partner_id.name"]
+    _depends = {
+        "emulation.scorecard": [
+            "active",
+            "plan_id",
+            "cluster_id",
+            "year",
+            "partner_id",
+            "state",
+            "final_total",
+            "max_total",
+            "percentage",
+            "classification_id",
+            "rank",
+            "date_agreed",
+        ],
+    }
+
+    scorecard_id = fields.Many2one(
+        comodel_name="emulation.scorecard", string="Scorecard", readonly=True
+    )
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan", string="Plan", readonly=True
+    )
+    cluster_id = fields.Many2one(
+        comodel_name="emulation.cluster", string="Cluster", readonly=True
+    )
+    year = fields.Integer(readonly=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Member Unit", readonly=True
+    )
+    final_total = fields.Float(
+        string="Total", digits=(6, 2), readonly=True, aggregator="avg"
+    )
+    max_total = fields.Float(
+        string="Own Maximum", digits=(6, 2), readonly=True, aggregator="avg"
+    )
+    percentage = fields.Float(
+        string="% of Own Maximum", digits=(5, 2), readonly=True, aggregator="avg"
+    )
+    classification_id = fields.Many2one(
+        comodel_name="emulation.rule.classification",
+        string="Classification",
+        readonly=True,
+    )
+    rank = fields.Integer(readonly=True, aggregator="min")
+    date_agreed = fields.Date(string="Agreed On", readonly=True)
+    is_agreed = fields.Boolean(
+        string="Ranking Agreed",
+        readonly=True,
+        help="Every scorecard of the plan is agreed: the ranking is final and "
+        "every member reads it. Until then it is provisional.",
+    )
+    group_result_ids = fields.One2many(
+        comodel_name="emulation.ranking.group",
+        inverse_name="ranking_id",
+        string="Points per Group",
+        readonly=True,
+    )
+
+    def _compute_display_name(self):
+        for row in self:
+            row.display_name = f"{row.partner_id.name} – {row.year}"
+
+    @api.model
+    def _get_results_table(self, plan):
+        """The cluster's results for ``plan``, as the official results table
+        prints them: the top-level groups with their maxima (columns), and
+        per unit, by rank, its points per group, total, percentage,
+        classification and rank; cut into pages. Read through the
+        ranking's own record rules: an officer prints every member's row
+        once the ranking is agreed, his own before. A few queries whatever
+        the number of units."""
+        rows = self.search([("plan_id", "=", plan.id)]).sorted(
+            lambda row: (row.rank or 10**6, row.partner_id.name)
+        )
+        groups = plan.criterion_template_id.criterion_ids.filtered(
+            lambda criterion: criterion.active and not criterion.parent_id
+        )
+        points = {
+            (result.ranking_id.id, result.group_code): result.points
+            for result in self.env["emulation.ranking.group"].search(
+                [("ranking_id", "in", rows.ids)]
+            )
+        }
+        table_rows = [
+            {
+                "number": index,
+                "card": row,
+                "groups": [points.get((row.id, group.code), 0.0) for group in groups],
+            }
+            for index, row in enumerate(rows, start=1)
+        ]
+        report = self.env.ref("emulation_cluster.emulation_scorecard_results_report")
+        page_width, page_height = paper_content_px(
+            report.paperformat_id or self.env.company.paperformat_id
+        )
+        unit_px = page_width * 0.22
+        group_px = page_width * 0.45 / max(len(groups), 1)
+        head = estimate_row_px([[(group.name, group_px)] for group in groups])
+        heights = [
+            estimate_row_px(
+                [
+                    [(row.partner_id.name, unit_px)],
+                    [(row.classification_id.name or "", page_width * 0.15)],
+                ]
+            )
+            for row in rows
+        ]
+        pages = paginate(
+            heights, page_height - RESULTS_HEADING_PX - head, page_height - head
+        )
+        return {
+            "groups": groups,
+            "group_width": round(45 / max(len(groups), 1), 2),
+            "pages": [[table_rows[index] for index in page] for page in pages],
+            "is_provisional": not all(rows.mapped("is_agreed")),
+        }
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(table)s AS (
+                    SELECT card.id,
+                           card.id AS scorecard_id,
+                           card.plan_id,
+                           card.cluster_id,
+                           card.year,
+                           card.partner_id,
+                           card.final_total,
+                           card.max_total,
+                           card.percentage,
+                           card.classification_id,
+                           card.rank,
+                           card.date_agreed,
+                           NOT EXISTS (
+                               SELECT 1
+                                 FROM emulation_scorecard other
+                                WHERE other.plan_id = card.plan_id
+                                  AND other.active
+                                  AND other.state != 'agreed'
+                           ) AS is_agreed
+                      FROM emulation_scorecard card
+                     WHERE card.active
+                )
+                """,
+                table=SQL.identifier(self._table),
+            )
+        )

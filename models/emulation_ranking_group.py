@@ -1,0 +1,102 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from .emulation_criterion import IN_MAXIMUM_KINDS
+
+
+class EmulationRankingGroup(models.Model):
+    """A ranking row's points in one top-level criterion group: the columns
+    of the results table, and the analysis across years (grouped by the
+    group's code and name, which stay the same from one year's copy of the
+    criteria to the next)."""
+
+    _name = "emulation.ranking.group"
+    _description = "Ranking: Points per Group"
+    _auto = False
+    _order = "ranking_id, sequence, group_code, id"
+    _depends = {
+        "emulation.scorecard": ["active", "state", "plan_id", "partner_id", "year"],
+        "emulation.score.line": [
+            "scorecard_id",
+            "top_group_id",
+            "criterion_id",
+            "kind",
+            "is_applicable",
+            "final_points",
+        ],
+        "emulation.criterion": ["code", "name", "sequence", "max_points"],
+    }
+
+    ranking_id = fields.Many2one(
+        comodel_name="emulation.ranking", string="Ranking", readonly=True
+    )
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan", string="Plan", readonly=True
+    )
+    cluster_id = fields.Many2one(
+        comodel_name="emulation.cluster", string="Cluster", readonly=True
+    )
+    year = fields.Integer(readonly=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Member Unit", readonly=True
+    )
+    sequence = fields.Integer(readonly=True)
+    group_code = fields.Char(string="Code", readonly=True)
+    group_name = fields.Char(string="Criterion Group", readonly=True)
+    points = fields.Float(digits=(6, 2), readonly=True)
+    max_points = fields.Float(string="Maximum", digits=(6, 2), readonly=True)
+    percentage = fields.Float(
+        string="% of Maximum", digits=(5, 2), readonly=True, aggregator="avg"
+    )
+    is_agreed = fields.Boolean(string="Ranking Agreed", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(table)s AS (
+                    SELECT min(line.id) AS id,
+                           card.id AS ranking_id,
+                           card.plan_id,
+                           card.cluster_id,
+                           card.year,
+                           card.partner_id,
+                           top.sequence,
+                           top.code AS group_code,
+                           (top.code || '. ' || top.name)::varchar AS group_name,
+                           coalesce(sum(line.final_points), 0) AS points,
+                           sum(CASE WHEN line.kind IN %(in_maximum)s
+                                    THEN criterion.max_points ELSE 0 END)
+                               AS max_points,
+                           CASE WHEN sum(CASE WHEN line.kind IN %(in_maximum)s
+                                              THEN criterion.max_points
+                                              ELSE 0 END) > 0
+                                THEN round((coalesce(sum(line.final_points), 0) * 100.0
+                                     / sum(CASE WHEN line.kind IN %(in_maximum)s
+                                                THEN criterion.max_points
+                                                ELSE 0 END))::numeric, 2)
+                                ELSE 0 END AS percentage,
+                           NOT EXISTS (
+                               SELECT 1
+                                 FROM emulation_scorecard other
+                                WHERE other.plan_id = card.plan_id
+                                  AND other.active
+                                  AND other.state != 'agreed'
+                           ) AS is_agreed
+                      FROM emulation_score_line line
+                      JOIN emulation_scorecard card
+                        ON card.id = line.scorecard_id AND card.active
+                      JOIN emulation_criterion criterion
+                        ON criterion.id = line.criterion_id
+                      JOIN emulation_criterion top ON top.id = line.top_group_id
+                     WHERE line.is_applicable
+                  GROUP BY card.id, top.id
+                )
+                """,
+                table=SQL.identifier(self._table),
+                in_maximum=IN_MAXIMUM_KINDS,
+            )
+        )
