@@ -9,6 +9,7 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import EmulationCommon
+from .test_scorecard import LEADER, ScorecardCommon
 
 
 @tagged("post_install", "-at_install")
@@ -92,4 +93,63 @@ class TestTours(HttpCase, EmulationCommon):
         self.assertEqual(plan.obligation_ids.name, "Báo cáo tổng kết năm")
         self.assertEqual(
             len(plan.obligation_ids.submission_ids), 2, "every member but the leader"
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestScoringTours(HttpCase, ScorecardCommon):
+    """Self-scoring, appraisal and the agreed ranking, in Vietnamese, as the
+    officer and the secretariat meet them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_vietnamese()
+        for user in (cls.user_officer, cls.user_secretariat):
+            user.lang = "vi_VN"
+        cls.plan.scorecard_ids.line_ids.filtered(
+            lambda line: line.criterion_id.code == "I.2"
+        ).target_value = 100
+
+    def test_self_scoring_appraisal_and_the_ranking(self):
+        card = self.card_officer
+        self.start_tour(
+            "/odoo", "emulation_officer_self_scores", login=self.user_officer.login
+        )
+        self.assertEqual(card.state, "self_scored")
+        self.assertEqual(card.self_scored_by_id, self.user_officer)
+        self.assertFalse(card.self_scored_on_behalf)
+        self.assertEqual(card.self_total, 71)
+        self.assertEqual(self._line(card, "I.1").evidence, "Báo cáo tổng kết năm 2020")
+        self.assertEqual(
+            card.plan_id.obligation_ids.submission_ids.filtered(
+                lambda sub: sub.partner_id == self.unit_member3
+            ).state,
+            "filed",
+        )
+        self.start_tour(
+            "/odoo",
+            "emulation_secretariat_appraises",
+            login=self.user_secretariat.login,
+        )
+        self.assertEqual(card.state, "agreed")
+        self.assertEqual(card.appraiser_id, self.user_secretariat)
+        self.assertEqual(card.final_total, 65)
+        self.assertEqual(
+            self._line(card, "I.1").appraiser_comment,
+            "Thiếu minh chứng cho một nhiệm vụ",
+        )
+        # the other units score and are agreed; then the officer reads the
+        # whole ranking
+        others = self.plan.scorecard_ids - card
+        for other in others:
+            for code, value in LEADER.items():
+                self._line(other, code).self_value = value
+        self._line(self.card_leader, "III.1").self_value = 10
+        others = others.with_user(self.user_manager)
+        others.action_submit_self_scores()
+        others.action_appraise()
+        others.action_agree()
+        self.start_tour(
+            "/odoo", "emulation_officer_reads_ranking", login=self.user_officer.login
         )

@@ -309,3 +309,143 @@ tours.add("emulation_admin_sets_up", {
         },
     ],
 });
+
+/**
+ * Steps that type a value into one cell of the scorecard's lines.
+ *
+ * @param {String} criterion the criterion's name, as the line shows it
+ * @param {String} field the line's field
+ * @param {String} value what to type
+ * @returns {Array} the tour steps
+ */
+function editScoreCell(criterion, field, value) {
+    const row = `div[name='line_ids'] .o_data_row:has(td[name='criterion_id']:contains('${criterion}'))`;
+    return [
+        {
+            content: `${criterion}: ${field}`,
+            trigger: `${row} td[name='${field}']`,
+            run: "click",
+        },
+        {
+            trigger: `${row}.o_selected_row [name='${field}'] input, ${row}.o_selected_row [name='${field}'] textarea`,
+            run: `edit ${value}`,
+        },
+    ];
+}
+
+// The unit officer opens his unit's scorecard, scores it with its evidence
+// and sends it.
+tours.add("emulation_officer_self_scores", {
+    url: "/odoo/action-emulation_cluster.emulation_scorecard_action",
+    steps: () => [
+        {
+            content: "His unit's scorecard, waiting for its self scores",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Member 3 (test)'):contains('Chờ tự chấm') td[name='partner_id']",
+            run: "click",
+        },
+        ...editScoreCell("Tiêu chí I.1", "self_value", "28"),
+        ...editScoreCell("Tiêu chí I.1", "evidence", "Báo cáo tổng kết năm 2020"),
+        ...editScoreCell("Tiêu chí I.3", "self_value", "4"),
+        ...editScoreCell("Tiêu chí II.1", "self_value", "25"),
+        ...editScoreCell("Tiêu chí II.2", "self_value", "10"),
+        {
+            content: "Save, then see the total",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='self_total']:contains('71')",
+        },
+        {
+            trigger:
+                "button[name='action_submit_self_scores']:contains('Gửi điểm tự chấm')",
+            run: "click",
+        },
+        {
+            content: "The button says what follows; confirm",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã tự chấm')",
+        },
+        {
+            content: "His scores are locked now",
+            trigger:
+                "div[name='line_ids'] .o_data_row:has(td[name='criterion_id']:contains('Tiêu chí I.1')) td[name='self_value']:contains('28')",
+        },
+    ],
+});
+
+// The secretariat appraises another unit's scorecard, then agrees it at the
+// conference.
+tours.add("emulation_secretariat_appraises", {
+    url: "/odoo/action-emulation_cluster.emulation_scorecard_action",
+    steps: () => [
+        {
+            content: "The scorecard the unit sent",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Member 3 (test)'):contains('Đã tự chấm') td[name='partner_id']",
+            run: "click",
+        },
+        ...editScoreCell("Tiêu chí I.1", "appraised_value", "22"),
+        ...editScoreCell(
+            "Tiêu chí I.1",
+            "appraiser_comment",
+            "Thiếu minh chứng cho một nhiệm vụ"
+        ),
+        {
+            trigger: "button[name='action_appraise']:contains('Hoàn thành thẩm định')",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã thẩm định')",
+        },
+        {
+            content: "The final total follows the appraisal",
+            trigger: ".o_field_widget[name='final_total']:contains('65')",
+        },
+        {
+            trigger: "button[name='action_agree']:contains('Thống nhất tại hội nghị')",
+            run: "click",
+        },
+        {
+            content: "Agreeing is final: the dialog says so",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã thống nhất')",
+        },
+    ],
+});
+
+// Once every scorecard is agreed, the officer reads the cluster's ranking.
+tours.add("emulation_officer_reads_ranking", {
+    url: "/odoo/action-emulation_cluster.emulation_ranking_action",
+    steps: () => [
+        {
+            trigger: ".o_breadcrumb:contains('Bảng xếp hạng')",
+        },
+        {
+            content: "Every member's row, the leader first",
+            trigger: ".o_data_row:first-child:contains('Sở Nội vụ Leader (test)')",
+        },
+        {
+            trigger: ".o_data_row:contains('Sở Nội vụ Member 3 (test)')",
+        },
+        {
+            content: "Open another unit's row: totals per group, nothing else",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Leader (test)') td[name='partner_id']",
+            run: "click",
+        },
+        {
+            trigger: "div[name='group_result_ids'] .o_data_row:contains('Tiêu chí I')",
+        },
+    ],
+});
