@@ -6,18 +6,19 @@ For 60 and then 600 member units scored on 150 leaf criteria (10 groups of
 15), it creates the cluster, the plan, its criteria and the scorecards
 (the score lines inserted in bulk with random self values), then prints
 the time and query count to compute every scorecard's totals, to classify
-and rank the plan, and to render the results table's HTML for 60 units
-(wkhtmltopdf needs the web server to fetch the styles: the printed table
-itself is tested by ``TestScoringPrinted``).
+and rank the plan, and to render the results table for 60 units: its HTML,
+and its PDF (the script starts Odoo's web server on ``--http-port``, from
+which wkhtmltopdf fetches the styles, as a running Odoo does).
 
 It rolls back what it created (nothing is committed); still, run it on a
 throwaway copy of a database, e.g. ``createdb -T emulation_test
 emulation_bench``: it refuses a database whose name does not contain
 "bench".
 
-    python3 tools/benchmark_scoring.py -c <config> -d <db> [60 600]
+    python3 tools/benchmark_scoring.py -c <config> -d <db> [--http-port N] [60 600]
 
-or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < tools/...``.
+or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < tools/...``
+(there, without a web server of its own, the PDF is left out).
 """
 
 import os
@@ -130,7 +131,7 @@ def _setup(env, units, tag):
     return plan, cards
 
 
-def _run(env, units, tag):
+def _run(env, units, tag, pdf_url=None):
     plan, cards = _setup(env, units, tag)
     print(f"{units} units x {GROUPS * PER_GROUP} criteria ({len(cards)} scorecards)")
     Card = env["emulation.scorecard"]
@@ -153,14 +154,24 @@ def _run(env, units, tag):
                 "emulation_cluster.report_emulation_scoring_results", plan.ids
             ),
         )
+        if pdf_url:
+            env["ir.config_parameter"].set_param("report.url", pdf_url)
+            pdf = _measure(
+                env,
+                "results table (PDF, wkhtmltopdf)",
+                lambda: report._render_qweb_pdf(
+                    "emulation_cluster.report_emulation_scoring_results", plan.ids
+                )[0],
+            )
+            print(f"    {len(pdf) // 1024} KiB, {pdf.count(b'/Type /Page') - 1} pages")
 
 
-def main(env, sizes=SIZES):
+def main(env, sizes=SIZES, pdf_url=None):
     if "bench" not in env.cr.dbname:
         raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
     try:
         for i, units in enumerate(sizes):
-            _run(env, units, f"{int(time.time())}{i}")
+            _run(env, units, f"{int(time.time())}{i}", pdf_url)
     finally:
         env.cr.rollback()
 
@@ -174,16 +185,26 @@ def _script():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
     parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
+    parser.add_argument("--http-port", type=int, default=8779)
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
     args = parser.parse_args()
     if not args.database:
         parser.error("give the database with -d or BENCH_DB")
     odoo.tools.config.parse_config(
-        (["-c", args.config] if args.config else []) + ["-d", args.database]
+        (["-c", args.config] if args.config else [])
+        + ["-d", args.database, "--http-port", str(args.http_port)]
     )
     registry = odoo.modules.registry.Registry(args.database)
+    # the web server wkhtmltopdf fetches the report's styles from
+    from odoo.service import server
+
+    server.ThreadedServer(odoo.http.root).http_spawn()
     with registry.cursor() as cr:
-        main(api.Environment(cr, SUPERUSER_ID, {}), args.sizes)
+        main(
+            api.Environment(cr, SUPERUSER_ID, {}),
+            args.sizes,
+            f"http://127.0.0.1:{args.http_port}",
+        )
 
 
 if "env" in globals():  # odoo-bin shell
