@@ -22,6 +22,7 @@
         "security/emulation_submission_security.xml",
         "security/emulation_cluster_security.xml",
         "security/emulation_scorecard_security.xml",
+        "security/emulation_poll_security.xml",
         # data
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",
@@ -56,6 +57,10 @@
         "views/emulation_scorecard_views.xml",
         "views/emulation_ranking_views.xml",
         "views/emulation_ranking_group_views.xml",
+        "views/emulation_award_type_views.xml",
+        "views/emulation_unit_restriction_views.xml",
+        "views/emulation_poll_views.xml",
+        "views/emulation_ballot_views.xml",
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",

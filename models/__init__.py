@@ -32,3 +32,11 @@ from . import emulation_score_line
 from . import emulation_score_history
 from . import emulation_ranking
 from . import emulation_ranking_group
+from . import emulation_award_type
+from . import emulation_unit_restriction
+from . import emulation_rule_quota
+from . import emulation_poll
+from . import emulation_poll_candidate
+from . import emulation_poll_voter
+from . import emulation_poll_result
+from . import emulation_ballot

@@ -43,6 +43,18 @@ class EmulationRule(models.Model):
                 "ranking_basis",
                 "tiebreak_code",
                 "target_share",
+                "vote_base",
+                "vote_threshold",
+                "vote_strict",
+                "quorum_numerator",
+                "quorum_denominator",
+                "written_votes_allowed",
+                "max_rounds",
+                "tiebreak_by_score",
+                "tiebreak_women_first",
+                "tiebreak_by_chair",
+                "exclude_restricted",
+                "quota_ids",
                 "active",
             ),
             "roles": {"manager": None},
@@ -55,6 +67,8 @@ class EmulationRule(models.Model):
         selection=[
             ("classification", "Classification of Results"),
             ("scoring", "Scoring and Ranking"),
+            ("voting", "Votes"),
+            ("nomination_quota", "Nomination Quotas"),
         ],
         string="Kind",
         required=True,
@@ -140,6 +154,74 @@ class EmulationRule(models.Model):
         "the best unit above target gets the maximum, the others above "
         "target between the two.",
     )
+    # votes (judged on the conference's date)
+    vote_base = fields.Selection(
+        selection=[
+            ("members", "All Members"),
+            ("present", "Members Present"),
+            ("present_written", "Members Present and Written Votes"),
+        ],
+        string="Threshold Base",
+        default="members",
+        help="What the share of yes votes is counted against.",
+    )
+    vote_threshold = fields.Float(
+        string="Threshold (%)",
+        default=50.0,
+        digits=(5, 2),
+        help="Share of the base a candidate needs, e.g. 50 or 80.",
+    )
+    vote_strict = fields.Boolean(
+        string="Strictly Above",
+        default=True,
+        help="Ticked: more than the threshold (> 50 %); unticked: at least "
+        "the threshold (≥ 80 %).",
+    )
+    quorum_numerator = fields.Integer(
+        string="Quorum",
+        default=2,
+        help="A round is valid when at least this fraction of the members "
+        "are present: numerator / denominator, e.g. 2 / 3.",
+    )
+    quorum_denominator = fields.Integer(string="Quorum Out Of", default=3)
+    written_votes_allowed = fields.Boolean(
+        string="Written Votes of Absent Members",
+        default=True,
+        help="An absent member may send its vote in writing.",
+    )
+    max_rounds = fields.Integer(
+        string="Rounds Allowed",
+        default=1,
+        help="A further round takes the candidates still tied for the last seats.",
+    )
+    tiebreak_by_score = fields.Boolean(
+        string="Tie: Higher Score First",
+        default=True,
+        help="On equal votes, the unit with the higher agreed score of the "
+        "year comes first.",
+    )
+    tiebreak_women_first = fields.Boolean(
+        string="Tie: Women First",
+        default=True,
+        help="On equal votes (and scores), a collective with at least 70 % "
+        "women comes first (Decree 152/2025 Art. 4).",
+    )
+    tiebreak_by_chair = fields.Boolean(
+        string="Tie: the Chair Decides",
+        help="Still tied after the last round: the chair decides, with the "
+        "reason recorded. Off by default: no legal source was found for it.",
+    )
+    exclude_restricted = fields.Boolean(
+        string="Exclude Units Under Discipline, Inspection or Complaint",
+        default=True,
+        help="An award is frozen while its candidate is under discipline, "
+        "inspection or complaint (Decree 152/2025 Art. 4).",
+    )
+    quota_ids = fields.One2many(
+        comodel_name="emulation.rule.quota",
+        inverse_name="rule_id",
+        string="Quotas",
+    )
     is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
@@ -158,6 +240,30 @@ class EmulationRule(models.Model):
             if rule.scope == "cluster" and not rule.cluster_id:
                 raise ValidationError(
                     self.env._("Rule %(rule)s: choose its cluster.", rule=rule.name)
+                )
+
+    @api.constrains(
+        "rule_type",
+        "vote_threshold",
+        "quorum_numerator",
+        "quorum_denominator",
+        "max_rounds",
+    )
+    def _check_vote_values(self):
+        for rule in self.filtered(lambda rule: rule.rule_type == "voting"):
+            if (
+                not 0 < rule.vote_threshold <= 100
+                or rule.quorum_denominator <= 0
+                or not 0 <= rule.quorum_numerator <= rule.quorum_denominator
+                or rule.max_rounds < 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: the threshold lies between 0 and 100 %%, "
+                        "the quorum is a fraction of at most 1, and at least one "
+                        "round is held.",
+                        rule=rule.name,
+                    )
                 )
 
     @api.constrains("document_id")
@@ -266,6 +372,26 @@ class EmulationRule(models.Model):
                 )
             )
         return rule
+
+    def _get_quota(self, award_type):
+        """How many units the cluster may propose for ``award_type`` under
+        this quota rule; 0 when the rule sets none for it."""
+        line = self.quota_ids.filtered(lambda quota: quota.award_type_id == award_type)
+        return line[:1].max_count
+
+    def _reaches_quorum(self, present, members):
+        self.ensure_one()
+        return present * self.quorum_denominator >= members * self.quorum_numerator
+
+    def _passes_threshold(self, yes, base):
+        """Whether ``yes`` votes out of ``base`` pass the threshold; exact
+        arithmetic (no rounding of percentages)."""
+        self.ensure_one()
+        if not base:
+            return False
+        if self.vote_strict:
+            return yes * 100 > base * self.vote_threshold
+        return yes * 100 >= base * self.vote_threshold
 
     def _classify(self, total, group_percentages):
         """The classification line a result earns under this rule: the first

@@ -27,6 +27,17 @@ class ResPartner(models.Model):
         string="Predecessor Units",
     )
 
+    is_women_collective = fields.Boolean(
+        string="Collective of at Least 70 % Women",
+        tracking=True,
+        help="Comes first among equally voted candidates (Decree 152/2025 Art. 4).",
+    )
+    emulation_restriction_ids = fields.One2many(
+        comodel_name="emulation.unit.restriction",
+        inverse_name="partner_id",
+        string="Discipline, Inspection, Complaint",
+    )
+
     @api.constrains("email", "emulation_membership_ids")
     def _check_member_unit_email(self):
         """A member unit's e-mail receives the reminders and is printed on

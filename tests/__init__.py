@@ -15,3 +15,4 @@ from . import test_tours
 from . import test_daily_work
 from . import test_scoring_rules
 from . import test_scorecard
+from . import test_poll

@@ -1,0 +1,560 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import Counter
+
+import pytz
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from .common import format_vn_short_date
+
+VN_TZ = "Asia/Ho_Chi_Minh"
+
+
+class EmulationPoll(models.Model):
+    """A vote held at an event of the plan (the year-end conference): the
+    members review and honour units for an award (bình xét, suy tôn), or
+    elect next year's leader or deputy.
+
+    Every count follows the voting rule in force on the conference's date:
+    quorum, threshold and its base, written votes of absent members, ties
+    and rounds; a nomination follows the cluster's quota for its award
+    type. Results are counts computed when a round closes, never a
+    grouping of ballots by voter; in a secret poll only the counting
+    committee reads the ballots (record rules of ``emulation.ballot``)."""
+
+    _name = "emulation.poll"
+    _description = "Poll"
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    _edit_groups = {
+        "setup": {
+            "fields": (
+                "name",
+                "subject",
+                "award_type_id",
+                "is_secret",
+                "counting_user_ids",
+                "chair_name",
+                "secretary_name",
+                "candidate_ids",
+                "note",
+            ),
+            "roles": {"secretariat": ("draft",)},
+        },
+        "attendance": {
+            "fields": ("voter_ids",),
+            "roles": {"secretariat": ("draft", "open")},
+        },
+        "decision": {
+            "fields": ("chair_reason",),
+            "roles": {"secretariat": ("counted",)},
+        },
+        "archive": {"fields": ("active",), "roles": {"manager": None}},
+    }
+    _edit_create_fields = ("event_id",)
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset(
+        {
+            ("draft", "open"),
+            ("open", "counted"),
+            ("open", "closed"),
+            ("counted", "open"),
+            ("counted", "closed"),
+        }
+    )
+
+    name = fields.Char(required=True, tracking=True)
+    event_id = fields.Many2one(
+        comodel_name="emulation.event",
+        string="Held At",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        help="The event of the plan where the members vote: the year-end conference.",
+    )
+    plan_id = fields.Many2one(
+        related="event_id.plan_id", store=True, index=True, string="Plan"
+    )
+    cluster_id = fields.Many2one(
+        related="event_id.cluster_id", store=True, index=True, string="Cluster"
+    )
+    year = fields.Integer(related="event_id.year", store=True)
+    date = fields.Date(
+        compute="_compute_date",
+        store=True,
+        help="The conference's date: the rules in force that day apply.",
+    )
+    subject = fields.Selection(
+        selection=[
+            ("nomination", "Nominate Units for an Award"),
+            ("leader", "Elect Next Year's Leader"),
+            ("deputy", "Elect Next Year's Deputy"),
+        ],
+        required=True,
+        default="nomination",
+        tracking=True,
+    )
+    award_type_id = fields.Many2one(
+        comodel_name="emulation.award.type",
+        string="Award Type",
+        ondelete="restrict",
+        tracking=True,
+    )
+    is_secret = fields.Boolean(
+        string="Secret Ballot",
+        default=True,
+        tracking=True,
+        help="Ticked: only the counting committee reads the ballots. "
+        "Unticked: a show of hands, entered by the secretariat.",
+    )
+    counting_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        relation="emulation_poll_counting_user_rel",
+        column1="poll_id",
+        column2="user_id",
+        string="Counting Committee",
+        help="Who counts the votes (ban kiểm phiếu): in a secret poll, the only "
+        "people who read the ballots and enter the paper ones.",
+    )
+    chair_name = fields.Char(string="Chair")
+    secretary_name = fields.Char(string="Secretary")
+    note = fields.Text()
+    state = fields.Selection(
+        selection=[
+            ("draft", "Being Prepared"),
+            ("open", "Voting"),
+            ("counted", "Round Counted"),
+            ("closed", "Closed"),
+        ],
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    round = fields.Integer(default=1, readonly=True, tracking=True, copy=False)
+    candidate_ids = fields.One2many(
+        comodel_name="emulation.poll.candidate",
+        inverse_name="poll_id",
+        string="Candidates",
+    )
+    voter_ids = fields.One2many(
+        comodel_name="emulation.poll.voter",
+        inverse_name="poll_id",
+        string="Voters",
+    )
+    result_ids = fields.One2many(
+        comodel_name="emulation.poll.result",
+        inverse_name="poll_id",
+        string="Results",
+        readonly=True,
+    )
+    rule_id = fields.Many2one(
+        comodel_name="emulation.rule",
+        string="Voting Rule Applied",
+        readonly=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    seats = fields.Integer(
+        string="Units to Choose",
+        readonly=True,
+        help="The quota of the award type (nominations) or one (elections).",
+    )
+    chair_reason = fields.Text(
+        string="Chair's Decision",
+        help="Why the chair chose among the candidates still tied, when the "
+        "voting rule lets the chair decide.",
+    )
+    voter_count = fields.Integer(string="Members", compute="_compute_counts")
+    present_count = fields.Integer(string="Present", compute="_compute_counts")
+    ballot_count = fields.Integer(
+        string="Ballots of the Round", compute="_compute_counts"
+    )
+    is_setup_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_attendance_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_decision_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
+    active = fields.Boolean(default=True)
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.depends("event_id.date_start")
+    def _compute_date(self):
+        tz = pytz.timezone(VN_TZ)
+        for poll in self:
+            start = poll.event_id.date_start
+            poll.date = (
+                pytz.utc.localize(start).astimezone(tz).date() if start else False
+            )
+
+    @api.depends("voter_ids.attendance", "round", "state")
+    def _compute_counts(self):
+        # ballots are counted without being read: a secret poll's ballots
+        # stay unreadable to whoever opens the poll
+        counts = {
+            (poll_id, round_): count
+            for poll_id, round_, count in self._get_ballot_counts()
+        }
+        for poll in self:
+            poll.voter_count = len(poll.voter_ids)
+            poll.present_count = len(
+                poll.voter_ids.filtered(lambda voter: voter.attendance == "present")
+            )
+            poll.ballot_count = counts.get((poll.id, poll.round), 0)
+
+    def _get_ballot_counts(self):
+        if not self.ids:
+            return []
+        self.env["emulation.ballot"].flush_model(["poll_id", "round"])
+        return self.env.execute_query(
+            SQL(
+                "SELECT poll_id, round, count(*) FROM emulation_ballot "
+                "WHERE poll_id IN %s GROUP BY poll_id, round",
+                tuple(self.ids),
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # checks
+    # ------------------------------------------------------------------
+    @api.constrains("subject", "award_type_id")
+    def _check_award_type(self):
+        for poll in self:
+            if poll.subject == "nomination" and not poll.award_type_id:
+                raise UserError(
+                    self.env._("A nomination poll names the award it nominates for.")
+                )
+
+    @api.constrains("event_id")
+    def _check_event_dated(self):
+        for poll in self:
+            if not poll.event_id.date_start:
+                raise UserError(
+                    self.env._(
+                        "The event %(event)s has no date yet: the rules of a "
+                        "vote are those in force on the day it is held.",
+                        event=poll.event_id.name,
+                    )
+                )
+
+    def _get_rule(self):
+        """The voting rule in force on the conference's date."""
+        self.ensure_one()
+        return self.env["emulation.rule"]._get_required(
+            "voting", self.cluster_id, self.date
+        )
+
+    def _get_quota_seats(self):
+        """How many units this poll chooses: one for an election; for a
+        nomination, the cluster's quota for the award type in force on the
+        conference's date."""
+        self.ensure_one()
+        if self.subject != "nomination":
+            return 1
+        rule = self.env["emulation.rule"]._get_required(
+            "nomination_quota", self.cluster_id, self.date
+        )
+        seats = rule._get_quota(self.award_type_id)
+        if not seats:
+            raise UserError(
+                self.env._(
+                    "The quota rule %(rule)s sets no quota for %(award)s: a "
+                    "manager adds it before the vote.",
+                    rule=rule.name,
+                    award=self.award_type_id.name,
+                )
+            )
+        return seats
+
+    def _check_candidates_eligible(self, rule=None):
+        """No unit under discipline, inspection or complaint on the
+        conference's date is a candidate for an award."""
+        for poll in self.filtered(lambda poll: poll.subject == "nomination"):
+            applied = rule or self.env["emulation.rule"]._get_applicable(
+                "voting", poll.cluster_id, poll.date
+            )
+            if applied and not applied.exclude_restricted:
+                continue
+            restricted = self.env["emulation.unit.restriction"]._get_restricted_units(
+                poll.sudo().candidate_ids.partner_id, poll.date
+            )
+            if restricted:
+                raise UserError(
+                    self.env._(
+                        "%(unit)s is under discipline, inspection or complaint "
+                        "on %(date)s: it cannot be a candidate for an award "
+                        "(Decree 152/2025 Art. 4).",
+                        unit=restricted[0].name,
+                        date=format_vn_short_date(poll.date),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # creation: members as voters, the ranking as candidates
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        polls = super().create(vals_list)
+        polls._fill_voters_and_candidates()
+        return polls
+
+    def _fill_voters_and_candidates(self):
+        """Every member at the conference's date votes (present unless
+        marked absent); the candidates are the plan's ranking, in its
+        order, unless some were given."""
+        Ranking = self.env["emulation.ranking"].sudo()
+        for poll in self.sudo():
+            members = poll.cluster_id._get_members_at(poll.date)
+            if not poll.voter_ids:
+                poll.voter_ids = [
+                    Command.create({"partner_id": unit.id}) for unit in members
+                ]
+            if not poll.candidate_ids:
+                ranked = Ranking.search([("plan_id", "=", poll.plan_id.id)])
+                ordered = (
+                    ranked.sorted(
+                        lambda row: (row.rank or 10**6, row.partner_id.name)
+                    ).partner_id
+                    & members
+                )
+                candidates = ordered | (members - ordered)
+                if poll.subject == "nomination":
+                    restricted = self.env[
+                        "emulation.unit.restriction"
+                    ]._get_restricted_units(candidates, poll.date)
+                    candidates -= restricted
+                poll.candidate_ids = [
+                    Command.create({"partner_id": unit.id, "sequence": index})
+                    for index, unit in enumerate(candidates, start=1)
+                ]
+        self.invalidate_recordset(["voter_ids", "candidate_ids"])
+
+    # ------------------------------------------------------------------
+    # transitions
+    # ------------------------------------------------------------------
+    def action_open_voting(self):
+        """Voting starts: the rule of the conference's date, the quota and
+        the candidates are checked; ballots can be cast."""
+        self._check_transition(("draft",), ("secretariat",), self.env._("opened"))
+        for poll in self:
+            rule = poll._get_rule()
+            seats = poll._get_quota_seats()
+            if not poll.candidate_ids or not poll.voter_ids:
+                raise UserError(
+                    self.env._("A poll needs its candidates and its voters.")
+                )
+            if poll.is_secret and not poll.counting_user_ids:
+                raise UserError(
+                    self.env._(
+                        "A secret poll needs its counting committee: only its "
+                        "members read and enter the ballots."
+                    )
+                )
+            poll._check_candidates_eligible(rule)
+            poll._write_transition(
+                {"state": "open", "round": 1, "rule_id": rule.id, "seats": seats}
+            )
+        return True
+
+    def action_count_round(self):
+        """Close the round and count it under the poll's rule: quorum,
+        threshold and its base, quota and ties. Still tied for the last
+        seats: a further round if the rule allows one, else the chair's
+        decision if the rule allows it; otherwise the poll closes."""
+        self._check_transition(("open",), ("secretariat",), self.env._("counted"))
+        for poll in self:
+            poll._count_round()
+        return True
+
+    def action_next_round(self):
+        """A further round, on the candidates still tied for the last seats."""
+        self._check_transition(
+            ("counted",), ("secretariat",), self.env._("voted again")
+        )
+        for poll in self:
+            if poll.round >= poll.rule_id.max_rounds:
+                raise UserError(
+                    self.env._(
+                        "Rule %(rule)s allows %(count)s round(s): no further "
+                        "round. The chair decides, if the rule lets him.",
+                        rule=poll.rule_id.name,
+                        count=poll.rule_id.max_rounds,
+                    )
+                )
+            tied = poll._get_tied_candidates()
+            tied._write_transition({"last_round": poll.round + 1})
+            poll._write_transition({"state": "open", "round": poll.round + 1})
+        return True
+
+    def _get_tied_candidates(self):
+        self.ensure_one()
+        return (
+            self.sudo()
+            .result_ids.filtered(
+                lambda result: result.round == self.round and result.outcome == "tied"
+            )
+            .candidate_id
+        )
+
+    def _count_round(self):
+        self.ensure_one()
+        poll = self.sudo()
+        rule = poll.rule_id
+        members = len(poll.voter_ids)
+        present = len(poll.voter_ids.filtered(lambda v: v.attendance == "present"))
+        if not rule._reaches_quorum(present, members):
+            raise UserError(
+                self.env._(
+                    "No quorum: %(present)s of %(members)s members are present, "
+                    "rule %(rule)s asks for %(num)s/%(den)s. The round cannot "
+                    "be counted.",
+                    present=present,
+                    members=members,
+                    rule=rule.name,
+                    num=rule.quorum_numerator,
+                    den=rule.quorum_denominator,
+                )
+            )
+        ballots = (
+            self.env["emulation.ballot"]
+            .sudo()
+            .search([("poll_id", "=", poll.id), ("round", "=", poll.round)])
+        )
+        written = len(ballots.filtered("is_written"))
+        base = {
+            "members": members,
+            "present": present,
+            "present_written": present + written,
+        }[rule.vote_base]
+        valid = ballots.filtered(lambda ballot: not ballot.is_invalid)
+        yes = Counter(candidate for ballot in valid for candidate in ballot.approve_ids)
+        running = poll.candidate_ids.filtered(
+            lambda c: c.last_round == poll.round and not c.is_elected
+        )
+        seats = poll.seats - len(poll.candidate_ids.filtered("is_elected"))
+        scores = poll._get_scores()
+
+        def key(candidate):
+            return (
+                yes[candidate],
+                scores.get(candidate.partner_id, 0.0) if rule.tiebreak_by_score else 0,
+                rule.tiebreak_women_first and candidate.is_women_collective,
+            )
+
+        passing = [c for c in running if rule._passes_threshold(yes[c], base)]
+        passing.sort(key=key, reverse=True)
+        if len(passing) <= seats:
+            elected, tied = passing, []
+        else:
+            # the last seat's key: those above it are chosen; those on it
+            # share the seats left, or stay tied if they are more
+            boundary = key(passing[seats - 1])
+            elected = [c for c in passing if key(c) > boundary]
+            tied = [c for c in passing if key(c) == boundary]
+            if len(elected) + len(tied) <= seats:
+                elected, tied = elected + tied, []
+        outcome = {c: "elected" for c in elected}
+        outcome.update({c: "tied" for c in tied})
+        self.env["emulation.poll.result"].sudo().create(
+            [
+                {
+                    "poll_id": poll.id,
+                    "round": poll.round,
+                    "candidate_id": candidate.id,
+                    "ballot_count": len(ballots),
+                    "invalid_count": len(ballots) - len(valid),
+                    "yes_count": yes[candidate],
+                    "no_count": len(valid) - yes[candidate],
+                    "base_count": base,
+                    "yes_percent": yes[candidate] * 100.0 / base if base else 0.0,
+                    "outcome": outcome.get(candidate, "not_elected"),
+                }
+                for candidate in running
+            ]
+        )
+        poll.env["emulation.poll.candidate"].browse(
+            [c.id for c in elected]
+        )._write_transition({"is_elected": True})
+        undecided = tied and (poll.round < rule.max_rounds or rule.tiebreak_by_chair)
+        poll._write_transition({"state": "counted" if undecided else "closed"})
+        poll.message_post(body=poll._get_round_summary(elected, tied))
+
+    def _get_scores(self):
+        """{unit: its total of the year} for the tie-break by score."""
+        self.ensure_one()
+        rows = (
+            self.env["emulation.ranking"]
+            .sudo()
+            .search([("plan_id", "=", self.plan_id.id)])
+        )
+        return {row.partner_id: row.final_total for row in rows}
+
+    def _get_round_summary(self, elected, tied):
+        names = ", ".join(c.partner_id.name for c in elected) or self.env._("none")
+        summary = self.env._(
+            "Round %(round)s counted: chosen: %(names)s.", round=self.round, names=names
+        )
+        if tied:
+            summary += " " + self.env._(
+                "Still tied: %(names)s.",
+                names=", ".join(c.partner_id.name for c in tied),
+            )
+        return summary
+
+    def action_chair_decides(self, candidate):
+        """The chair chooses among the candidates still tied after the last
+        round, when the rule lets him; the reason is recorded."""
+        self._check_transition(
+            ("counted",), ("secretariat",), self.env._("decided by the chair")
+        )
+        self.ensure_one()
+        if not self.rule_id.tiebreak_by_chair:
+            raise UserError(
+                self.env._(
+                    "Rule %(rule)s does not let the chair decide a tie.",
+                    rule=self.rule_id.name,
+                )
+            )
+        if self.round < self.rule_id.max_rounds:
+            raise UserError(
+                self.env._("Vote again first: the rule allows a further round.")
+            )
+        if candidate not in self._get_tied_candidates():
+            raise UserError(
+                self.env._("The chair decides only among the candidates still tied.")
+            )
+        if not (self.chair_reason or "").strip():
+            raise UserError(
+                self.env._("Write the reason of the chair's decision first.")
+            )
+        candidate._write_transition({"is_elected": True, "is_chair_decision": True})
+        self.message_post(
+            body=self.env._(
+                "The chair chose %(unit)s: %(reason)s",
+                unit=candidate.partner_id.name,
+                reason=self.chair_reason,
+            )
+        )
+        elected = len(self.sudo().candidate_ids.filtered("is_elected"))
+        if elected >= self.seats:
+            self._write_transition({"state": "closed"})
+        return True
+
+    def action_cast_ballot(self):
+        """The ballot form of this round, for the user's unit (an officer)
+        or for a unit on paper (the secretariat, the counting committee)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_ballot_action_cast"
+        )
+        action["context"] = {"default_poll_id": self.id}
+        return action

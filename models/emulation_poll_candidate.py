@@ -1,0 +1,68 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class EmulationPollCandidate(models.Model):
+    """A unit the members vote on in a poll."""
+
+    _name = "emulation.poll.candidate"
+    _description = "Poll Candidate"
+    _inherit = ["emulation.workflow.mixin"]
+    _order = "poll_id, sequence, id"
+    _rec_name = "partner_id"
+
+    _edit_groups = {
+        "line": {
+            "fields": ("sequence", "partner_id", "achievement"),
+            "parent": ("poll_id", "setup"),
+        }
+    }
+    _edit_create_fields = ("poll_id",)
+
+    poll_id = fields.Many2one(
+        comodel_name="emulation.poll",
+        string="Poll",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Unit",
+        required=True,
+        index=True,
+        domain=[("is_company", "=", True)],
+    )
+    achievement = fields.Char(
+        help="The candidate's achievements in one line, for the minutes."
+    )
+    is_women_collective = fields.Boolean(
+        related="partner_id.is_women_collective", string="≥ 70 % Women"
+    )
+    last_round = fields.Integer(
+        string="Voted Until Round",
+        default=1,
+        readonly=True,
+        help="The last round the candidate takes part in: a further round "
+        "takes only the candidates still tied.",
+    )
+    is_elected = fields.Boolean(string="Chosen", readonly=True)
+    is_chair_decision = fields.Boolean(string="Chosen by the Chair", readonly=True)
+
+    _sql_constraints = [
+        (
+            "poll_partner_uniq",
+            "unique(poll_id, partner_id)",
+            "This unit is already a candidate of the poll.",
+        ),
+    ]
+
+    @api.constrains("partner_id", "poll_id")
+    def _check_eligible(self):
+        self.poll_id._check_candidates_eligible()
+
+    def action_chair_decides(self):
+        self.ensure_one()
+        return self.poll_id.action_chair_decides(self)
