@@ -30,6 +30,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/emulation_award_type_data.xml",
         # reports
         "reports/report_official_document_layout.xml",
         "reports/emulation_plan_report.xml",
@@ -37,6 +38,7 @@
         "reports/emulation_registration_report.xml",
         "reports/emulation_submission_report.xml",
         "reports/emulation_scorecard_report.xml",
+        "reports/emulation_poll_report.xml",
         # views (menu roots first, then one file per model)
         "views/emulation_menus.xml",
         "views/emulation_cluster_views.xml",
@@ -81,5 +83,6 @@
         "demo/emulation_covenant_demo.xml",
         "demo/emulation_registration_demo.xml",
         "demo/emulation_criterion_demo.xml",
+        "demo/emulation_poll_demo.xml",
     ],
 }

@@ -65,6 +65,8 @@ def post_init_hook(env):
         importer.parse(etree.parse(history).getroot())
     write_demo_scores(importer.env)
     importer.end_step()
+    write_demo_votes(importer.env)
+    importer.end_step()
 
 
 # The 2020 self scores of the demo members, by criterion code: a score, a
@@ -180,3 +182,111 @@ def write_demo_scores(env):
     # agreed at the year-end conference of 2020, and ranked as of that day
     (cards - explained).sudo().write({"date_agreed": "2020-12-10"})
     plan._rank_scorecards()
+
+
+def _demo_vote(env, poll, unit, approved, users, **vals):
+    """A unit's ballot: cast by its officer when it has one in the demo,
+    else entered from paper by the counting committee."""
+    user = users.get(unit, poll.counting_user_ids[:1])
+    candidates = poll.candidate_ids.filtered(lambda c: c.partner_id in approved)
+    return (
+        env["emulation.ballot"]
+        .with_user(user)
+        .create(
+            {
+                "poll_id": poll.id,
+                "partner_id": unit.id,
+                "approve_ids": [Command.set(candidates.ids)],
+                **vals,
+            }
+        )
+    )
+
+
+def write_demo_votes(env):
+    """The polls of the 2020 year-end conference, through the real
+    workflow: the members honour one unit for the ministry's flag and three
+    for its certificate of merit (Quảng Ninh absent, voting in writing),
+    then elect 2021's leader and deputy (by rotation: the deputy of 2020
+    leads in 2021; an illustration, not the cluster's actual choice)."""
+    ref = env.ref
+    event = ref("emulation_cluster.plan_2020_event_year_end_demo")
+    secretariat = ref("emulation_cluster.user_secretariat_demo")
+    users = {
+        user.partner_id.commercial_partner_id: user
+        for user in (
+            secretariat,
+            ref("emulation_cluster.user_deputy_demo"),
+            ref("emulation_cluster.user_unit_officer_demo"),
+        )
+    }
+    ranking = (
+        env["emulation.ranking"]
+        .search([("plan_id", "=", event.plan_id.id)])
+        .sorted("rank")
+        .partner_id
+    )
+    absent = ref("emulation_cluster.partner_snv_quang_ninh_demo")
+    Poll = env["emulation.poll"].with_user(secretariat)
+    common = {
+        "event_id": event.id,
+        "counting_user_ids": [Command.set(secretariat.ids)],
+        "chair_name": "Giám đốc Sở Nội vụ thành phố Hải Phòng",
+        "secretary_name": "Chánh Văn phòng Sở Nội vụ thành phố Hải Phòng",
+    }
+    flag = Poll.create(
+        dict(
+            common,
+            name="Suy tôn đơn vị đề nghị tặng Cờ thi đua",
+            award_type_id=ref("emulation_cluster.award_type_ministry_flag").id,
+        )
+    )
+    merit = Poll.create(
+        dict(
+            common,
+            name="Bình xét đơn vị đề nghị tặng Bằng khen",
+            award_type_id=ref("emulation_cluster.award_type_ministry_merit").id,
+        )
+    )
+    achievements = {
+        ranking[0]: "Dẫn đầu Cụm năm 2020; hoàn thành xuất sắc nhiệm vụ Cụm trưởng.",
+        ranking[1]: "Hoàn thành xuất sắc nhiệm vụ; tiêu biểu về cải cách hành chính.",
+        ranking[2]: "Hoàn thành tốt nhiệm vụ; làm tốt công tác thi đua, khen thưởng.",
+        ranking[3]: "Hoàn thành tốt nhiệm vụ chuyên môn năm 2020.",
+    }
+    for poll in flag | merit:
+        for candidate in poll.candidate_ids:
+            if candidate.partner_id in achievements:
+                candidate.with_user(secretariat).achievement = achievements[
+                    candidate.partner_id
+                ]
+        poll.voter_ids.filtered(lambda v: v.partner_id == absent).with_user(
+            secretariat
+        ).attendance = "absent"
+        poll.with_user(secretariat).action_open_voting()
+    for index, unit in enumerate(flag.voter_ids.partner_id):
+        # nine of ten for the first, one for the second
+        choice = ranking[1] if index == 3 else ranking[0]
+        _demo_vote(env, flag, unit, choice, users, is_written=unit == absent)
+        picks = ranking[1:4] if index % 4 else ranking[1:3] | ranking[4]
+        _demo_vote(env, merit, unit, picks, users, is_written=unit == absent)
+    (flag | merit).with_user(secretariat).action_count_round()
+    # next year's leader and deputy, by a show of hands
+    leader_2021 = ref("emulation_cluster.partner_snv_nam_dinh_demo")
+    deputy_2021 = ref("emulation_cluster.partner_snv_ha_nam_demo")
+    for subject, chosen, name in (
+        ("leader", leader_2021, "Bầu đơn vị Cụm trưởng năm 2021"),
+        ("deputy", deputy_2021, "Bầu đơn vị Cụm phó năm 2021"),
+    ):
+        poll = Poll.create(dict(common, name=name, subject=subject, is_secret=False))
+        if subject == "deputy":
+            poll.candidate_ids.filtered(
+                lambda c: c.partner_id == leader_2021
+            ).with_user(secretariat).unlink()
+        poll.voter_ids.filtered(lambda v: v.partner_id == absent).with_user(
+            secretariat
+        ).attendance = "absent"
+        poll.with_user(secretariat).action_open_voting()
+        for unit in poll.voter_ids.partner_id - absent:
+            _demo_vote(env, poll, unit, chosen, {})
+        poll.with_user(secretariat).action_count_round()

@@ -5,6 +5,7 @@ from . import res_users
 from . import emulation_document
 from . import emulation_cluster
 from . import emulation_cluster_membership
+from . import emulation_cluster_term
 from . import emulation_plan
 from . import emulation_plan_basis
 from . import emulation_plan_consultation

@@ -48,7 +48,3 @@ class EmulationAwardType(models.Model):
     conditions = fields.Text(help="The conditions of the award, in words.")
     is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
-
-    _sql_constraints = [
-        ("name_uniq", "unique(name)", "An award type with this name exists already."),
-    ]

@@ -93,6 +93,14 @@ class EmulationCluster(models.Model):
         readonly=True,
         help="Numbers the cluster's plans, restarting every year.",
     )
+    term_ids = fields.One2many(
+        comodel_name="emulation.cluster.term",
+        inverse_name="cluster_id",
+        string="Leaders and Deputies",
+        readonly=True,
+        help="Each year's leader and deputy, as the year-end conference before "
+        "elected them.",
+    )
     plan_ids = fields.One2many(
         comodel_name="emulation.plan",
         inverse_name="cluster_id",

@@ -8,7 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .common import format_vn_short_date
+from .common import format_vn_long_date, format_vn_short_date
 
 VN_TZ = "Asia/Ho_Chi_Minh"
 
@@ -298,6 +298,26 @@ class EmulationPoll(models.Model):
                     )
                 )
 
+    def _check_not_elected_to_the_other_role(self):
+        """The same unit is never next year's leader and deputy."""
+        self.ensure_one()
+        if self.subject not in ("leader", "deputy"):
+            return
+        term = self.env["emulation.cluster.term"]._get_term(
+            self.cluster_id, self.year + 1
+        )
+        other = term.deputy_id if self.subject == "leader" else term.leader_id
+        if other and other in self.sudo().candidate_ids.partner_id:
+            raise UserError(
+                self.env._(
+                    "%(unit)s is already elected for %(year)s to the other "
+                    "role: the same unit cannot be both leader and deputy. "
+                    "Remove it from the candidates.",
+                    unit=other.name,
+                    year=self.year + 1,
+                )
+            )
+
     # ------------------------------------------------------------------
     # creation: members as voters, the ranking as candidates
     # ------------------------------------------------------------------
@@ -360,6 +380,7 @@ class EmulationPoll(models.Model):
                     )
                 )
             poll._check_candidates_eligible(rule)
+            poll._check_not_elected_to_the_other_role()
             poll._write_transition(
                 {"state": "open", "round": 1, "rule_id": rule.id, "seats": seats}
             )
@@ -487,6 +508,8 @@ class EmulationPoll(models.Model):
         undecided = tied and (poll.round < rule.max_rounds or rule.tiebreak_by_chair)
         poll._write_transition({"state": "counted" if undecided else "closed"})
         poll.message_post(body=poll._get_round_summary(elected, tied))
+        if poll.state == "closed":
+            poll._record_election()
 
     def _get_scores(self):
         """{unit: its total of the year} for the tie-break by score."""
@@ -547,7 +570,87 @@ class EmulationPoll(models.Model):
         elected = len(self.sudo().candidate_ids.filtered("is_elected"))
         if elected >= self.seats:
             self._write_transition({"state": "closed"})
+            self._record_election()
         return True
+
+    def _record_election(self):
+        """An election poll sets its winner on the cluster for next year."""
+        self.ensure_one()
+        chosen = self.sudo().candidate_ids.filtered("is_elected").partner_id
+        if self.subject in ("leader", "deputy") and chosen:
+            self.env["emulation.cluster.term"]._record_election(self, chosen[:1])
+
+    # ------------------------------------------------------------------
+    # the minutes
+    # ------------------------------------------------------------------
+    def _get_minutes_data(self):
+        """What both minutes print, from the poll's records: attendance,
+        candidates with their year's result, each round's counts and the
+        conclusion. Read after the access check of the report itself."""
+        self.ensure_one()
+        poll = self.sudo()
+        voters = poll.voter_ids
+        absent = voters.filtered(lambda voter: voter.attendance == "absent")
+        written = (
+            self.env["emulation.ballot"]
+            .sudo()
+            .search([("poll_id", "=", poll.id), ("is_written", "=", True)])
+            .partner_id
+        )
+        ranking = {
+            row.partner_id: row
+            for row in self.env["emulation.ranking"]
+            .sudo()
+            .search([("plan_id", "=", poll.plan_id.id)])
+        }
+        rounds = sorted(set(poll.result_ids.mapped("round")))
+        event = poll.event_id
+        start = (
+            pytz.utc.localize(event.date_start).astimezone(pytz.timezone(VN_TZ))
+            if event.date_start
+            else None
+        )
+        return {
+            "poll": poll,
+            "place": event.place or "",
+            "place_date": ", ".join(
+                part for part in (event.place, format_vn_long_date(poll.date)) if part
+            ),
+            "time": start.strftime("%H giờ %M") if start else "",
+            "date": format_vn_long_date(poll.date),
+            "members": len(voters),
+            "present": len(voters) - len(absent),
+            "absent": absent.partner_id,
+            "written": written,
+            "candidates": [
+                {
+                    "candidate": candidate,
+                    "ranking": ranking.get(candidate.partner_id),
+                }
+                for candidate in poll.candidate_ids
+            ],
+            "rounds": [
+                {
+                    "number": number,
+                    "results": poll.result_ids.filtered(
+                        lambda result, number=number: result.round == number
+                    ),
+                }
+                for number in rounds
+            ],
+            "chosen": poll.candidate_ids.filtered("is_elected"),
+            "rule": poll.rule_id,
+            "committee": poll.counting_user_ids,
+        }
+
+    def _get_subject_line(self):
+        """The subject as the minutes print it."""
+        self.ensure_one()
+        if self.subject == "leader":
+            return f"Bầu đơn vị Cụm trưởng năm {self.year + 1}"
+        if self.subject == "deputy":
+            return f"Bầu đơn vị Cụm phó năm {self.year + 1}"
+        return f"Bình xét, suy tôn đề nghị {self.award_type_id.name} năm {self.year}"
 
     def action_cast_ballot(self):
         """The ballot form of this round, for the user's unit (an officer)

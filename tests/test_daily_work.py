@@ -689,3 +689,49 @@ class TestDemoData(EmulationCommon):
         best = cards.sorted("rank")[0]
         self.assertEqual(best.final_total, max(cards.mapped("final_total")))
         self.assertTrue(cards.filtered("self_scored_on_behalf"), "paper tables entered")
+
+    def test_22_demo_votes_and_next_years_leader(self):
+        """The 2020 year-end conference: one unit honoured for the flag,
+        three for certificates of merit (one member absent, voting in
+        writing), and 2021's leader and deputy elected."""
+        polls = self.env["emulation.poll"].search(
+            [
+                (
+                    "plan_id",
+                    "=",
+                    self.env.ref("emulation_cluster.plan_2020_bac_bo_demo").id,
+                )
+            ]
+        )
+        self.assertEqual(len(polls), 4)
+        self.assertEqual(set(polls.mapped("state")), {"closed"})
+        by_subject = {(poll.subject, poll.award_type_id): poll for poll in polls}
+        flag = by_subject[
+            ("nomination", self.env.ref("emulation_cluster.award_type_ministry_flag"))
+        ]
+        merit = by_subject[
+            ("nomination", self.env.ref("emulation_cluster.award_type_ministry_merit"))
+        ]
+        self.assertEqual(len(flag.candidate_ids.filtered("is_elected")), 1)
+        self.assertEqual(len(merit.candidate_ids.filtered("is_elected")), 3)
+        self.assertTrue(flag.is_secret)
+        self.assertEqual(
+            self.env["emulation.ballot"].search_count(
+                [("poll_id", "=", flag.id), ("is_written", "=", True)]
+            ),
+            1,
+        )
+        term = self.env.ref("emulation_cluster.cluster_bac_bo_demo").term_ids
+        self.assertEqual(
+            (term.year, term.leader_id.name, term.deputy_id.name),
+            (2021, "Sở Nội vụ tỉnh Nam Định", "Sở Nội vụ tỉnh Hà Nam"),
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "emulation_cluster.report_emulation_poll_review_minutes", flag.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("BIÊN BẢN HỌP BÌNH XÉT", html)
+        self.assertIn("Quảng Ninh", html)

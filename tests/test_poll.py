@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import subprocess
+import tempfile
 from datetime import date
 
 from odoo import Command
@@ -13,7 +15,7 @@ from .test_scorecard import LEADER, ScorecardCommon
 
 class PollCommon(ScorecardCommon):
     """The 2020 plan of the scoring tests, its four scorecards agreed
-    (leader 90, deputy 80, member 3 75, member 4 40), a 2020 voting rule
+    (leader 90, deputy 80, member 3 80, member 4 40), a 2020 voting rule
     (more than 50 % of all members, quorum 2/3, written votes, two rounds,
     ties by score then women first), a 2026 one (at least 80 % of those
     present plus written votes, one round, the chair decides ties), and
@@ -48,6 +50,8 @@ class PollCommon(ScorecardCommon):
                 "name": "Bỏ phiếu 2020",
                 "rule_type": "voting",
                 "document_id": cls.guidance.id,
+                "scope": "cluster",
+                "cluster_id": cls.cluster.id,
                 "date_from": date(2018, 1, 1),
                 "date_to": date(2025, 6, 30),
                 "vote_base": "members",
@@ -61,6 +65,8 @@ class PollCommon(ScorecardCommon):
                 "name": "Bỏ phiếu 2026",
                 "rule_type": "voting",
                 "document_id": cls.guidance.id,
+                "scope": "cluster",
+                "cluster_id": cls.cluster.id,
                 "date_from": date(2025, 7, 1),
                 "vote_base": "present_written",
                 "vote_threshold": 80,
@@ -74,6 +80,8 @@ class PollCommon(ScorecardCommon):
                 "name": "Số lượng đề nghị",
                 "rule_type": "nomination_quota",
                 "document_id": cls.guidance.id,
+                "scope": "cluster",
+                "cluster_id": cls.cluster.id,
                 "date_from": date(2018, 1, 1),
                 "quota_ids": [
                     Command.create({"award_type_id": cls.flag.id, "max_count": 1}),
@@ -482,7 +490,7 @@ class TestPoll(PollCommon):
         # the committee
         for user in (self.user_manager, self.user_council):
             self.assertFalse(
-                Ballot.with_user(user).search([]) - own.with_user(user),
+                Ballot.with_user(user).search([("poll_id", "=", poll.id)]),
                 user.login,
             )
         # the counting committee reads them all
@@ -513,7 +521,9 @@ class TestPoll(PollCommon):
                     "name": "Chồng lấn",
                     "rule_type": "voting",
                     "document_id": self.guidance.id,
-                    "date_from": date(2024, 1, 1),
+                    "scope": "cluster",
+                    "cluster_id": self.cluster.id,
+                    "date_from": date(2026, 1, 1),
                 }
             )
         with self.assertRaisesRegex(ValidationError, "Legal Basis"):
@@ -580,3 +590,126 @@ class TestPollSecrecyRpc(HttpCase, PollCommon):
             self.assertRaisesRegex(JsonRpcException, "AccessError"),
         ):
             self._call("emulation.ballot", "export_data", others.ids, ["approve_ids"])
+
+
+@tagged("post_install", "-at_install")
+class TestElection(PollCommon):
+    """Issue 11, point 4: the election polls set next year's leader and
+    deputy on the cluster; the same unit cannot be both."""
+
+    def _elect(self, subject, unit):
+        poll = self._poll(subject=subject, award_type_id=False)
+        poll.action_open_voting()
+        for voter in poll.voter_ids.partner_id:
+            self._vote(poll, voter, [unit])
+        poll.action_count_round()
+        return poll
+
+    def test_leader_and_deputy_of_next_year(self):
+        leader_poll = self._elect("leader", self.unit_deputy)
+        self.assertEqual(leader_poll.seats, 1)
+        term = self.cluster.term_ids
+        self.assertEqual(
+            (term.year, term.leader_id, term.leader_poll_id, term.deputy_id),
+            (2021, self.unit_deputy, leader_poll, self.env["res.partner"]),
+        )
+        # the elected leader cannot run for deputy
+        poll = self._poll(subject="deputy", award_type_id=False)
+        with self.assertRaisesRegex(UserError, "cannot be both leader and deputy"):
+            poll.action_open_voting()
+        self.assertEqual(poll.state, "draft")
+        poll.candidate_ids.filtered(
+            lambda c: c.partner_id == self.unit_deputy
+        ).with_user(self.user_secretariat).unlink()
+        poll.action_open_voting()
+        for voter in poll.voter_ids.partner_id:
+            self._vote(poll, voter, [self.unit_member3])
+        poll.action_count_round()
+        self.assertEqual(
+            (term.leader_id, term.deputy_id), (self.unit_deputy, self.unit_member3)
+        )
+        # nobody writes a term by hand through the API
+        with self.assertRaises(AccessError):
+            term.with_user(self.user_secretariat).write(
+                {"deputy_id": self.unit_deputy.id}
+            )
+        with self.assertRaises(ValidationError):
+            term.write({"deputy_id": self.unit_deputy.id})
+
+
+@tagged("post_install", "-at_install")
+class TestPollMinutes(HttpCase, PollCommon):
+    """Both minutes printed for real (wkhtmltopdf) and read back."""
+
+    def _pdf_text(self, report, records, user):
+        Report = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            .with_user(user)
+        )
+        pdf = Report._render_qweb_pdf(report, records.ids)[0]
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+            handle.write(pdf)
+            handle.flush()
+            return subprocess.run(
+                ["pdftotext", "-layout", handle.name, "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+
+    def test_review_and_count_minutes(self):
+        self.conference.sudo().place = "Hải Phòng"
+        poll = self._poll(
+            chair_name="Nguyễn Văn Chủ",
+            secretary_name="Trần Thị Thư",
+        )
+        self._candidate(
+            poll, self.unit_member3
+        ).achievement = "Dẫn đầu phong trào cải cách hành chính"
+        self._absent(poll, self.unit_member4)
+        poll.action_open_voting()
+        self._vote(poll, self.unit_leader, [self.unit_member3])
+        self._vote(poll, self.unit_deputy, [self.unit_member3], self.user_deputy)
+        self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
+        self._vote(poll, self.unit_member4, [self.unit_member3], is_written=True)
+        poll.action_count_round()
+        self.assertEqual(self._chosen(poll), self.unit_member3)
+        text = self._pdf_text(
+            "emulation_cluster.report_emulation_poll_review_minutes",
+            poll,
+            self.user_officer,
+        )
+        for expected in (
+            "BIÊN BẢN HỌP BÌNH XÉT",
+            "Bình xét, suy tôn đề nghị Cờ thi đua (test) năm 2020",
+            "Hải Phòng, ngày 05 tháng 12 năm 2020",
+            "Chủ trì: Nguyễn Văn Chủ. Thư ký: Trần Thị Thư.",
+            "Thành viên có mặt: 3/4 đơn vị; vắng mặt: Sở Nội vụ Member 4 (test)",
+            "Dẫn đầu phong trào cải cách hành chính",
+            "bỏ phiếu kín",
+            "Bỏ phiếu 2020",
+            "trên 50% số phiếu đồng ý so với tổng số thành viên",
+        ):
+            self.assertIn(expected, " ".join(text.split()), expected)
+        flat = " ".join(text.split())
+        # member 3: 3 of 4 ballots, 75 %, chosen; the leader 1, 25 %
+        self.assertRegex(flat, r"Sở Nội vụ Member 3 \(test\) 4 3 75,00 1 0 Đạt")
+        self.assertRegex(flat, r"Sở Nội vụ Leader \(test\) 4 1 25,00 3 0 Không đạt")
+        self.assertIn(
+            "Kết luận: Sở Nội vụ Member 3 (test) được suy tôn, đề nghị tặng "
+            "Cờ thi đua (test).",
+            flat,
+        )
+        self.assertIn("CHỦ TRÌ", flat)
+        count = " ".join(
+            self._pdf_text(
+                "emulation_cluster.report_emulation_poll_count_minutes",
+                poll,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("BIÊN BẢN KIỂM PHIẾU", count)
+        self.assertIn(f"Ban kiểm phiếu gồm: {self.user_secretariat.name}.", count)
+        self.assertIn("Số thành viên: 4; có mặt: 3; ý kiến bằng văn bản: 1.", count)
+        self.assertRegex(count, r"Sở Nội vụ Member 3 \(test\) 4 3 75,00 1 0 Đạt")

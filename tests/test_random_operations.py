@@ -47,6 +47,10 @@ MODELS = [
     "emulation.criterion",
     "emulation.scorecard",
     "emulation.score.line",
+    "emulation.poll",
+    "emulation.poll.candidate",
+    "emulation.poll.voter",
+    "emulation.ballot",
 ]
 # records private to their unit (the README's access matrix)
 PRIVATE = {
@@ -86,6 +90,8 @@ KEPT = {
     "emulation.scorecard": ("agreed",),
     "emulation.score.history": None,
     "emulation.criterion.template": None,
+    "emulation.poll": ("closed",),
+    "emulation.ballot": None,
 }
 TRANSITIONS = {
     "emulation.plan": [
@@ -132,6 +138,8 @@ TRANSITIONS = {
         "action_explain",
         "action_agree",
     ],
+    "emulation.poll": ["action_open_voting", "action_count_round", "action_next_round"],
+    "emulation.poll.candidate": ["action_chair_decides"],
 }
 HOSTILE_CONTEXTS = [
     {},
@@ -215,6 +223,60 @@ class TestRandomOperations(TrustCommon):
         cls.plan.scorecard_ids.line_ids.filtered(
             lambda line: line.kind == "target"
         ).target_value = 100
+        # the year-end conference's votes: a rule, a quota, an open poll
+        # with a ballot, and one being prepared
+        cls.flag = cls.env["emulation.award.type"].create({"name": "Cờ thi đua"})
+        Rule = cls.env["emulation.rule"]
+        Rule.create(
+            {
+                "name": "Bỏ phiếu",
+                "rule_type": "voting",
+                "document_id": cls.guidance.id,
+                "scope": "cluster",
+                "cluster_id": cls.cluster.id,
+                "date_from": date(2019, 1, 1),
+                "max_rounds": 2,
+                "tiebreak_by_chair": True,
+            }
+        )
+        Rule.create(
+            {
+                "name": "Số lượng",
+                "rule_type": "nomination_quota",
+                "document_id": cls.guidance.id,
+                "scope": "cluster",
+                "cluster_id": cls.cluster.id,
+                "date_from": date(2019, 1, 1),
+                "quota_ids": [
+                    Command.create({"award_type_id": cls.flag.id, "max_count": 1})
+                ],
+            }
+        )
+        Poll = cls.env["emulation.poll"].with_user(cls.user_secretariat)
+        cls.poll = Poll.create(
+            {
+                "name": "Suy tôn",
+                "event_id": cls.plan.event_ids[:1].id,
+                "award_type_id": cls.flag.id,
+                "counting_user_ids": [Command.link(cls.user_secretariat.id)],
+            }
+        )
+        cls.poll.action_open_voting()
+        cls.env["emulation.ballot"].with_user(cls.user_deputy).create(
+            {
+                "poll_id": cls.poll.id,
+                "partner_id": cls.unit_deputy.id,
+                "approve_ids": [Command.link(cls.poll.candidate_ids[0].id)],
+            }
+        )
+        Poll.create(
+            {
+                "name": "Bầu Cụm trưởng",
+                "event_id": cls.plan.event_ids[:1].id,
+                "subject": "leader",
+                "is_secret": False,
+            }
+        )
 
     # ------------------------------------------------------------------
     # random values
@@ -362,6 +424,32 @@ class TestRandomOperations(TrustCommon):
                 "plan_id": plan.id,
                 "partner_id": rng.choice(self._pool("res.partner")),
             },
+            "emulation.poll": {
+                "name": "Bỏ phiếu thử",
+                "event_id": (plan.event_ids[:1] or self.plan.event_ids[:1]).id,
+                "subject": rng.choice(["nomination", "leader", "deputy"]),
+                "award_type_id": self.flag.id,
+            },
+            "emulation.poll.candidate": {
+                "poll_id": rng.choice(self.env["emulation.poll"].sudo().search([]).ids),
+                "partner_id": rng.choice(self._pool("res.partner")),
+            },
+            "emulation.poll.voter": {
+                "poll_id": rng.choice(self.env["emulation.poll"].sudo().search([]).ids),
+                "partner_id": rng.choice(self._pool("res.partner")),
+            },
+            "emulation.ballot": {
+                "poll_id": rng.choice(self.env["emulation.poll"].sudo().search([]).ids),
+                "partner_id": rng.choice(self._pool("res.partner")),
+                "approve_ids": [
+                    Command.link(
+                        rng.choice(
+                            self.env["emulation.poll.candidate"].sudo().search([]).ids
+                        )
+                    )
+                ],
+                "is_written": rng.choice([False, False, True]),
+            },
         }
         values = dict(choices.get(model, {}))
         if values and rng.random() < 0.3:
@@ -420,7 +508,7 @@ class TestRandomOperations(TrustCommon):
         staff = rng.choice(
             [self.user_secretariat, self.user_secretariat_other, self.user_manager]
         )
-        scenario = rng.randrange(12)
+        scenario = rng.randrange(13)
         counts[("hostile", scenario)] += 1
         return getattr(self, f"_hostile_{scenario}")(rng, officer, unit, staff)
 
@@ -738,6 +826,24 @@ class TestRandomOperations(TrustCommon):
 
         return user, f"{user.login} appraises {card}, his own unit's", appraise_own
 
+    def _hostile_12(self, rng, officer, unit, staff):
+        """An officer votes for another unit, or twice for his own, or
+        approves a candidate of another poll."""
+        poll = self.poll
+        other = rng.choice(self._pool("res.partner"))
+        candidates = self.env["emulation.poll.candidate"].sudo().search([]).ids
+
+        def vote():
+            self.env["emulation.ballot"].with_user(officer).create(
+                {
+                    "poll_id": poll.id,
+                    "partner_id": rng.choice([other, unit.id]),
+                    "approve_ids": [Command.set([rng.choice(candidates)])],
+                }
+            )
+
+        return officer, f"{officer.login} votes in {poll}", vote
+
     def _plan_operation(self, rng, counts):
         """A random operation: (acting user, description, action)."""
         if rng.random() < 0.35:
@@ -1017,6 +1123,15 @@ class TestRandomOperations(TrustCommon):
                     records.sudo().filtered(lambda r, o=owner, u=unit: r[o] != u),
                     f"{step}: {user.login} reads {model} of another unit",
                 )
+            # another unit's ballot only as a member of its counting committee
+            ballots = env["emulation.ballot"].with_user(user).search([]).sudo()
+            self.assertFalse(
+                ballots.filtered(
+                    lambda ballot, u=unit, user=user: ballot.partner_id != u
+                    and user not in ballot.poll_id.counting_user_ids
+                ),
+                f"{step}: {user.login} reads another unit's ballot",
+            )
             # another unit's ranking row only once the plan's ranking is
             # agreed, and only in a plan of which the unit is a member
             rows = env["emulation.ranking"].with_user(user).search([]).sudo()
