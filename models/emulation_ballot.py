@@ -39,9 +39,13 @@ class EmulationBallot(models.Model):
         related="poll_id.cluster_id", string="Cluster", store=True
     )
     round = fields.Integer(
+        string="Voting Round",
         compute="_compute_round",
         store=True,
         help="The round the ballot was cast in.",
+    )
+    poll_round = fields.Integer(
+        related="poll_id.round", string="Round Open", help="The poll's current round."
     )
     partner_id = fields.Many2one(
         comodel_name="res.partner",

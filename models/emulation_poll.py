@@ -139,7 +139,9 @@ class EmulationPoll(models.Model):
         tracking=True,
         copy=False,
     )
-    round = fields.Integer(default=1, readonly=True, tracking=True, copy=False)
+    round = fields.Integer(
+        string="Voting Round", default=1, readonly=True, tracking=True, copy=False
+    )
     candidate_ids = fields.One2many(
         comodel_name="emulation.poll.candidate",
         inverse_name="poll_id",

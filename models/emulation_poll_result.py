@@ -20,7 +20,7 @@ class EmulationPollResult(models.Model):
         index=True,
         readonly=True,
     )
-    round = fields.Integer(readonly=True)
+    round = fields.Integer(string="Voting Round", readonly=True)
     candidate_id = fields.Many2one(
         comodel_name="emulation.poll.candidate",
         string="Candidate",

@@ -558,7 +558,8 @@ class EmulationWorkflowMixin(models.AbstractModel):
             if field is None:
                 continue
             label = field.get_description(self.env)["string"]
-            if value is False or value is None:
+            blank = isinstance(value, str) and not value.strip()
+            if value is False or value is None or (blank and field.type != "selection"):
                 if field.required and field.type != "boolean":
                     raise ValidationError(
                         self.env._("%(field)s is required.", field=label)

@@ -15,6 +15,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import EmulationCommon
+from .test_poll import PollCommon
 from .test_scorecard import ScorecardCommon
 
 SKIP = object()
@@ -556,3 +557,50 @@ class TestScorecardPolicyAgreement(ScorecardCommon):
         self.card_officer.with_user(secretariat).action_agree()
         for user in (officer, secretariat, self.user_manager):
             self.assertEqual(self._agreement(user), (set(), set()), user.login)
+
+
+@tagged("post_install", "-at_install")
+class TestPollPolicyAgreement(PollCommon):
+    """The poll's form, its candidates and its voters agree with the policy,
+    as each role, in each state."""
+
+    _new_value = TestEditPolicyAgreement._new_value
+    _stored = TestEditPolicyAgreement._stored
+    _expected = TestEditPolicyAgreement._expected
+    _assert_agreement = TestEditPolicyAgreement._assert_agreement
+    _assert_lines_agreement = TestEditPolicyAgreement._assert_lines_agreement
+    COMPANIONS = TestEditPolicyAgreement.COMPANIONS
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_document = cls.env["emulation.document"].create(
+            {"name": "1305/BNV-VP (test)", "date": date(2020, 3, 15)}
+        )
+
+    def _agreement(self, poll, user):
+        return (
+            self._assert_agreement(poll, user),
+            self._assert_lines_agreement(poll, "candidate_ids", user),
+            self._assert_lines_agreement(poll, "voter_ids", user),
+        )
+
+    def test_poll(self):
+        officer, secretariat = self.user_officer, self.user_secretariat
+        poll = self._poll()
+        # being prepared: the secretariat sets it up; members do not see it
+        self.assertEqual(self._agreement(poll, officer), (set(), set(), set()))
+        header, candidates, voters = self._agreement(poll, secretariat)
+        self.assertTrue(
+            {"name", "subject", "is_secret", "chair_name", "secretary_name"} <= header
+        )
+        self.assertFalse(header & {"chair_reason", "event_id"})
+        # (another unit as candidate would be a duplicate: left out here)
+        self.assertEqual(candidates, {"sequence", "achievement"})
+        self.assertIn("attendance", voters)
+        poll.action_open_voting()
+        # voting: attendance only; members read, change nothing
+        self.assertEqual(self._agreement(poll, officer), (set(), set(), set()))
+        header, candidates, voters = self._agreement(poll, secretariat)
+        self.assertEqual((header, candidates), (set(), set()))
+        self.assertIn("attendance", voters)

@@ -536,6 +536,9 @@ class TestPoll(PollCommon):
             )
         with self.assertRaisesRegex(ValidationError, "threshold"):
             self.rule_2026.vote_threshold = 120
+        # a blank name is no name, through the API too
+        with self.assertRaisesRegex(ValidationError, "required"):
+            self.rule_2026.with_user(self.user_manager).name = "   "
 
 
 @tagged("post_install", "-at_install")

@@ -9,6 +9,7 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import EmulationCommon
+from .test_poll import PollCommon
 from .test_scorecard import LEADER, ScorecardCommon
 
 
@@ -153,3 +154,21 @@ class TestScoringTours(HttpCase, ScorecardCommon):
         self.start_tour(
             "/odoo", "emulation_officer_reads_ranking", login=self.user_officer.login
         )
+
+
+@tagged("post_install", "-at_install")
+class TestVotingTour(HttpCase, PollCommon):
+    """The officer casts his unit's ballot in the browser, in Vietnamese."""
+
+    def test_officer_votes(self):
+        self._load_vietnamese()
+        self.user_officer.lang = "vi_VN"
+        poll = self._poll()
+        poll.action_open_voting()
+        self.start_tour(
+            "/odoo", "emulation_officer_votes", login=self.user_officer.login
+        )
+        ballot = self.env["emulation.ballot"].search([("poll_id", "=", poll.id)])
+        self.assertEqual(ballot.partner_id, self.unit_member3)
+        self.assertEqual(ballot.approve_ids.partner_id, self.unit_leader)
+        self.assertEqual((ballot.round, ballot.entered_by_id), (1, self.user_officer))

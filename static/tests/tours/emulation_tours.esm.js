@@ -449,3 +449,36 @@ tours.add("emulation_officer_reads_ranking", {
         },
     ],
 });
+
+// At the conference, the unit officer opens the poll and casts his unit's
+// ballot.
+tours.add("emulation_officer_votes", {
+    url: "/odoo/action-emulation_cluster.emulation_poll_action",
+    steps: () => [
+        {
+            content: "The poll open for voting",
+            trigger:
+                ".o_data_row:contains('Suy tôn (test)'):contains('Đang bỏ phiếu') td[name='name']",
+            run: "click",
+        },
+        {
+            trigger: "button[name='action_cast_ballot']:contains('Bỏ phiếu')",
+            run: "click",
+        },
+        {
+            content: "The ballot names his unit; tick the candidate",
+            trigger:
+                ".modal .o_field_widget[name='approve_ids'] .form-check:contains('Sở Nội vụ Leader (test)') input",
+            run: "click",
+        },
+        {
+            trigger: ".modal-footer button:contains('Bỏ phiếu')",
+            run: "click",
+        },
+        {
+            content: "Cast: the dialog closes, the count of the round moves",
+            trigger:
+                "body:not(:has(.modal)) .o_field_widget[name='ballot_count']:contains('1')",
+        },
+    ],
+});
