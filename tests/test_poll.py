@@ -493,6 +493,23 @@ class TestPoll(PollCommon):
                 Ballot.with_user(user).search([("poll_id", "=", poll.id)]),
                 user.login,
             )
+        # the cluster's secretariat outside the committee reads none either
+        hidden = self._poll(counting_user_ids=[Command.set(self.user_manager.ids)])
+        hidden.action_open_voting()
+        self._vote(hidden, self.unit_member4, [self.unit_leader], self.user_manager)
+        self.assertFalse(
+            Ballot.with_user(self.user_secretariat).search(
+                [("poll_id", "=", hidden.id)]
+            )
+        )
+        self.assertEqual(
+            len(
+                Ballot.with_user(self.user_manager).search(
+                    [("poll_id", "=", hidden.id)]
+                )
+            ),
+            1,
+        )
         # the counting committee reads them all
         self.assertEqual(
             len(
