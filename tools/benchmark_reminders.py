@@ -4,13 +4,13 @@
 
 Creates 10,000 and then 100,000 submissions due in 7 days across many
 clusters (50 units and 4 obligations per cluster: 200 submissions each),
-runs the reminder cron until nothing remains (one batch per call and a
-commit after each, as the cron runner does) and prints its time and query
-count.
+runs the reminder cron until nothing remains (one batch per call, each
+flushed before the next, as the cron runner's commit would) and prints its
+time and query count.
 
-It COMMITS its data: run it on a throwaway copy of a database, e.g.
-``createdb -T dev_sub dev_bench``. It refuses a database whose name does
-not contain "bench".
+It rolls back what it created (nothing is committed); still, run it on a
+throwaway copy of a database, e.g. ``createdb -T dev_sub dev_bench``: it
+refuses a database whose name does not contain "bench".
 
 Run it either in an Odoo shell::
 
@@ -164,7 +164,7 @@ def _run(env, count, tag):
     cr.execute("UPDATE emulation_plan SET state = 'closed' WHERE state = 'issued'")
     started = time.time()
     _setup(env, count, tag)
-    cr.commit()
+    env.flush_all()
     setup_time = time.time() - started
     env.invalidate_all()
     queries = batches = reminded = 0
@@ -172,8 +172,8 @@ def _run(env, count, tag):
     while True:
         before = cr.sql_log_count
         done = Log._cron_send_deadline_reminders()
+        # what the cron runner's commit between two calls would make visible
         env.flush_all()
-        cr.commit()  # as the cron runner does between two calls
         env.invalidate_all()
         queries += cr.sql_log_count - before
         if not done:
@@ -202,14 +202,16 @@ def _run(env, count, tag):
     cr.execute(
         "UPDATE emulation_plan SET state = 'closed' WHERE number LIKE '%%/KH-BENCH'"
     )
-    cr.commit()
 
 
 def main(env, sizes=SIZES):
     if "bench" not in env.cr.dbname:
         raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
-    for i, count in enumerate(sizes):
-        _run(env, count, f"{int(time.time())}{i}")
+    try:
+        for i, count in enumerate(sizes):
+            _run(env, count, f"{int(time.time())}{i}")
+    finally:
+        env.cr.rollback()
 
 
 def _script():
