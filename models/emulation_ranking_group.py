@@ -17,7 +17,7 @@ class EmulationRankingGroup(models.Model):
     _auto = False
     _order = "ranking_id, sequence, group_code, id"
     _depends = {
-        "emulation.scorecard": ["active", "state", "plan_id", "partner_id", "year"],
+        "emulation.ranking": ["plan_id", "partner_id", "year", "is_agreed"],
         "emulation.score.line": [
             "scorecard_id",
             "top_group_id",
@@ -53,47 +53,45 @@ class EmulationRankingGroup(models.Model):
     is_agreed = fields.Boolean(string="Ranking Agreed", readonly=True)
 
     def init(self):
+        # over the ranking view: its rows (active scorecards) and whether
+        # their plan's ranking is agreed are decided there, once
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
                 """
                 CREATE OR REPLACE VIEW %(table)s AS (
-                    SELECT min(line.id) AS id,
-                           card.id AS ranking_id,
-                           card.plan_id,
-                           card.cluster_id,
-                           card.year,
-                           card.partner_id,
-                           top.sequence,
-                           top.code AS group_code,
-                           (top.code || '. ' || top.name)::varchar AS group_name,
-                           coalesce(sum(line.final_points), 0) AS points,
-                           sum(CASE WHEN line.kind IN %(in_maximum)s
-                                    THEN criterion.max_points ELSE 0 END)
-                               AS max_points,
-                           CASE WHEN sum(CASE WHEN line.kind IN %(in_maximum)s
-                                              THEN criterion.max_points
-                                              ELSE 0 END) > 0
-                                THEN round((coalesce(sum(line.final_points), 0) * 100.0
-                                     / sum(CASE WHEN line.kind IN %(in_maximum)s
-                                                THEN criterion.max_points
-                                                ELSE 0 END))::numeric, 2)
-                                ELSE 0 END AS percentage,
-                           NOT EXISTS (
-                               SELECT 1
-                                 FROM emulation_scorecard other
-                                WHERE other.plan_id = card.plan_id
-                                  AND other.active
-                                  AND other.state != 'agreed'
-                           ) AS is_agreed
-                      FROM emulation_score_line line
-                      JOIN emulation_scorecard card
-                        ON card.id = line.scorecard_id AND card.active
-                      JOIN emulation_criterion criterion
-                        ON criterion.id = line.criterion_id
-                      JOIN emulation_criterion top ON top.id = line.top_group_id
-                     WHERE line.is_applicable
-                  GROUP BY card.id, top.id
+                    SELECT result.*,
+                           CASE WHEN result.max_points > 0
+                                THEN round((result.points * 100.0
+                                            / result.max_points)::numeric, 2)
+                                ELSE 0 END AS percentage
+                      FROM (
+                        SELECT min(line.id) AS id,
+                               ranking.id AS ranking_id,
+                               ranking.plan_id,
+                               ranking.cluster_id,
+                               ranking.year,
+                               ranking.partner_id,
+                               ranking.is_agreed,
+                               top.sequence,
+                               top.code AS group_code,
+                               (top.code || '. ' || top.name)::varchar AS group_name,
+                               coalesce(sum(line.final_points), 0) AS points,
+                               sum(CASE WHEN line.kind IN %(in_maximum)s
+                                        THEN criterion.max_points ELSE 0 END)
+                                   AS max_points
+                          FROM emulation_score_line line
+                          JOIN emulation_ranking ranking
+                            ON ranking.id = line.scorecard_id
+                          JOIN emulation_criterion criterion
+                            ON criterion.id = line.criterion_id
+                          JOIN emulation_criterion top
+                            ON top.id = line.top_group_id
+                         WHERE line.is_applicable
+                      GROUP BY ranking.id, ranking.plan_id, ranking.cluster_id,
+                               ranking.year, ranking.partner_id, ranking.is_agreed,
+                               top.id
+                      ) result
                 )
                 """,
                 table=SQL.identifier(self._table),

@@ -20,11 +20,33 @@ what issuing needs (leader, deputy, number, date, a legal basis, purpose,
 signer and its year-end conference); ``_issue_plan(plan)`` issues it.
 """
 
+import subprocess
+import tempfile
 from datetime import date
 
 from odoo import Command
 
 from odoo.addons.base.tests.common import BaseCommon, new_test_user
+
+
+def printed_text(env, report, records, user=None):
+    """``report`` of ``records`` printed for real (wkhtmltopdf, which fetches
+    the styles from the server: call it from an HttpCase) as ``user``, read
+    back with pdftotext; pages are separated by form feeds."""
+    # tests render HTML unless told to print for real
+    Report = env["ir.actions.report"].with_context(force_report_rendering=True)
+    if user:
+        Report = Report.with_user(user)
+    pdf = Report._render_qweb_pdf(report, records.ids)[0]
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(pdf)
+        handle.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", handle.name, "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
 
 class EmulationCommon(BaseCommon):

@@ -4,8 +4,6 @@
 the unit officer, the secretariat and the administrator."""
 
 import base64
-import subprocess
-import tempfile
 from datetime import date
 
 from freezegun import freeze_time
@@ -16,7 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import EmulationCommon
+from .common import EmulationCommon, printed_text
 
 
 class DailyWorkCommon(EmulationCommon):
@@ -487,21 +485,7 @@ class TestPrintedDocuments(HttpCase, DailyWorkCommon):
     server, which sees this test's records only in an HttpCase."""
 
     def _pdf_pages(self, report, records, user=None):
-        # tests render HTML unless told to print for real
-        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        if user:
-            Report = Report.with_user(user)
-        pdf = Report._render_qweb_pdf(report, records.ids)[0]
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-            handle.write(pdf)
-            handle.flush()
-            text = subprocess.run(
-                ["pdftotext", "-layout", handle.name, "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        return text.split("\f")[:-1]
+        return printed_text(self.env, report, records, user).split("\f")[:-1]
 
     def test_07_page_numbers_from_page_two(self):
         plan = self._create_plan(year=2021)

@@ -502,10 +502,9 @@ class TestEditPolicyAgreement(EmulationCommon):
                 self.assertIn(field_name, allowed, f"{name}: new record's form")
 
 
-@tagged("post_install", "-at_install")
-class TestScorecardPolicyAgreement(ScorecardCommon):
-    """The scorecard's form and its lines agree with the policy, as each
-    role, in each state of the workflow."""
+class AgreementHelpers:
+    """The agreement checks of TestEditPolicyAgreement, for the classes
+    whose fixtures come from another common class."""
 
     _new_value = TestEditPolicyAgreement._new_value
     _stored = TestEditPolicyAgreement._stored
@@ -520,6 +519,12 @@ class TestScorecardPolicyAgreement(ScorecardCommon):
         cls.other_document = cls.env["emulation.document"].create(
             {"name": "1305/BNV-VP (test)", "date": date(2020, 3, 15)}
         )
+
+
+@tagged("post_install", "-at_install")
+class TestScorecardPolicyAgreement(AgreementHelpers, ScorecardCommon):
+    """The scorecard's form and its lines agree with the policy, as each
+    role, in each state of the workflow."""
 
     def _agreement(self, user):
         card = self.card_officer
@@ -560,23 +565,9 @@ class TestScorecardPolicyAgreement(ScorecardCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestPollPolicyAgreement(PollCommon):
+class TestPollPolicyAgreement(AgreementHelpers, PollCommon):
     """The poll's form, its candidates and its voters agree with the policy,
     as each role, in each state."""
-
-    _new_value = TestEditPolicyAgreement._new_value
-    _stored = TestEditPolicyAgreement._stored
-    _expected = TestEditPolicyAgreement._expected
-    _assert_agreement = TestEditPolicyAgreement._assert_agreement
-    _assert_lines_agreement = TestEditPolicyAgreement._assert_lines_agreement
-    COMPANIONS = TestEditPolicyAgreement.COMPANIONS
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.other_document = cls.env["emulation.document"].create(
-            {"name": "1305/BNV-VP (test)", "date": date(2020, 3, 15)}
-        )
 
     def _agreement(self, poll, user):
         return (

@@ -1,7 +1,5 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import subprocess
-import tempfile
 from datetime import date
 
 from odoo import Command
@@ -10,6 +8,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from .common import printed_text
 from .test_scorecard import LEADER, ScorecardCommon
 
 
@@ -662,21 +661,7 @@ class TestPollMinutes(HttpCase, PollCommon):
     """Both minutes printed for real (wkhtmltopdf) and read back."""
 
     def _pdf_text(self, report, records, user):
-        Report = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            .with_user(user)
-        )
-        pdf = Report._render_qweb_pdf(report, records.ids)[0]
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-            handle.write(pdf)
-            handle.flush()
-            return subprocess.run(
-                ["pdftotext", "-layout", handle.name, "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
+        return printed_text(self.env, report, records, user)
 
     def test_review_and_count_minutes(self):
         self.conference.sudo().place = "Hải Phòng"

@@ -1,7 +1,5 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import subprocess
-import tempfile
 from datetime import date
 
 from freezegun import freeze_time
@@ -10,7 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
-from .common import EmulationCommon
+from .common import EmulationCommon, printed_text
 
 # code, parent, kind, maximum, points per item
 CRITERIA = [
@@ -589,21 +587,7 @@ class TestScoringPrinted(HttpCase, ScorecardCommon):
     fetches the styles from the server) and read back with pdftotext."""
 
     def _pdf_text(self, report, records, user):
-        Report = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            .with_user(user)
-        )
-        pdf = Report._render_qweb_pdf(report, records.ids)[0]
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-            handle.write(pdf)
-            handle.flush()
-            return subprocess.run(
-                ["pdftotext", "-layout", handle.name, "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
+        return printed_text(self.env, report, records, user)
 
     def test_results_table_and_scorecard(self):
         scores = {
