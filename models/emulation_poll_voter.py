@@ -1,6 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class EmulationPollVoter(models.Model):
@@ -48,3 +49,40 @@ class EmulationPollVoter(models.Model):
             "This unit is already a voter of the poll.",
         ),
     ]
+
+    def write(self, vals):
+        if {"partner_id", "attendance"} & set(vals):
+            self._check_not_voted()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_not_voted(self):
+        self._check_not_voted()
+
+    def _check_not_voted(self):
+        """Once a unit has voted in the round, its attendance is what its
+        ballot says (present, or absent with a written vote): changing it
+        would change the count's base after the fact."""
+        voted = (
+            self.env["emulation.ballot"]
+            .sudo()
+            .search(
+                [
+                    ("poll_id", "in", self.poll_id.ids),
+                    ("partner_id", "in", self.partner_id.ids),
+                ]
+            )
+        )
+        for voter in self:
+            if voted.filtered(
+                lambda ballot, voter=voter: ballot.poll_id == voter.poll_id
+                and ballot.partner_id == voter.partner_id
+                and ballot.round == voter.poll_id.round
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(unit)s has already voted in this round: its attendance "
+                        "can no longer change.",
+                        unit=voter.partner_id.name,
+                    )
+                )

@@ -257,6 +257,14 @@ class TestPoll(PollCommon):
         poll = self._poll()
         self._absent(poll, self.unit_member3)
         poll.action_open_voting()
+        # a unit that voted keeps the attendance its ballot says
+        self._vote(poll, self.unit_leader, [self.unit_deputy])
+        with self.assertRaisesRegex(UserError, "already voted in this round"):
+            self._absent(poll, self.unit_leader)
+        with self.assertRaisesRegex(UserError, "already voted in this round"):
+            poll.voter_ids.filtered(
+                lambda v: v.partner_id == self.unit_leader
+            ).with_user(self.user_secretariat).unlink()
         # an absent unit's vote is a written one; a present unit's is not
         with self.assertRaisesRegex(UserError, "written vote"):
             self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
