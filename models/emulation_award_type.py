@@ -32,6 +32,7 @@ class EmulationAwardType(models.Model):
     sequence = fields.Integer(default=10)
     kind = fields.Selection(
         selection=[("title", "Emulation Title"), ("form", "Award Form")],
+        string="Category",
         required=True,
         default="form",
         tracking=True,

@@ -45,6 +45,7 @@ class EmulationUnitRestriction(models.Model):
             ("inspection", "Under Inspection"),
             ("complaint", "Under Complaint"),
         ],
+        string="Situation",
         required=True,
         default="inspection",
         tracking=True,
