@@ -1,5 +1,8 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import importlib.util
+import logging
+import unicodedata
 from datetime import date
 
 from freezegun import freeze_time
@@ -7,6 +10,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import file_path
 
 from .common import EmulationCommon
 
@@ -62,9 +66,17 @@ class TestRegistration(EmulationCommon):
             self.assertEqual(form.partner_id, self.unit_member3)
             with form.line_ids.new() as line:
                 line.beneficiary_kind = "collective"
-                line.award_name = "Tập thể lao động xuất sắc"
+                line.award_type_id = self.env.ref(
+                    "emulation_cluster.award_type_excellent_labour_collective"
+                )
                 line.target = "100% chỉ tiêu"
             registration = form.save()
+            # the title as written is the award type's name
+            self.assertEqual(
+                registration.line_ids.award_name,
+                registration.line_ids.award_type_id.name,
+            )
+            self.assertFalse(registration.line_ids.award_type_to_match)
             self.assertEqual(registration.covenant_id, self.covenant)
             self.assertEqual(registration.registration_deadline, date(2020, 4, 15))
             registration.action_send()
@@ -263,3 +275,345 @@ class TestRegistration(EmulationCommon):
             ],
             rows,
         )
+
+    # ------------------------------------------------------------------
+    # titles as award types
+    # ------------------------------------------------------------------
+    def _award(self, name):
+        return self.env.ref(f"emulation_cluster.award_type_{name}")
+
+    def test_lines_name_an_award_type_or_are_flagged(self):
+        """In a fresh database as in one upgraded from 18.0.1.2.0: every
+        line names an award type for its kind of beneficiary, or keeps a
+        text flagged "Title to Match"."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT l.id, l.award_name
+              FROM emulation_registration_line l
+              LEFT JOIN emulation_award_type t ON t.id = l.award_type_id
+             WHERE CASE WHEN l.award_type_id IS NULL
+                        THEN btrim(coalesce(l.award_name, '')) = ''
+                             OR l.award_type_to_match IS NOT TRUE
+                        ELSE l.award_type_to_match
+                             OR t.beneficiary IS DISTINCT FROM l.beneficiary_kind
+                   END
+            """
+        )
+        self.assertFalse(self.env.cr.fetchall())
+
+    def test_new_line_chooses_an_award_type_in_the_form(self):
+        form = Form(self.Registration.with_user(self.user_officer))
+        form.plan_id = self.plan
+        # the form asks for the type of a new line
+        with self.assertRaises(AssertionError), form.line_ids.new() as line:
+            line.beneficiary_kind = "collective"
+            line.target = "100% chỉ tiêu"
+        with form.line_ids.new() as line:
+            line.award_type_id = self._award("pm_merit")
+            # a new line's title is its type's: nothing to type
+            self.assertTrue(line._get_modifier("award_name", "readonly"))
+        registration = form.save()
+        self.assertEqual(registration.line_ids.award_type_id, self._award("pm_merit"))
+        # a title kept as text is changed in the form without a type
+        registration.sudo().line_ids = [
+            Command.create({"award_name": "Cờ thi đua của Bộ Nội vụ"})
+        ]
+        form = Form(registration)
+        with form.line_ids.edit(1) as line:
+            self.assertFalse(line.award_type_id)
+            line.award_name = "Cờ thi đua của Bộ Nội vụ năm 2020"
+        form.save()
+        self.assertEqual(
+            registration.line_ids[1].award_name, "Cờ thi đua của Bộ Nội vụ năm 2020"
+        )
+        self.assertTrue(registration.line_ids[1].award_type_to_match)
+
+    def test_award_type_for_the_line_beneficiary(self):
+        registration = self._register(self.user_officer)
+        collective, individual = registration.line_ids
+        with self.assertRaises(ValidationError):
+            individual.award_type_id = self._award("government_flag")
+        self.assertFalse(individual.award_type_id)
+        collective.award_type_id = self._award("ministry_flag")
+        with self.assertRaises(ValidationError):
+            collective.write(
+                {"beneficiary_kind": "individual", "individual_name": "Trần Văn C"}
+            )
+        self.assertEqual(collective.beneficiary_kind, "collective")
+        # a line without a type needs its text
+        with self.assertRaises(ValidationError):
+            individual.award_name = " "
+        self.assertEqual(individual.award_name, "Chiến sĩ thi đua cơ sở")
+
+    def test_title_kept_as_text_is_flagged(self):
+        registration = self._register(self.user_officer)
+        line = registration.line_ids[0]
+        self.assertTrue(line.award_type_to_match)
+        # the flag is the system's
+        with self.assertRaises(UserError):
+            line.award_type_to_match = False
+        self.assertIn(
+            line,
+            self.env["emulation.registration.line"].search(
+                [("award_type_to_match", "=", True)]
+            ),
+        )
+        self.assertIn(
+            registration,
+            self.Registration.search([("line_ids.award_type_to_match", "=", True)]),
+        )
+        # matched: the text as written stays
+        line.award_type_id = self._award("ministry_flag")
+        self.assertFalse(line.award_type_to_match)
+        self.assertEqual(line.award_name, "Cờ thi đua của Bộ Nội vụ")
+        # another type: the text follows it
+        line.award_type_id = self._award("government_flag")
+        self.assertEqual(line.award_name, self._award("government_flag").name)
+        self.assertNotIn(
+            registration.line_ids[0],
+            self.env["emulation.registration.line"].search(
+                [("award_type_to_match", "=", True)]
+            ),
+        )
+
+    def test_secretariat_matches_titles_of_an_acknowledged_registration(self):
+        registration = self._register(self.user_officer)
+        registration.action_send()
+        registration.with_user(self.user_secretariat).action_acknowledge()
+        line = registration.line_ids[0].sudo()
+        flag = self._award("ministry_flag")
+        # the unit can no longer change it, nor can another cluster's staff
+        as_officer = line.with_user(self.user_officer)
+        self.assertFalse(as_officer.can_match_award_type)
+        with self.assertRaises(UserError):
+            as_officer.award_type_id = flag
+        with self.assertRaises(AccessError):
+            line.with_user(self.user_secretariat_other).award_type_id = flag
+        # the secretariat chooses the type, and nothing else
+        as_secretariat = line.with_user(self.user_secretariat)
+        self.assertTrue(as_secretariat.can_match_award_type)
+        with self.assertRaises(UserError):
+            as_secretariat.write({"award_type_id": flag.id, "target": "Khác"})
+        with self.assertRaises(UserError):
+            as_secretariat.award_name = "Bằng khen"
+        self.assertFalse(line.award_type_id)
+        as_secretariat.award_type_id = flag
+        self.assertEqual(line.award_type_id, flag)
+        self.assertEqual(line.award_name, "Cờ thi đua của Bộ Nội vụ")
+        self.assertFalse(line.award_type_to_match)
+        self.assertFalse(as_secretariat.can_match_award_type)
+        # once matched, the line is closed like the rest
+        with self.assertRaises(UserError):
+            as_secretariat.award_type_id = self._award("government_flag")
+        self.assertEqual(line.award_type_id, flag)
+
+    def _lines_before_award_types(self, texts):
+        """Lines of a new registration as an 18.0.1.2.0 database holds them
+        after the upgrade added the award type: ``texts`` are (text,
+        beneficiary kind) pairs; the type column is emptied in SQL."""
+        registration = self._register(
+            self.user_secretariat,
+            unit=self.unit_member4,
+            line_ids=[
+                Command.create(
+                    {
+                        "beneficiary_kind": kind,
+                        "individual_name": kind == "individual" and "Lê Văn D",
+                        "award_name": text,
+                    }
+                )
+                for text, kind in texts
+            ],
+        )
+        lines = registration.line_ids.sudo()
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE emulation_registration_line SET award_type_id = NULL, "
+            "award_type_to_match = true WHERE id = ANY(%s)",
+            [lines.ids],
+        )
+        self.env.invalidate_all()
+        return lines
+
+    def test_match_award_types(self):
+        self._load_vietnamese()
+        AwardType = self.env["emulation.award.type"]
+        twins = AwardType.create(
+            [
+                {"name": "Danh hiệu trùng tên", "kind": "title"},
+                {"name": "Danh hiệu trùng tên", "kind": "title"},
+            ]
+        )
+        old, new = AwardType.create(
+            [
+                {"name": "Danh hiệu đổi tên", "kind": "title", "active": False},
+                {"name": "Danh hiệu đổi tên", "kind": "title"},
+            ]
+        )
+        archived = AwardType.create(
+            {"name": "Cờ thi đua cũ", "kind": "form", "active": False}
+        )
+        decomposed = unicodedata.normalize("NFD", "Cờ thi đua của Chính phủ.")
+        lines = self._lines_before_award_types(
+            [
+                ("Tập thể lao động xuất sắc", "collective"),
+                ("  EXCELLENT   labour\tcollective ", "collective"),
+                (decomposed, "collective"),
+                ("cờ thi đua của bộ, ngành, tỉnh", "collective"),
+                ("Cờ thi đua của Bộ Nội vụ", "collective"),
+                ("Tập thể lao động xuất sắc", "individual"),
+                ("Danh hiệu trùng tên", "collective"),
+                ("danh hiệu đổi tên", "collective"),
+                ("Cờ thi đua cũ", "collective"),
+            ]
+        )
+        # a line that names its type already is left alone
+        typed = self._register(
+            self.user_officer,
+            line_ids=[
+                Command.create(
+                    {
+                        "award_type_id": self._award("ministry_merit").id,
+                        "award_name": "Tập thể lao động xuất sắc",
+                    }
+                )
+            ],
+        ).line_ids.sudo()
+        texts = lines.mapped("award_name")
+        matched = (lines | typed)._match_award_types()
+        expected = [
+            self._award("excellent_labour_collective"),
+            self._award("excellent_labour_collective"),
+            self._award("government_flag"),
+            self._award("ministry_flag"),
+            AwardType,  # no type bears this name
+            AwardType,  # a collective title, for a person
+            AwardType,  # two types bear it
+            new,  # the active one rather than the archived one
+            archived,  # only an archived type bears it
+        ]
+        self.assertEqual([line.award_type_id for line in lines], expected)
+        self.assertEqual(matched, lines.filtered("award_type_id"))
+        # the text as written stays; what did not match is flagged
+        self.assertEqual(lines.mapped("award_name"), texts)
+        self.assertEqual(
+            lines.filtered("award_type_to_match"),
+            lines.filtered(lambda line: not line.award_type_id),
+        )
+        self.assertEqual(typed.award_type_id, self._award("ministry_merit"))
+        self.assertFalse(twins & matched.award_type_id)
+        self.assertFalse(old & matched.award_type_id)
+
+    def test_match_award_types_query_count(self):
+        """Matching reads once and writes once per award type, whatever the
+        number of lines."""
+        counts = []
+        for size in (2, 12):
+            lines = self._lines_before_award_types(
+                [("Excellent Labour Collective", "collective")] * size
+                + [("Government Emulation Flag", "collective")] * size
+                + [("Không có loại nào", "collective")] * size
+            )
+            self.env.flush_all()
+            before = self.env.cr.sql_log_count
+            lines._match_award_types()
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(len(lines.filtered("award_type_to_match")), size)
+            # the next one is a registration of another unit
+            lines.registration_id.unlink()
+        self.assertEqual(counts[0], counts[1])
+
+    def test_titles_to_match_are_reported_to_the_secretariat(self):
+        registration = self._register(self.user_officer)
+        matched = self._register(self.user_deputy)
+        matched.line_ids[0].award_type_id = self._award("ministry_flag")
+        matched.line_ids[1].unlink()
+        archived = self._register(self.user_secretariat, unit=self.unit_member4)
+        archived.with_user(self.user_secretariat).active = False
+        lines = (registration | matched | archived).sudo().line_ids
+        activities = lines._notify_titles_to_match()
+        self.assertEqual(activities.mapped("res_id"), registration.ids)
+        self.assertEqual(activities.res_model, "emulation.registration")
+        self.assertEqual(activities.user_id, self.user_secretariat)
+        # in the assignee's language
+        self.assertEqual(
+            activities.summary,
+            self._in_lang(
+                self.user_secretariat, "Match the registered titles to award types"
+            ),
+        )
+        self.assertIn(self._note_to_match(2), str(activities.note))
+
+    def _in_lang(self, user, source, **kwargs):
+        return self.env(context={"lang": user.lang or "en_US"})._(source, **kwargs)
+
+    def _note_to_match(self, count):
+        return self._in_lang(
+            self.user_secretariat,
+            "Registered titles kept as text, which name no award type: "
+            "%(count)s. Choose the award type of each with the Titles "
+            "to Match button of the registration.",
+            count=count,
+        )
+
+    def test_migration_18_0_1_3_0(self):
+        """The upgrade script on lines as the previous version left them."""
+        lines = self._lines_before_award_types(
+            [
+                ("Excellent Labour Collective", "collective"),
+                ("Cờ thi đua của Bộ Nội vụ", "collective"),
+            ]
+        )
+        path = file_path("emulation_cluster/migrations/18.0.1.3.0/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("emulation_mig_1_3", path)
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        self.env.flush_all()
+        # by number: Odoo gives the name "INFO" to a level of its own
+        with self.assertLogs("emulation_mig_1_3", level=logging.INFO) as logs:
+            script.migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        self.assertIn("matched to an award type", logs.output[0])
+        self.assertEqual(
+            lines[0].award_type_id, self._award("excellent_labour_collective")
+        )
+        self.assertEqual(lines[0].award_name, "Excellent Labour Collective")
+        self.assertFalse(lines[1].award_type_id)
+        self.assertTrue(lines[1].award_type_to_match)
+        activity = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "emulation.registration"),
+                ("res_id", "=", lines.registration_id.id),
+            ]
+        )
+        self.assertEqual(activity.user_id, self.user_secretariat)
+        self.assertIn(self._note_to_match(1), str(activity.note))
+
+    def test_report_prints_the_award_type(self):
+        registration = self._register(
+            self.user_officer,
+            line_ids=[
+                Command.create(
+                    {
+                        "award_type_id": self._award("ministry_merit").id,
+                        "award_name": "Bằng khen của Bộ trưởng Bộ Nội vụ",
+                    }
+                ),
+                Command.create({"award_name": "Cờ thi đua của Bộ Nội vụ"}),
+            ],
+        )
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_secretariat)
+            ._render_qweb_html(
+                "emulation_cluster.emulation_registration_report_action",
+                registration.ids,
+            )[0]
+            .decode()
+        )
+        award = self._award("ministry_merit").with_user(self.user_secretariat)
+        self.assertIn(award.name, html)
+        self.assertNotIn("Bằng khen của Bộ trưởng Bộ Nội vụ", html)
+        self.assertIn("Cờ thi đua của Bộ Nội vụ", html)
