@@ -45,6 +45,19 @@ class EmulationClusterTerm(models.Model):
     deputy_poll_id = fields.Many2one(
         comodel_name="emulation.poll", string="Deputy Elected By", readonly=True
     )
+    # the year rollover when no election was recorded in Odoo: who set the
+    # units and why stay on record
+    is_set_by_hand = fields.Boolean(
+        string="Set by Hand",
+        readonly=True,
+        tracking=True,
+        help="The secretariat set the leader or the deputy by hand at the year "
+        "rollover: no election poll was recorded for it.",
+    )
+    set_by_user_id = fields.Many2one(
+        comodel_name="res.users", string="Set By", readonly=True
+    )
+    set_by_hand_reason = fields.Text(string="How They Were Chosen", readonly=True)
 
     _sql_constraints = [
         (

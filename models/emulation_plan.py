@@ -272,6 +272,22 @@ class EmulationPlan(models.Model):
     ranking_count = fields.Integer(
         string="Ranked Units", compute="_compute_ranking_count"
     )
+    # set by the year rollover only: a system field of the editing policy
+    previous_plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        string="Previous Year's Plan",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The plan this one was made from by the year rollover.",
+    )
+    next_plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        string="Next Year's Plan",
+        compute="_compute_year_links",
+        help="The plan the year rollover made from this one.",
+    )
+    has_previous_plan = fields.Boolean(compute="_compute_year_links")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -395,6 +411,21 @@ class EmulationPlan(models.Model):
         )
         for plan in self:
             plan.registration_count = counts.get(plan, 0)
+
+    @api.depends("previous_plan_id")
+    @api.depends_context("uid")
+    def _compute_year_links(self):
+        # only the plans this user may read: the links open them
+        Plan = self.env["emulation.plan"].with_context(active_test=False)
+        ids = [plan_id for plan_id in self.ids if plan_id]
+        nexts = {
+            plan.previous_plan_id.id: plan
+            for plan in Plan.search([("previous_plan_id", "in", ids)])
+        }
+        readable = set(Plan.search([("id", "in", self.previous_plan_id.ids)]).ids)
+        for plan in self:
+            plan.next_plan_id = nexts.get(plan.id, Plan)
+            plan.has_previous_plan = plan.previous_plan_id.id in readable
 
     def _get_reference_date(self):
         """Date at which the plan's leader, deputy and members are taken:
@@ -579,7 +610,8 @@ class EmulationPlan(models.Model):
         raise UserError(
             self.env._(
                 "A plan is not duplicated (a cluster has one plan a year): next "
-                "year's plan is made by the year rollover of this one."
+                "year's plan is made by the year rollover of this one, with its "
+                '"Roll Over to Next Year" button once it is issued.'
             )
         )
 
@@ -780,6 +812,40 @@ class EmulationPlan(models.Model):
             "view_mode": "form",
             "target": "new",
             "context": {"default_plan_id": self.id},
+        }
+
+    def action_open_rollover_wizard(self):
+        """Next year's draft plan, made from this one."""
+        self.ensure_one()
+        self.env["emulation.plan.rollover.wizard"]._check_plan(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Roll Over to Next Year"),
+            "res_model": "emulation.plan.rollover.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_id": self.id},
+        }
+
+    def action_view_previous_plan(self):
+        self.ensure_one()
+        return self.previous_plan_id._get_form_action()
+
+    def action_view_next_plan(self):
+        self.ensure_one()
+        return self.next_plan_id._get_form_action()
+
+    def _get_form_action(self):
+        self.ensure_one()
+        # refused here, not in the form that would open
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
         }
 
     def action_finish_adjustment(self):

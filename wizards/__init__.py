@@ -2,3 +2,4 @@ from . import emulation_plan_adjustment_wizard
 from . import emulation_submission_return_wizard
 from . import emulation_submission_file_wizard
 from . import emulation_criterion_template_copy_wizard
+from . import emulation_plan_rollover_wizard
