@@ -23,6 +23,7 @@
         "security/emulation_cluster_security.xml",
         "security/emulation_scorecard_security.xml",
         "security/emulation_poll_security.xml",
+        "security/emulation_award_security.xml",
         # data
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",
@@ -31,6 +32,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/emulation_award_type_data.xml",
+        "data/emulation_dossier_item_data.xml",
         # reports
         "reports/report_official_document_layout.xml",
         "reports/emulation_plan_report.xml",
@@ -39,6 +41,7 @@
         "reports/emulation_submission_report.xml",
         "reports/emulation_scorecard_report.xml",
         "reports/emulation_poll_report.xml",
+        "reports/emulation_award_report.xml",
         # views (menu roots first, then one file per model)
         "views/emulation_menus.xml",
         "views/emulation_cluster_views.xml",
@@ -63,11 +66,15 @@
         "views/emulation_unit_restriction_views.xml",
         "views/emulation_poll_views.xml",
         "views/emulation_ballot_views.xml",
+        "views/emulation_dossier_item_views.xml",
+        "views/emulation_award_proposal_views.xml",
+        "views/emulation_award_letter_views.xml",
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",
         "wizards/emulation_submission_file_wizard_views.xml",
         "wizards/emulation_criterion_template_copy_wizard_views.xml",
+        "wizards/emulation_plan_rollover_wizard_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
@@ -84,5 +91,6 @@
         "demo/emulation_registration_demo.xml",
         "demo/emulation_criterion_demo.xml",
         "demo/emulation_poll_demo.xml",
+        "demo/emulation_award_demo.xml",
     ],
 }

@@ -1,5 +1,6 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 import logging
 
 from lxml import etree
@@ -10,7 +11,12 @@ from odoo.tools.misc import file_open
 
 _logger = logging.getLogger(__name__)
 
-DEMO_USERS = ("user_secretariat_demo", "user_deputy_demo", "user_unit_officer_demo")
+DEMO_USERS = (
+    "user_secretariat_demo",
+    "user_deputy_demo",
+    "user_unit_officer_demo",
+    "user_council_demo",
+)
 HISTORY_FILE = "emulation_cluster/demo/emulation_history_demo.xml"
 
 
@@ -66,6 +72,10 @@ def post_init_hook(env):
     write_demo_scores(importer.env)
     importer.end_step()
     write_demo_votes(importer.env)
+    importer.end_step()
+    write_demo_proposals(importer.env)
+    importer.end_step()
+    write_demo_rollover(importer.env)
     importer.end_step()
 
 
@@ -290,3 +300,111 @@ def write_demo_votes(env):
         for unit in poll.voter_ids.partner_id - absent:
             _demo_vote(env, poll, unit, chosen, {})
         poll.with_user(secretariat).action_count_round()
+
+
+def write_demo_proposals(env):
+    """The 2020 proposals of the cluster, through the real workflow: one
+    per unit the conference chose; the flag and the first certificate
+    approved by the council's (illustrative) decision, the second rejected,
+    the third still a draft, its achievement report missing. The first
+    three go to the council with the letter of 15 January 2021."""
+    ref = env.ref
+    secretariat = ref("emulation_cluster.user_secretariat_demo")
+    council = ref("emulation_cluster.user_council_demo")
+    plan = ref("emulation_cluster.plan_2020_bac_bo_demo")
+    Proposal = env["emulation.award.proposal"]
+    polls = env["emulation.poll"].search(
+        [("plan_id", "=", plan.id), ("subject", "=", "nomination")], order="id"
+    )
+    for poll in polls:
+        poll.with_user(secretariat).action_create_proposals()
+    proposals = Proposal.search([("plan_id", "=", plan.id)])
+    ranks = {
+        row.partner_id: row.rank
+        for row in env["emulation.ranking"].search([("plan_id", "=", plan.id)])
+    }
+    proposals = proposals.sorted(
+        lambda prop: (prop.award_type_id.sequence, ranks.get(prop.partner_id, 0))
+    )
+    flag, merits = proposals[:1], proposals[1:]
+    for proposal in proposals:
+        candidate = proposal.poll_id.candidate_ids.filtered(
+            lambda c, unit=proposal.partner_id: c.partner_id == unit
+        )
+        proposal.with_user(secretariat).achievement = candidate.achievement
+    # the achievement reports: the accepted filing where the unit has one,
+    # else the paper report scanned, except for the last certificate
+    for proposal in proposals[:-1]:
+        line = proposal.item_ids.filtered(
+            lambda line: line.source == "achievement_report" and not line.is_present
+        )
+        text = f"Báo cáo thành tích năm 2020 - {proposal.partner_id.name} (demo)\n"
+        line.with_user(secretariat).write(
+            {
+                "file": base64.b64encode(text.encode()),
+                "file_name": f"bao-cao-thanh-tich-2020-{line.id}.txt",
+            }
+        )
+    letter = (
+        env["emulation.award.letter"]
+        .with_user(secretariat)
+        .create(
+            {
+                "plan_id": plan.id,
+                "issue_date": "2021-01-15",
+                "addressee": "Hội đồng Thi đua - Khen thưởng Bộ Nội vụ",
+                "basis_document_ids": [
+                    Command.set(
+                        [
+                            ref("emulation_cluster.document_decree_91_2017_demo").id,
+                            ref("emulation_cluster.document_462_bnv_vp_demo").id,
+                            ref("emulation_cluster.document_369_qd_ctd_demo").id,
+                        ]
+                    )
+                ],
+                "distribution_list": "\n".join(
+                    (
+                        "- Như trên;",
+                        "- Ban Thi đua - Khen thưởng Bộ Nội vụ;",
+                        "- Các đơn vị thuộc Cụm;",
+                        "- Lưu: VT, hồ sơ CTĐ.",
+                    )
+                ),
+            }
+        )
+    )
+    letter.action_assign_number()
+    (flag | merits[:2]).with_user(secretariat).write({"letter_id": letter.id})
+    letter.with_user(secretariat).sudo().with_context(
+        emulation_action_date="2021-01-15 02:00:00"
+    ).action_submit()
+    decision = ref("emulation_cluster.document_decision_awards_2020_demo")
+    approved = (flag | merits[:1]).with_user(council)
+    approved.write(
+        {
+            "decision_number": decision.name,
+            "decision_date": decision.date,
+            "decision_document_id": decision.id,
+        }
+    )
+    approved.action_approve()
+    rejected = merits[1:2].with_user(council)
+    rejected.rejection_reason = (
+        "Chưa đủ điều kiện: thành tích chưa tiêu biểu so với các đơn vị được "
+        "đề nghị cùng đợt (lý do minh họa cho dữ liệu mẫu)."
+    )
+    rejected.action_reject()
+
+
+def write_demo_rollover(env):
+    """The 2021 draft plan, made by the demo secretariat with the year
+    rollover of the 2020 plan, with the leader and deputy the 2020
+    year-end conference elected."""
+    secretariat = env.ref("emulation_cluster.user_secretariat_demo")
+    plan = env.ref("emulation_cluster.plan_2020_bac_bo_demo")
+    wizard = (
+        env["emulation.plan.rollover.wizard"]
+        .with_user(secretariat)
+        .create({"plan_id": plan.id})
+    )
+    wizard.action_confirm()

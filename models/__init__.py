@@ -36,8 +36,13 @@ from . import emulation_ranking_group
 from . import emulation_award_type
 from . import emulation_unit_restriction
 from . import emulation_rule_quota
+from . import emulation_rule_award
+from . import emulation_dossier_item
 from . import emulation_poll
 from . import emulation_poll_candidate
 from . import emulation_poll_voter
 from . import emulation_poll_result
 from . import emulation_ballot
+from . import emulation_award_letter
+from . import emulation_award_proposal
+from . import emulation_award_proposal_item

@@ -3,6 +3,9 @@
 """What several models of the addon share that is not a model: how a paper
 reached the cluster, and how Vietnamese official documents write dates."""
 
+import re
+import unicodedata
+
 # How a filing, a signature or a registration reached the secretariat.
 CHANNEL_SELECTION = [
     ("online", "Online"),
@@ -107,3 +110,12 @@ def paper_content_px(paperformat):
     width = width_mm - paperformat.margin_left - paperformat.margin_right
     height = height_mm - paperformat.margin_top - paperformat.margin_bottom
     return width * PX_PER_MM, height * PX_PER_MM
+
+
+def file_slug(text):
+    """ASCII file name part: "Hà Nam" -> "Ha-Nam"."""
+    text = unicodedata.normalize(
+        "NFKD", (text or "").replace("đ", "d").replace("Đ", "D")
+    )
+    text = text.encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "file"

@@ -1,6 +1,6 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import Command, api, fields, models
 
 
 class EmulationAwardType(models.Model):
@@ -21,6 +21,8 @@ class EmulationAwardType(models.Model):
                 "kind",
                 "beneficiary",
                 "conditions",
+                "proposer_level",
+                "dossier_item_ids",
                 "active",
             ),
             "roles": {"manager": None},
@@ -47,5 +49,61 @@ class EmulationAwardType(models.Model):
         tracking=True,
     )
     conditions = fields.Text(help="The conditions of the award, in words.")
+    proposer_level = fields.Selection(
+        selection=lambda self: self.env["emulation.cluster"]._fields["level"].selection,
+        string="Proposed by Clusters of",
+        help="The organising level whose clusters may propose this award; "
+        "empty: clusters of any level.",
+    )
+    dossier_item_ids = fields.Many2many(
+        comodel_name="emulation.dossier.item",
+        string="Dossier Items",
+        help="The papers a proposal for this award must hold before it is "
+        "submitted to the council.",
+    )
+    rule_line_ids = fields.One2many(
+        comodel_name="emulation.rule.award",
+        inverse_name="award_type_id",
+        string="Quotas and Deadlines",
+        readonly=True,
+        help="The rules that set this award's quota and dossier deadline, "
+        "each with its legal basis and validity.",
+    )
     is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
+
+    # the dossier each award of the data requires (Decree 152/2025 Art.
+    # 37(2), 42): the flags are voted by secret ballot, the certificates in
+    # the review meeting
+    DEFAULT_DOSSIERS = {
+        "award_type_government_flag": ("letter", "achievement", "review", "vote"),
+        "award_type_ministry_flag": ("letter", "achievement", "review", "vote"),
+        "award_type_pm_merit": ("letter", "achievement", "review"),
+        "award_type_ministry_merit": ("letter", "achievement", "review"),
+        "award_type_excellent_labour_collective": ("letter", "achievement", "review"),
+        "award_type_grassroots_fighter": ("letter", "achievement", "review"),
+        "award_type_ministry_merit_individual": ("letter", "achievement", "review"),
+    }
+
+    @api.model
+    def _set_default_dossier_items(self):
+        """Give the award types of the data their dossier, where a manager
+        has not set one: at install, and on the upgrade that brings
+        dossiers to a database whose award types were created before."""
+        items = {
+            "letter": "dossier_item_letter",
+            "achievement": "dossier_item_achievement_report",
+            "review": "dossier_item_review_minutes",
+            "vote": "dossier_item_vote_minutes",
+        }
+        for xmlid, keys in self.DEFAULT_DOSSIERS.items():
+            award = self.env.ref(f"emulation_cluster.{xmlid}", raise_if_not_found=False)
+            if award and not award.dossier_item_ids:
+                award.dossier_item_ids = [
+                    Command.set(
+                        [
+                            self.env.ref(f"emulation_cluster.{items[key]}").id
+                            for key in keys
+                        ]
+                    )
+                ]

@@ -183,6 +183,7 @@ class EmulationPoll(models.Model):
     is_setup_editable = fields.Boolean(compute="_compute_edit_flags")
     is_attendance_editable = fields.Boolean(compute="_compute_edit_flags")
     is_decision_editable = fields.Boolean(compute="_compute_edit_flags")
+    proposal_count = fields.Integer(compute="_compute_proposal_count")
     is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
@@ -212,6 +213,15 @@ class EmulationPoll(models.Model):
                 poll.voter_ids.filtered(lambda voter: voter.attendance == "present")
             )
             poll.ballot_count = counts.get((poll.id, poll.round), 0)
+
+    def _compute_proposal_count(self):
+        counts = dict(
+            self.env["emulation.award.proposal"]._read_group(
+                [("poll_id", "in", self.ids)], ["poll_id"], ["__count"]
+            )
+        )
+        for poll in self:
+            poll.proposal_count = counts.get(poll, 0)
 
     def _get_ballot_counts(self):
         if not self.ids:
@@ -653,6 +663,25 @@ class EmulationPoll(models.Model):
         if self.subject == "deputy":
             return f"Bầu đơn vị Cụm phó năm {self.year + 1}"
         return f"Bình xét, suy tôn đề nghị {self.award_type_id.name} năm {self.year}"
+
+    def action_create_proposals(self):
+        """Make the award proposals of the units this nomination chose
+        (the secretariat), and show them."""
+        self.ensure_one()
+        self._check_transition(
+            ("closed",), ("secretariat",), self.env._("turned into proposals")
+        )
+        self.env["emulation.award.proposal"]._create_from_poll(self)
+        return self.action_view_proposals()
+
+    def action_view_proposals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_award_proposal_action"
+        )
+        action["domain"] = [("poll_id", "=", self.id)]
+        action["context"] = {"default_poll_id": self.id, "create": False}
+        return action
 
     def action_cast_ballot(self):
         """The ballot form of this round, for the user's unit (an officer)

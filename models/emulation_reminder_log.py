@@ -14,6 +14,9 @@ _logger = logging.getLogger(__name__)
 # Rows handled per call of a scheduled action: the cron runner commits and
 # calls again while some remain.
 CRON_BATCH_SIZE = 500
+# Days before an award's dossier deadline the secretariat is reminded of
+# the proposals still in draft.
+PROPOSAL_REMINDER_DAYS = 14
 EVENT_REMINDER_PARAM = "emulation_cluster.event_reminder_days"
 EVENT_REMINDER_DEFAULT_DAYS = 7
 # What a normalised list of reminder offsets looks like ("7,1").
@@ -41,6 +44,7 @@ class EmulationReminderLog(models.Model):
             ("signature", "Covenant Signature"),
             ("self_scoring", "Self-Scoring Reminder"),
             ("appraisal", "Appraisal Reminder"),
+            ("proposal_deadline", "Award Dossier Deadline"),
             ("invalid_offsets", "Invalid Reminder Settings"),
         ],
         required=True,
@@ -830,6 +834,107 @@ class EmulationReminderLog(models.Model):
                 "summary": card.env._(
                     "Appraise the scorecard of %(unit)s before the year-end conference",
                     unit=card.partner_id.name,
+                )
+            },
+        )
+
+    # ------------------------------------------------------------------
+    # award dossiers
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_proposal_reminders(self, batch_size=CRON_BATCH_SIZE):
+        """Remind the secretariat of the proposals still in draft two weeks
+        before their award's dossier deadline (the proposals rule in force
+        today for the cluster): one activity per proposal, never twice."""
+        today = fields.Date.context_today(self)
+        horizon = today + timedelta(days=PROPOSAL_REMINDER_DAYS)
+        # the award lines with a deadline: configuration, a handful of rows
+        lines = (
+            self.env["emulation.rule.award"]
+            .sudo()
+            .search(
+                [
+                    ("deadline_month", "!=", 0),
+                    ("rule_id.active", "=", True),
+                    ("rule_id.date_from", "<=", today),
+                    "|",
+                    ("rule_id.date_to", "=", False),
+                    ("rule_id.date_to", ">=", today),
+                ]
+            )
+        )
+        pairs = {
+            (line.award_type_id.id, day.year - line.deadline_year_offset)
+            for line in lines
+            for day in (today, horizon)
+        }
+        if not pairs:
+            return self.env["emulation.award.proposal"]
+        self.env.flush_all()
+        query = SQL(
+            """
+            FROM emulation_award_proposal p
+            JOIN unnest(%(awards)s::int[], %(years)s::int[]) AS w(award, year)
+              ON w.award = p.award_type_id AND w.year = p.year
+            WHERE p.state = 'draft' AND p.active
+              AND NOT EXISTS (
+                   SELECT 1 FROM emulation_reminder_log l
+                    WHERE l.kind = 'proposal_deadline'
+                      AND l.res_model = 'emulation.award.proposal'
+                      AND l.res_id = p.id AND l.offset_days = %(days)s)
+            """,
+            awards=[pair[0] for pair in pairs],
+            years=[pair[1] for pair in pairs],
+            days=PROPOSAL_REMINDER_DAYS,
+        )
+        self.env.cr.execute(
+            SQL("SELECT p.id %s ORDER BY p.id LIMIT %s", query, batch_size)
+        )
+        proposals = (
+            self.env["emulation.award.proposal"]
+            .sudo()
+            .browse([row[0] for row in self.env.cr.fetchall()])
+        )
+        due = {}
+        for proposal, line in proposals._get_award_rule_lines(today).items():
+            deadline = line and line._get_deadline(proposal.year)
+            if deadline and today <= deadline <= horizon:
+                due[proposal] = deadline
+        logged = self._claim(
+            "proposal_deadline",
+            "emulation.award.proposal",
+            [
+                (proposal.id, PROPOSAL_REMINDER_DAYS, proposal.cluster_id.id, False)
+                for proposal in due
+            ],
+        )
+        sent = proposals.browse([row[0] for row in logged])
+        if sent:
+            self._run_isolated(
+                sent,
+                lambda records: self._send_proposal_reminders(records, due),
+                "award dossier reminder",
+            )
+        self._notify_progress(len(sent), 0)
+        return sent
+
+    @api.model
+    def _send_proposal_reminders(self, proposals, deadlines):
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_proposal_deadline"),
+            [
+                (
+                    proposal,
+                    proposal.cluster_id.secretariat_user_ids,
+                    deadlines[proposal],
+                )
+                for proposal in proposals
+            ],
+            lambda proposal: {
+                "summary": proposal.env._(
+                    "Send the dossier of %(proposal)s to the council by %(date)s",
+                    proposal=proposal.display_name,
+                    date=format_date(proposal.env, deadlines[proposal]),
                 )
             },
         )

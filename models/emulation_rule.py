@@ -55,6 +55,7 @@ class EmulationRule(models.Model):
                 "tiebreak_by_chair",
                 "exclude_restricted",
                 "quota_ids",
+                "award_rule_ids",
                 "active",
             ),
             "roles": {"manager": None},
@@ -69,6 +70,7 @@ class EmulationRule(models.Model):
             ("scoring", "Scoring and Ranking"),
             ("voting", "Votes"),
             ("nomination_quota", "Nomination Quotas"),
+            ("proposal", "Proposals: Quotas and Deadlines"),
         ],
         string="Kind",
         required=True,
@@ -221,6 +223,11 @@ class EmulationRule(models.Model):
         comodel_name="emulation.rule.quota",
         inverse_name="rule_id",
         string="Quotas",
+    )
+    award_rule_ids = fields.One2many(
+        comodel_name="emulation.rule.award",
+        inverse_name="rule_id",
+        string="Quotas and Deadlines of Awards",
     )
     is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
@@ -378,6 +385,13 @@ class EmulationRule(models.Model):
         this quota rule; 0 when the rule sets none for it."""
         line = self.quota_ids.filtered(lambda quota: quota.award_type_id == award_type)
         return line[:1].max_count
+
+    def _get_award_line(self, award_type):
+        """The quota and deadline this proposals rule sets for
+        ``award_type`` (empty: none)."""
+        return self.award_rule_ids.filtered(
+            lambda line: line.award_type_id == award_type
+        )[:1]
 
     def _reaches_quorum(self, present, members):
         self.ensure_one()

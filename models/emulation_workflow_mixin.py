@@ -16,7 +16,7 @@ PLAUSIBLE_DATES = (datetime.date(1945, 1, 1), datetime.date(2100, 12, 31))
 # "unique(a, b)" in _sql_constraints
 UNIQUE_DEFINITION = re.compile(r"^\s*unique\s*\((?P<columns>[\w\s,]+)\)\s*$", re.I)
 # Roles a field group or a transition can name.
-ROLES = ("owner", "reviewer", "secretariat", "manager")
+ROLES = ("owner", "reviewer", "secretariat", "manager", "council")
 
 
 class EmulationWorkflowMixin(models.AbstractModel):
@@ -37,7 +37,8 @@ class EmulationWorkflowMixin(models.AbstractModel):
       ``owner`` (an officer of the record's unit), ``reviewer`` (the
       cluster's secretariat, but not for its own unit's record),
       ``secretariat`` (the cluster's secretariat, managers included),
-      ``manager``;
+      ``manager``, ``council`` (the Emulation and Commendation Council,
+      which decides award proposals);
     - ``closed_if`` (optional): the name of a method returning why the
       record is closed for the group whatever the role (e.g. "its plan is
       issued"), or an empty string when it is open;
@@ -80,6 +81,8 @@ class EmulationWorkflowMixin(models.AbstractModel):
         record = self.sudo()
         if role == "manager":
             return user.has_group("emulation_cluster.group_manager")
+        if role == "council":
+            return user.has_group("emulation_cluster.group_council")
         if role == "owner":
             unit = record._get_owner_unit()
             return bool(
@@ -224,6 +227,7 @@ class EmulationWorkflowMixin(models.AbstractModel):
             "reviewer": self.env._("the cluster's secretariat"),
             "secretariat": self.env._("the cluster's secretariat"),
             "manager": self.env._("a manager"),
+            "council": self.env._("the Emulation and Commendation Council"),
         }
         return self.env._(" or ").join(dict.fromkeys(words[role] for role in roles))
 

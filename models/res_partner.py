@@ -37,6 +37,18 @@ class ResPartner(models.Model):
         inverse_name="partner_id",
         string="Discipline, Inspection, Complaint",
     )
+    # the unit's history over the years: each row readable as its own
+    # record rules allow (a unit's ranking before agreement, its proposals)
+    emulation_ranking_ids = fields.One2many(
+        comodel_name="emulation.ranking",
+        inverse_name="partner_id",
+        string="Results by Year",
+    )
+    emulation_proposal_ids = fields.One2many(
+        comodel_name="emulation.award.proposal",
+        inverse_name="partner_id",
+        string="Award Proposals",
+    )
 
     @api.constrains("email", "emulation_membership_ids")
     def _check_member_unit_email(self):

@@ -16,3 +16,5 @@ from . import test_daily_work
 from . import test_scoring_rules
 from . import test_scorecard
 from . import test_poll
+from . import test_proposal
+from . import test_rollover

@@ -719,3 +719,44 @@ class TestDemoData(EmulationCommon):
         )
         self.assertIn("BIÊN BẢN HỌP BÌNH XÉT", html)
         self.assertIn("Quảng Ninh", html)
+
+    def test_24_demo_proposals_letter_and_analytics(self):
+        """The 2020 proposals in each state, their letter, and the figures
+        the analysis of proposals shows on the demo data."""
+        plan = self.env.ref("emulation_cluster.plan_2020_bac_bo_demo")
+        Proposal = self.env["emulation.award.proposal"]
+        proposals = Proposal.search([("plan_id", "=", plan.id)])
+        self.assertEqual(
+            sorted(proposals.mapped("state")),
+            ["approved", "approved", "draft", "rejected"],
+        )
+        draft = proposals.filtered(lambda prop: prop.state == "draft")
+        self.assertGreater(draft.missing_item_count, 0)
+        approved = proposals.filtered(lambda prop: prop.state == "approved")
+        self.assertEqual(set(approved.mapped("decision_number")), {"245/QĐ-BNV"})
+        letter = proposals.letter_id
+        self.assertEqual((letter.number, letter.state), ("1/TTr-CTĐ", "submitted"))
+        self.assertEqual(letter.collective_count, 3)
+        # the pivot: by year and outcome, then by award type
+        groups = Proposal._read_group([("year", "=", 2020)], ["outcome"], ["__count"])
+        self.assertEqual(dict(groups), {"approved": 2, "rejected": 1, "pending": 1})
+        by_award = dict(
+            Proposal._read_group(
+                [("year", "=", 2020), ("outcome", "=", "approved")],
+                ["award_type_id"],
+                ["__count"],
+            )
+        )
+        self.assertEqual(
+            {award.id: count for award, count in by_award.items()},
+            {
+                self.env.ref("emulation_cluster.award_type_ministry_flag").id: 1,
+                self.env.ref("emulation_cluster.award_type_ministry_merit").id: 1,
+            },
+        )
+        # the unit's page: its results and awards over the years
+        unit = approved.partner_id.filtered(
+            lambda partner: partner.emulation_ranking_ids
+        )[:1]
+        self.assertEqual(unit.emulation_ranking_ids.year, 2020)
+        self.assertIn("approved", unit.emulation_proposal_ids.mapped("state"))

@@ -51,6 +51,9 @@ MODELS = [
     "emulation.poll.candidate",
     "emulation.poll.voter",
     "emulation.ballot",
+    "emulation.award.proposal",
+    "emulation.award.proposal.item",
+    "emulation.award.letter",
 ]
 # records private to their unit (the README's access matrix)
 PRIVATE = {
@@ -63,6 +66,7 @@ PRIVATE = {
     "emulation.scorecard": "partner_id",
     "emulation.score.line": "partner_id",
     "emulation.score.history": "partner_id",
+    "emulation.award.proposal": "partner_id",
 }
 # what the system derives from other units' values too (targets are scored
 # against the best unit): never typed, left out of "another unit changed it"
@@ -76,6 +80,14 @@ DERIVED = {
         "classification_id",
     },
     "emulation.score.line": {"self_points", "appraised_points", "final_points"},
+    # from the ranking, the poll and the dossier's sources (a filing accepted)
+    "emulation.award.proposal": {
+        "score_total",
+        "rank",
+        "yes_percent",
+        "missing_item_count",
+        "is_dossier_complete",
+    },
 }
 # (model, states) whose records are never lost nor moved back but by the
 # transitions' declared moves
@@ -92,6 +104,8 @@ KEPT = {
     "emulation.criterion.template": None,
     "emulation.poll": ("closed",),
     "emulation.ballot": None,
+    "emulation.award.proposal": ("submitted", "approved", "rejected"),
+    "emulation.award.letter": ("submitted",),
 }
 TRANSITIONS = {
     "emulation.plan": [
@@ -138,8 +152,15 @@ TRANSITIONS = {
         "action_explain",
         "action_agree",
     ],
-    "emulation.poll": ["action_open_voting", "action_count_round", "action_next_round"],
+    "emulation.poll": [
+        "action_open_voting",
+        "action_count_round",
+        "action_next_round",
+        "action_create_proposals",
+    ],
     "emulation.poll.candidate": ["action_chair_decides"],
+    "emulation.award.proposal": ["action_submit", "action_approve", "action_reject"],
+    "emulation.award.letter": ["action_assign_number", "action_submit"],
 }
 HOSTILE_CONTEXTS = [
     {},
@@ -277,6 +298,35 @@ class TestRandomOperations(TrustCommon):
                 "is_secret": False,
             }
         )
+        # award proposals: the flag's dossier is the letter and a file; one
+        # proposal in a numbered letter, ready to be sent
+        ref = cls.env.ref
+        cls.flag.dossier_item_ids = [
+            Command.set(
+                [
+                    ref("emulation_cluster.dossier_item_letter").id,
+                    ref("emulation_cluster.dossier_item_opinions").id,
+                ]
+            )
+        ]
+        proposal = (
+            cls.env["emulation.award.proposal"]
+            .with_user(cls.user_secretariat)
+            .create(
+                {
+                    "plan_id": cls.plan.id,
+                    "partner_id": cls.unit_member3.id,
+                    "award_type_id": cls.flag.id,
+                }
+            )
+        )
+        letter = (
+            cls.env["emulation.award.letter"]
+            .with_user(cls.user_secretariat)
+            .create({"plan_id": cls.plan.id, "issue_date": "2021-01-15"})
+        )
+        letter.action_assign_number()
+        proposal.with_user(cls.user_secretariat).letter_id = letter
 
     # ------------------------------------------------------------------
     # random values
@@ -450,6 +500,18 @@ class TestRandomOperations(TrustCommon):
                 ],
                 "is_written": rng.choice([False, False, True]),
             },
+            "emulation.award.proposal": {
+                "plan_id": rng.choice([self.plan, plan]).id,
+                "partner_id": rng.choice(self._pool("res.partner")),
+                "award_type_id": self.flag.id,
+            },
+            "emulation.award.proposal.item": {
+                "proposal_id": rng.choice(
+                    self.env["emulation.award.proposal"].sudo().search([]).ids or [0]
+                ),
+                "item_id": self.env.ref("emulation_cluster.dossier_item_opinions").id,
+            },
+            "emulation.award.letter": {"plan_id": rng.choice([self.plan, plan]).id},
         }
         values = dict(choices.get(model, {}))
         if values and rng.random() < 0.3:
@@ -508,7 +570,7 @@ class TestRandomOperations(TrustCommon):
         staff = rng.choice(
             [self.user_secretariat, self.user_secretariat_other, self.user_manager]
         )
-        scenario = rng.randrange(13)
+        scenario = rng.randrange(14)
         counts[("hostile", scenario)] += 1
         return getattr(self, f"_hostile_{scenario}")(rng, officer, unit, staff)
 
@@ -844,6 +906,30 @@ class TestRandomOperations(TrustCommon):
 
         return officer, f"{officer.login} votes in {poll}", vote
 
+    def _hostile_13(self, rng, officer, unit, staff):
+        """An officer, or a secretariat user, decides a proposal of the
+        council: writes the decision, approves or rejects it."""
+        proposal = self._random_record(rng, "emulation.award.proposal")
+        user = rng.choice([officer, staff])
+        values = rng.choice(
+            [
+                {"decision_number": "1/QĐ", "decision_date": "2021-03-01"},
+                {"rejection_reason": "Không"},
+                {"state": "approved"},
+            ]
+        )
+
+        def decide():
+            if not proposal:
+                return
+            record = proposal.with_user(user)
+            if rng.random() < 0.5:
+                record.write(values)
+            else:
+                rng.choice([record.action_approve, record.action_reject])()
+
+        return user, f"{user.login} decides {proposal}", decide
+
     def _plan_operation(self, rng, counts):
         """A random operation: (acting user, description, action)."""
         if rng.random() < 0.35:
@@ -879,6 +965,7 @@ class TestRandomOperations(TrustCommon):
                     Log._cron_mark_overdue,
                     Log._cron_send_event_reminders,
                     Log._cron_send_signature_reminders,
+                    Log._cron_send_proposal_reminders,
                     self.env["emulation.covenant"]._cron_close_ended_years,
                 ]
             )

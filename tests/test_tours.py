@@ -5,11 +5,14 @@
 import base64
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import EmulationCommon
 from .test_poll import PollCommon
+from .test_proposal import ProposalCommon
 from .test_scorecard import LEADER, ScorecardCommon
 
 
@@ -172,3 +175,44 @@ class TestVotingTour(HttpCase, PollCommon):
         self.assertEqual(ballot.partner_id, self.unit_member3)
         self.assertEqual(ballot.approve_ids.partner_id, self.unit_leader)
         self.assertEqual((ballot.round, ballot.entered_by_id), (1, self.user_officer))
+
+
+@tagged("post_install", "-at_install")
+class TestProposalTours(HttpCase, ProposalCommon):
+    """The secretariat turns the conference's vote into proposals, and the
+    council decides one, in the browser, in Vietnamese."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_vietnamese()
+        (cls.user_secretariat | cls.user_council).lang = "vi_VN"
+
+    def test_secretariat_makes_the_proposals(self):
+        self.start_tour(
+            "/odoo", "emulation_secretariat_proposes", login=self.user_secretariat.login
+        )
+        proposal = self.env["emulation.award.proposal"].search(
+            [("poll_id", "=", self.flag_poll.id)]
+        )
+        self.assertEqual(
+            (proposal.partner_id, proposal.create_uid, proposal.missing_item_count),
+            (self.unit_member3, self.user_secretariat, 1),
+        )
+
+    def test_council_decides(self):
+        with freeze_time("2021-03-20"):
+            proposal = self._flag_proposal()
+            self._letter(proposal).with_user(self.user_secretariat).action_submit()
+        self.start_tour(
+            "/odoo", "emulation_council_decides", login=self.user_council.login
+        )
+        self.assertEqual(
+            (
+                proposal.state,
+                proposal.decision_number,
+                proposal.decision_date,
+                proposal.decided_by_id,
+            ),
+            ("approved", "245/QĐ-TTg", date(2021, 5, 4), self.user_council),
+        )

@@ -482,3 +482,80 @@ tours.add("emulation_officer_votes", {
         },
     ],
 });
+
+tours.add("emulation_secretariat_proposes", {
+    url: "/odoo/action-emulation_cluster.emulation_poll_action",
+    steps: () => [
+        {
+            content: "The closed nomination poll",
+            trigger: ".o_data_row:contains('Suy tôn (test)') td[name='name']",
+            run: "click",
+        },
+        {
+            content: "Turn its result into proposals",
+            trigger:
+                "button[name='action_create_proposals']:contains('Lập đề nghị khen thưởng')",
+            run: "click",
+        },
+        {
+            content: "The proposals made, one per unit chosen",
+            trigger: ".o_breadcrumb .active:contains('Đề nghị khen thưởng')",
+        },
+        {
+            trigger:
+                ".o_list_renderer .o_data_row:contains('Sở Nội vụ Member 3 (test)') td[name='award_type_id']",
+            run: "click",
+        },
+        {
+            content: "The dossier says what is missing: the letter",
+            trigger: ".alert-warning:contains('Hồ sơ còn thiếu')",
+        },
+        {
+            trigger:
+                ".o_field_widget[name='item_ids'] .o_data_row.text-danger:contains('Tờ trình')",
+        },
+        {
+            content: "The minutes come from the poll",
+            trigger:
+                ".o_field_widget[name='item_ids'] .o_data_row.text-success:contains('Biên bản họp bình xét')",
+        },
+    ],
+});
+
+tours.add("emulation_council_decides", {
+    url: "/odoo/action-emulation_cluster.emulation_award_proposal_action",
+    steps: () => [
+        {
+            content: "The proposal before the council",
+            trigger:
+                ".o_data_row:contains('Đã trình Hội đồng') td[name='partner_id']:contains('Sở Nội vụ Member 3 (test)')",
+            run: "click",
+        },
+        {
+            trigger: "a.nav-link:contains('Quyết định của Hội đồng')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='decision_number'] input",
+            run: "edit 245/QĐ-TTg",
+        },
+        {
+            trigger: ".o_field_widget[name='decision_date'] input",
+            run: "edit 04/05/2021",
+        },
+        {
+            trigger: "button[name='action_approve']:contains('Phê duyệt')",
+            run: "click",
+        },
+        {
+            content: "Confirm the decision",
+            trigger: ".modal-footer button.btn-primary",
+            run: "click",
+        },
+        {
+            content: "Approved",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Đã phê duyệt')",
+        },
+    ],
+});

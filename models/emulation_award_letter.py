@@ -1,0 +1,445 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+import zipfile
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .common import file_slug, format_vn_long_date, format_vn_short_date
+from .odt_writer import build_odt
+
+LETTER_REPORT = "emulation_cluster.emulation_award_letter_report"
+LIST_REPORT = "emulation_cluster.emulation_award_list_report"
+
+
+class EmulationAwardLetter(models.Model):
+    """The cluster's submission letter (tờ trình) that sends proposals to
+    the council, printed from data in the Decree 30 layout with the list
+    of the proposals it covers; its dossier package gathers every PDF and
+    the editable copies of the letter and the list in one ZIP."""
+
+    _name = "emulation.award.letter"
+    _description = "Submission Letter"
+    _inherit = [
+        "emulation.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.official.document.mixin",
+    ]
+    _order = "year desc, issue_date desc, id desc"
+
+    _edit_groups = {
+        "content": {
+            "fields": (
+                "issue_date",
+                "issue_place",
+                "issuer_parent_name",
+                "issuer_name",
+                "addressee",
+                "basis_document_ids",
+                "proposal_ids",
+                "distribution_list",
+                "signer_title",
+                "signer_name",
+                "note",
+            ),
+            "roles": {"secretariat": ("draft",)},
+        },
+        "archive": {"fields": ("active",), "roles": {"manager": None}},
+    }
+    _edit_create_fields = ("plan_id",)
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset({("draft", "submitted")})
+
+    name = fields.Char(compute="_compute_name", store=True)
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        string="Activity Plan",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('state', 'in', ('issued', 'closed'))]",
+    )
+    cluster_id = fields.Many2one(
+        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+    )
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("submitted", "Submitted to the Council")],
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    addressee = fields.Char(
+        help='Printed after "Kính gửi:", e.g. the council of the ministry '
+        "or of the province.",
+    )
+    basis_document_ids = fields.Many2many(
+        comodel_name="emulation.document",
+        string="Legal Bases",
+        help="Cited in this order; the review minutes of the conference "
+        "close the list by themselves.",
+    )
+    proposal_ids = fields.One2many(
+        comodel_name="emulation.award.proposal",
+        inverse_name="letter_id",
+        string="Proposals",
+    )
+    collective_count = fields.Integer(string="Collectives", compute="_compute_counts")
+    individual_count = fields.Integer(string="Individuals", compute="_compute_counts")
+    note = fields.Text()
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
+    active = fields.Boolean(default=True)
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        plan = self.env["emulation.plan"].browse(values.get("plan_id"))
+        if plan:
+            plan = plan.sudo()
+            for name in (
+                "issue_place",
+                "issuer_parent_name",
+                "issuer_name",
+                "signer_title",
+                "signer_name",
+            ):
+                if name in fields_list and not values.get(name):
+                    values[name] = plan[name]
+        return values
+
+    @api.depends("number", "year", "cluster_id.name")
+    def _compute_name(self):
+        for letter in self:
+            letter.name = letter.number or self.env._(
+                "Letter %(year)s (not numbered)", year=letter.year or ""
+            )
+
+    @api.depends("proposal_ids.beneficiary")
+    def _compute_counts(self):
+        for letter in self:
+            proposals = letter.proposal_ids
+            letter.individual_count = len(
+                proposals.filtered(lambda prop: prop.beneficiary == "individual")
+            )
+            letter.collective_count = len(proposals) - letter.individual_count
+
+    # ------------------------------------------------------------------
+    # number, submission
+    # ------------------------------------------------------------------
+    def action_assign_number(self):
+        """Next "N/TTr-…" of the cluster for the year."""
+        self._check_transition(("draft",), ("secretariat",), self.env._("numbered"))
+        for letter in self.filtered(lambda letter: not letter.number):
+            letter._write_transition({"number": letter._get_next_number()})
+        return True
+
+    def _get_next_number(self):
+        self.ensure_one()
+        cluster = self.cluster_id.sudo()
+        symbol = cluster.plan_symbol or "CTĐ"
+        symbol = "TTr-" + (symbol.split("-", 1)[1] if "-" in symbol else symbol)
+        code = f"emulation.award.letter.cluster.{cluster.id}"
+        sequence = self.env["ir.sequence"].sudo().search([("code", "=", code)], limit=1)
+        if not sequence:
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._(
+                            "Submission letters of %(cluster)s",
+                            cluster=cluster.display_name,
+                        ),
+                        "code": code,
+                        "implementation": "no_gap",
+                        "use_date_range": True,
+                        "padding": 0,
+                        "suffix": "/" + symbol.replace("%", "%%"),
+                    }
+                )
+            )
+        # a letter is numbered in the year it is sent: the one after the year judged
+        return sequence.next_by_id(sequence_date=date(self.year + 1, 1, 1))
+
+    def action_submit(self):
+        """Send the letter and every proposal it covers to the council:
+        all of them pass the checks of the day, or none is sent."""
+        self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
+        for letter in self:
+            if not letter.number or not letter.issue_date:
+                raise UserError(
+                    self.env._(
+                        "Give the letter its number and its date before sending it."
+                    )
+                )
+            if not letter.proposal_ids:
+                raise UserError(
+                    self.env._("The letter lists no proposal: add them first.")
+                )
+        self.proposal_ids.filtered(lambda prop: prop.state == "draft").action_submit()
+        self._write_transition({"state": "submitted"})
+        return True
+
+    # ------------------------------------------------------------------
+    # the printed letter and list
+    # ------------------------------------------------------------------
+    def _get_print_env(self):
+        """Official documents are in Vietnamese: award names in Vietnamese
+        when the language is installed."""
+        langs = self.env["res.lang"].sudo().search([("code", "=", "vi_VN")])
+        return self.with_context(lang="vi_VN") if langs else self
+
+    def _get_letter_data(self):
+        """What the letter prints, as text: the QWeb report and the ODT
+        copy both read it, so they say the same."""
+        self.ensure_one()
+        letter = self._get_print_env().sudo()
+        proposals = letter.proposal_ids.sorted(
+            lambda prop: (prop.award_type_id.sequence, prop.sequence, prop.id)
+        )
+        awards = proposals.award_type_id.sorted("sequence")
+        award_names = ", ".join(awards.mapped("name"))
+        cluster = letter.cluster_id.name
+        addressee = letter.addressee or "Hội đồng Thi đua - Khen thưởng"
+        bases = [
+            f"Căn cứ {document._get_full_citation()};"
+            for document in letter.basis_document_ids
+        ]
+        polls = proposals.poll_id.sorted("date")
+        if polls:
+            dates = ", ".join(
+                dict.fromkeys(format_vn_short_date(poll.date) for poll in polls)
+            )
+            bases.append(
+                f"Căn cứ Biên bản họp bình xét thi đua, khen thưởng năm "
+                f"{letter.year} của {cluster} ngày {dates},"
+            )
+        else:
+            bases.append(
+                f"Căn cứ Biên bản họp bình xét thi đua, khen thưởng năm "
+                f"{letter.year} của {cluster},"
+            )
+        counts = []
+        if letter.collective_count:
+            counts.append(f"{letter.collective_count:02d} tập thể")
+        if letter.individual_count:
+            counts.append(f"{letter.individual_count:02d} cá nhân")
+        groups = []
+        for award in awards:
+            rows = proposals.filtered(
+                lambda prop, award=award: prop.award_type_id == award
+            )
+            groups.append(
+                {
+                    "award": award.name,
+                    "names": [
+                        prop.individual_name
+                        and f"{prop.individual_name}, {prop.individual_position or ''}"
+                        f" {prop.partner_id.name}".replace(",  ", ", ")
+                        or prop.partner_id.name
+                        for prop in rows
+                    ],
+                }
+            )
+        return {
+            "issuer_parent": letter.issuer_parent_name or "",
+            "issuer": letter.issuer_name or cluster,
+            "number": letter.number or "",
+            "place_date": letter._get_place_date_line(),
+            "title": "TỜ TRÌNH",
+            "subject": f"Về việc đề nghị tặng {award_names} năm {letter.year}",
+            "addressee": f"Kính gửi: {addressee}",
+            "bases": bases,
+            "proposal": f"{cluster} kính trình {addressee} xem xét, đề nghị tặng "
+            f"{award_names} cho {' và '.join(counts) or '0 tập thể'} "
+            f"có thành tích xuất sắc trong phong trào thi đua năm {letter.year}, "
+            f"cụ thể như sau:",
+            "groups": groups,
+            "attached": "(Có báo cáo thành tích và danh sách kèm theo)",
+            "closing": f"Kính trình {addressee} xem xét, quyết định./.",
+            "distribution": letter._get_distribution_lines(),
+            "signer_title": (letter.signer_title or "").splitlines(),
+            "signer_name": letter.signer_name or "",
+        }
+
+    def _get_list_data(self):
+        """The list of proposals (danh sách đề nghị), one row each."""
+        self.ensure_one()
+        letter = self._get_print_env().sudo()
+        proposals = letter.proposal_ids.sorted(
+            lambda prop: (prop.award_type_id.sequence, prop.sequence, prop.id)
+        )
+        return {
+            "title": "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+            "subtitle": f"(Kèm theo Tờ trình số {letter.number or '…'} "
+            f"{format_vn_long_date(letter.issue_date) or ''} của "
+            f"{letter.issuer_name or letter.cluster_id.name})".replace("  ", " "),
+            "header": [
+                "TT",
+                "Tên tập thể, cá nhân",
+                "Hình thức khen thưởng",
+                "Tổng điểm",
+                "Xếp hạng",
+                "Tỷ lệ phiếu (%)",
+                "Thành tích",
+            ],
+            "rows": [
+                [
+                    str(index),
+                    prop.individual_name
+                    and f"{prop.individual_name} ({prop.partner_id.name})"
+                    or prop.partner_id.name,
+                    prop.award_type_id.name,
+                    f"{prop.score_total:g}".replace(".", ",")
+                    if prop.score_total
+                    else "",
+                    str(prop.rank) if prop.rank else "",
+                    f"{prop.yes_percent:.2f}".replace(".", ",") if prop.poll_id else "",
+                    prop.achievement or "",
+                ]
+                for index, prop in enumerate(proposals, start=1)
+            ],
+        }
+
+    def _get_letter_odt(self):
+        data = self._get_letter_data()
+        blocks = [
+            ("p", data["issuer_parent"], "Left"),
+            ("p", data["issuer"], "LeftBold"),
+            ("p", f"Số: {data['number']}", "Left"),
+            ("p", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CenterBold"),
+            ("p", "Độc lập - Tự do - Hạnh phúc", "CenterBold"),
+            ("p", data["place_date"], "Right"),
+            ("p", data["title"], "CenterBold"),
+            ("p", data["subject"], "CenterBold"),
+            ("p", data["addressee"], "Center"),
+        ]
+        blocks += [("p", basis, "Body") for basis in data["bases"]]
+        blocks.append(("p", data["proposal"], "Body"))
+        for group in data["groups"]:
+            blocks.append(("p", f"- {group['award']}:", "Body"))
+            blocks += [
+                ("p", f"{index}. {name}", "Body")
+                for index, name in enumerate(group["names"], start=1)
+            ]
+        blocks += [
+            ("p", data["attached"], "CenterItalic"),
+            ("p", data["closing"], "Body"),
+            ("p", "Nơi nhận:", "LeftBold"),
+        ]
+        blocks += [("p", line, "Left") for line in data["distribution"]]
+        blocks += [("p", line, "CenterBold") for line in data["signer_title"]]
+        blocks.append(("p", data["signer_name"], "CenterBold"))
+        return build_odt(blocks)
+
+    def _get_list_odt(self):
+        data = self._get_list_data()
+        return build_odt(
+            [
+                ("p", data["title"], "CenterBold"),
+                ("p", data["subtitle"], "CenterItalic"),
+                ("table", data["header"], data["rows"]),
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # the dossier package
+    # ------------------------------------------------------------------
+    def _get_package_files(self):
+        """[(path in the ZIP, bytes)]: the letter and the list as PDF and
+        ODT, then each proposal's folder with the PDFs of its dossier."""
+        self.ensure_one()
+        self._check_package_access()
+        reports = self.env["ir.actions.report"].sudo()
+        stem = file_slug(f"To-trinh-{self.number or self.year}")
+        files = [
+            (f"{stem}.pdf", reports._render_qweb_pdf(LETTER_REPORT, self.ids)[0]),
+            (f"{stem}.odt", self._get_letter_odt()),
+            (
+                "Danh-sach-de-nghi.pdf",
+                reports._render_qweb_pdf(LIST_REPORT, self.ids)[0],
+            ),
+            ("Danh-sach-de-nghi.odt", self._get_list_odt()),
+        ]
+        rendered = {}
+        proposals = self.sudo().proposal_ids.sorted(
+            lambda prop: (prop.award_type_id.sequence, prop.sequence, prop.id)
+        )
+        for index, proposal in enumerate(proposals, start=1):
+            who = proposal.individual_name or proposal.partner_id.name
+            folder = f"{index:02d}-{file_slug(who)}"
+            for item in proposal.item_ids:
+                files += [
+                    (f"{folder}/{name}", content)
+                    for name, content in item._get_package_files(rendered)
+                ]
+        return files
+
+    def _check_package_access(self):
+        """The package holds every unit's dossier (their filed reports):
+        the secretariat of the cluster and the council build it, not a
+        unit's officer, who reads the letter that lists his unit."""
+        self.check_access("read")
+        if not (self._is_secretariat() or self._has_role("council")):
+            raise AccessError(
+                self.env._(
+                    "Only the cluster's secretariat and the council download "
+                    "the dossier package: it holds every unit's dossier."
+                )
+            )
+
+    def _build_package(self):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            for path, content in self._get_package_files():
+                package.writestr(path, content)
+        return buffer.getvalue()
+
+    def action_download_package(self):
+        """Build the dossier package and download it; the latest one is
+        kept on the letter."""
+        self.ensure_one()
+        content = self._build_package()
+        name = f"{file_slug('Ho-so-' + (self.number or str(self.year)))}.zip"
+        attachments = self.env["ir.attachment"].sudo()
+        attachment = attachments.search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("mimetype", "=", "application/zip"),
+            ],
+            limit=1,
+        )
+        values = {"name": name, "raw": content, "mimetype": "application/zip"}
+        if attachment:
+            attachment.write(values)
+        else:
+            attachment = attachments.create(
+                dict(values, res_model=self._name, res_id=self.id)
+            )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def action_print_letter(self):
+        return self.env.ref(LETTER_REPORT).report_action(self)
+
+    def action_print_list(self):
+        return self.env.ref(LIST_REPORT).report_action(self)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(letter.state != "draft" for letter in self):
+            raise UserError(
+                self.env._("A letter sent to the council is kept: archive it.")
+            )

@@ -1,0 +1,663 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .common import format_vn_short_date
+
+PROPOSAL_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted to the Council"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+]
+
+
+class EmulationAwardProposal(models.Model):
+    """A unit (or one of its people) the cluster proposes for an award,
+    with the dossier the council needs (Decree 152 Art. 33, 37, 42).
+
+    Made from a closed nomination poll, one per unit chosen, or by hand by
+    the secretariat. It is judged by the rules in force on the day it is
+    submitted: the award's deadline and its quota across every proposal
+    the council receives for the year, and the restrictions of the unit
+    (an award is frozen while it is under discipline, inspection or
+    complaint). The council decides; the unit is told."""
+
+    _name = "emulation.award.proposal"
+    _description = "Award Proposal"
+    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "year desc, letter_id, sequence, id"
+
+    _edit_groups = {
+        "content": {
+            "fields": (
+                "sequence",
+                "letter_id",
+                "individual_name",
+                "individual_position",
+                "achievement",
+                "item_ids",
+                "note",
+            ),
+            "roles": {"secretariat": ("draft",)},
+        },
+        "decision": {
+            "fields": (
+                "decision_number",
+                "decision_date",
+                "decision_document_id",
+                "rejection_reason",
+            ),
+            "roles": {"council": ("submitted",)},
+        },
+        "archive": {"fields": ("active",), "roles": {"manager": None}},
+    }
+    _edit_create_fields = ("plan_id", "partner_id", "award_type_id", "poll_id")
+    _edit_create_roles = ("secretariat",)
+    _allowed_moves = frozenset(
+        {("draft", "submitted"), ("submitted", "approved"), ("submitted", "rejected")}
+    )
+
+    name = fields.Char(compute="_compute_name", store=True)
+    sequence = fields.Integer(default=10)
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan",
+        string="Activity Plan",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        help="The plan of the year judged.",
+    )
+    cluster_id = fields.Many2one(
+        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+    )
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Member Unit",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('id', 'in', member_unit_ids)]",
+    )
+    member_unit_ids = fields.Many2many(related="plan_id.member_unit_ids")
+    award_type_id = fields.Many2one(
+        comodel_name="emulation.award.type",
+        string="Award Type",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    beneficiary = fields.Selection(related="award_type_id.beneficiary", store=True)
+    individual_name = fields.Char(
+        string="Individual", help="Full name of the person, for an individual award."
+    )
+    individual_position = fields.Char(string="Position")
+    poll_id = fields.Many2one(
+        comodel_name="emulation.poll",
+        string="Poll",
+        ondelete="restrict",
+        index="btree_not_null",
+        domain="[('plan_id', '=', plan_id), ('subject', '=', 'nomination'), "
+        "('state', '=', 'closed')]",
+        help="The nomination poll of the year-end conference that chose the unit.",
+    )
+    yes_percent = fields.Float(
+        string="Votes (%)",
+        digits=(5, 2),
+        compute="_compute_poll_result",
+        store=True,
+        help="Share of yes votes the unit received in its last round.",
+    )
+    score_total = fields.Float(
+        string="Total Points", compute="_compute_score", store=True
+    )
+    rank = fields.Integer(compute="_compute_score", store=True, aggregator="min")
+    achievement = fields.Text(
+        string="Achievements",
+        help="The unit's main achievements in a few lines, as the list prints them.",
+    )
+    letter_id = fields.Many2one(
+        comodel_name="emulation.award.letter",
+        string="Submission Letter",
+        ondelete="restrict",
+        index="btree_not_null",
+        domain="[('plan_id', '=', plan_id), ('state', '=', 'draft')]",
+    )
+    item_ids = fields.One2many(
+        comodel_name="emulation.award.proposal.item",
+        inverse_name="proposal_id",
+        string="Dossier",
+    )
+    missing_item_count = fields.Integer(
+        string="Missing Items", compute="_compute_missing_items", store=True
+    )
+    is_dossier_complete = fields.Boolean(
+        string="Dossier Complete", compute="_compute_missing_items", store=True
+    )
+    state = fields.Selection(
+        selection=PROPOSAL_STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    outcome = fields.Selection(
+        selection=[
+            ("pending", "Pending"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        compute="_compute_outcome",
+        store=True,
+        help="Whether the council has decided, and how.",
+    )
+    submit_date = fields.Date(string="Submitted On", readonly=True, tracking=True)
+    decision_number = fields.Char(tracking=True)
+    decision_date = fields.Date(tracking=True)
+    decision_document_id = fields.Many2one(
+        comodel_name="emulation.document",
+        string="Decision Document",
+        tracking=True,
+        help="The decision awarding it, among the reference documents.",
+    )
+    rejection_reason = fields.Text(tracking=True)
+    decided_by_id = fields.Many2one(
+        comodel_name="res.users", string="Decided By", readonly=True
+    )
+    note = fields.Text()
+    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_decision_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "plan_unit_award_uniq",
+            "unique(plan_id, partner_id, award_type_id, individual_name)",
+            "The unit is already proposed for this award this year.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.depends("partner_id.name", "award_type_id.name", "year", "individual_name")
+    def _compute_name(self):
+        for proposal in self:
+            who = proposal.individual_name or proposal.partner_id.name or ""
+            proposal.name = (
+                f"{who} – {proposal.award_type_id.name or ''} {proposal.year or ''}"
+            ).strip()
+
+    @api.depends("poll_id.result_ids.yes_percent", "partner_id")
+    def _compute_poll_result(self):
+        for proposal in self:
+            results = proposal.poll_id.sudo().result_ids.filtered(
+                lambda result, unit=proposal.partner_id: result.partner_id == unit
+            )
+            last = results.sorted("round")[-1:]
+            proposal.yes_percent = last.yes_percent
+
+    @api.depends("plan_id", "partner_id")
+    def _compute_score(self):
+        rows = {
+            (row.plan_id.id, row.partner_id.id): row
+            for row in self.env["emulation.ranking"]
+            .sudo()
+            .search(
+                [
+                    ("plan_id", "in", self.plan_id.ids),
+                    ("partner_id", "in", self.partner_id.ids),
+                ]
+            )
+        }
+        for proposal in self:
+            row = rows.get((proposal.plan_id.id, proposal.partner_id.id))
+            proposal.score_total = row.final_total if row else 0.0
+            proposal.rank = row.rank if row else 0
+
+    @api.depends("item_ids.is_present")
+    def _compute_missing_items(self):
+        for proposal in self:
+            missing = len(proposal.item_ids.filtered(lambda item: not item.is_present))
+            proposal.missing_item_count = missing
+            proposal.is_dossier_complete = bool(proposal.item_ids) and not missing
+
+    @api.depends("state")
+    def _compute_outcome(self):
+        for proposal in self:
+            proposal.outcome = (
+                proposal.state
+                if proposal.state in ("approved", "rejected")
+                else "pending"
+            )
+
+    # ------------------------------------------------------------------
+    # checks
+    # ------------------------------------------------------------------
+    @api.constrains("partner_id", "plan_id")
+    def _check_member(self):
+        for proposal in self:
+            if proposal.partner_id not in proposal.plan_id.sudo().member_unit_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Only a member unit of the plan's cluster can be "
+                        "proposed by it."
+                    )
+                )
+
+    @api.constrains("award_type_id", "plan_id")
+    def _check_proposer_level(self):
+        for proposal in self:
+            level = proposal.award_type_id.proposer_level
+            if level and level != proposal.cluster_id.level:
+                levels = dict(
+                    self.env["emulation.cluster"]
+                    ._fields["level"]
+                    ._description_selection(self.env)
+                )
+                raise ValidationError(
+                    self.env._(
+                        "%(award)s is proposed by clusters of the level "
+                        '"%(level)s"; this cluster is of the level "%(own)s".',
+                        award=proposal.award_type_id.name,
+                        level=levels[level],
+                        own=levels[proposal.cluster_id.level],
+                    )
+                )
+
+    @api.constrains("award_type_id", "individual_name")
+    def _check_individual(self):
+        for proposal in self:
+            if (
+                proposal.beneficiary == "individual"
+                and not (proposal.individual_name or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(award)s is awarded to a person: give the person's name.",
+                        award=proposal.award_type_id.name,
+                    )
+                )
+
+    @api.constrains("poll_id", "partner_id", "award_type_id")
+    def _check_poll(self):
+        for proposal in self.filtered("poll_id"):
+            poll = proposal.poll_id.sudo()
+            if (
+                poll.plan_id != proposal.plan_id
+                or poll.subject != "nomination"
+                or poll.award_type_id != proposal.award_type_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The poll of a proposal is the plan's nomination poll "
+                        "for the same award."
+                    )
+                )
+
+    @api.constrains("letter_id", "plan_id")
+    def _check_letter(self):
+        for proposal in self.filtered("letter_id"):
+            if proposal.letter_id.plan_id != proposal.plan_id:
+                raise ValidationError(
+                    self.env._(
+                        "A submission letter covers the proposals of its own plan."
+                    )
+                )
+
+    @api.constrains("decision_date")
+    def _check_decision_date(self):
+        for proposal in self.filtered("decision_date"):
+            if proposal.submit_date and proposal.decision_date < proposal.submit_date:
+                raise ValidationError(
+                    self.env._(
+                        "The decision is dated before the proposal was submitted "
+                        "(%(date)s).",
+                        date=format_vn_short_date(proposal.submit_date),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # create: the dossier's lines follow the award type
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        proposals = super().create(vals_list)
+        proposals.sudo()._create_dossier_items()
+        proposals._subscribe_unit_officers()
+        return proposals
+
+    def _create_dossier_items(self):
+        """One line per item the award requires; the achievement report is
+        linked to the unit's award-dossier filing of the plan, if any."""
+        filings = self.env["emulation.submission"].search(
+            [
+                ("plan_id", "in", self.plan_id.ids),
+                ("partner_id", "in", self.partner_id.ids),
+                ("kind", "=", "award_dossier"),
+            ],
+            order="id",
+        )
+        filing_of = {(sub.plan_id.id, sub.partner_id.id): sub for sub in filings}
+        lines = []
+        for proposal in self:
+            filing = filing_of.get((proposal.plan_id.id, proposal.partner_id.id))
+            for item in proposal.award_type_id.dossier_item_ids:
+                lines.append(
+                    {
+                        "proposal_id": proposal.id,
+                        "item_id": item.id,
+                        "sequence": item.sequence,
+                        "submission_id": filing.id
+                        if filing and item.source == "achievement_report"
+                        else False,
+                    }
+                )
+        self.env["emulation.award.proposal.item"].create(lines)
+
+    def _get_unit_officers(self):
+        """The active officers of the proposals' units."""
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id.commercial_partner_id", "in", self.partner_id.ids),
+                    (
+                        "groups_id",
+                        "in",
+                        self.env.ref("emulation_cluster.group_unit_officer").ids,
+                    ),
+                    ("share", "=", False),
+                ]
+            )
+        )
+
+    def _subscribe_unit_officers(self):
+        officers = self._get_unit_officers()
+        for proposal in self.sudo():
+            unit_officers = officers.filtered(
+                lambda user, unit=proposal.partner_id: (
+                    user.partner_id.commercial_partner_id == unit
+                )
+            )
+            proposal.message_subscribe(partner_ids=unit_officers.partner_id.ids)
+
+    def _compute_display_name(self):
+        for proposal in self:
+            proposal.display_name = proposal.name
+
+    # ------------------------------------------------------------------
+    # submitting to the council
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """Submit to the council, once every check of the day passes."""
+        self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
+        on_date = self._get_action_datetime().date()
+        self._check_submittable(on_date)
+        # the total and rank go to the council as the ranking stands today
+        for name in ("score_total", "rank"):
+            self.env.add_to_compute(self._fields[name], self)
+        self._write_transition({"state": "submitted", "submit_date": on_date})
+        for proposal in self:
+            proposal.message_post(
+                body=self.env._(
+                    "Submitted to the council with the letter %(letter)s.",
+                    letter=proposal.letter_id.number,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _check_submittable(self, on_date):
+        """Every refusal of submitting, before anything is written: an
+        excluded unit, a missing dossier item, a passed deadline, a full
+        quota. Each names only what the secretariat reads: its own
+        proposals, never the other clusters' ones counted in the quota."""
+        self._check_not_restricted(on_date)
+        self._check_dossier_complete()
+        self._check_deadline(on_date)
+        self._check_quota(on_date)
+
+    def _check_not_restricted(self, on_date):
+        restricted = self.env["emulation.unit.restriction"]._get_restricted_units(
+            self.partner_id, on_date
+        )
+        if restricted:
+            raise UserError(
+                self.env._(
+                    "%(unit)s is under discipline, inspection or a complaint on "
+                    "%(date)s: its awards are frozen until it is settled "
+                    "(Decree 152/2025, Art. 4).",
+                    unit=restricted[0].display_name,
+                    date=format_vn_short_date(on_date),
+                )
+            )
+
+    def _check_dossier_complete(self):
+        for proposal in self:
+            missing = proposal.item_ids.filtered(lambda item: not item.is_present)
+            if missing or not proposal.item_ids:
+                raise UserError(
+                    self.env._(
+                        "The dossier of %(proposal)s is incomplete: %(items)s. "
+                        "Attach or generate them, then submit.",
+                        proposal=proposal.display_name,
+                        items=", ".join(missing.item_id.mapped("name"))
+                        or self.env._("its award type requires no item yet"),
+                    )
+                )
+
+    def _get_award_rule_lines(self, on_date):
+        """{proposal: its award's quota and deadline line} under the
+        proposals rule in force on ``on_date`` for its cluster."""
+        rules = {
+            cluster: self.env["emulation.rule"]._get_applicable(
+                "proposal", cluster, on_date
+            )
+            for cluster in self.cluster_id
+        }
+        return {
+            proposal: rules[proposal.cluster_id]._get_award_line(proposal.award_type_id)
+            for proposal in self
+        }
+
+    def _check_deadline(self, on_date):
+        for proposal, line in self._get_award_rule_lines(on_date).items():
+            deadline = line and line._get_deadline(proposal.year)
+            if deadline and on_date > deadline:
+                raise UserError(
+                    self.env._(
+                        "The dossiers of %(award)s for %(year)s were due by "
+                        "%(deadline)s (%(basis)s): %(proposal)s can no longer "
+                        "be submitted.",
+                        award=proposal.award_type_id.name,
+                        year=proposal.year,
+                        deadline=format_vn_short_date(deadline),
+                        basis=line.rule_id.document_id.display_name,
+                        proposal=proposal.display_name,
+                    )
+                )
+
+    def _check_quota(self, on_date):
+        """The quota is the council's, over every cluster: at most this
+        share of the units leading a cluster or bloc in the year."""
+        lines = self._get_award_rule_lines(on_date)
+        batches = {}
+        for proposal, line in lines.items():
+            if line and line.quota_percent:
+                key = (line, proposal.award_type_id, proposal.year)
+                batches.setdefault(key, self.browse())
+                batches[key] |= proposal
+        for (line, award_type, year), proposals in batches.items():
+            leaders = self._count_cluster_leaders(year)
+            allowed = int(leaders * line.quota_percent // 100)
+            taken = self._count_council_proposals(award_type, year, proposals)
+            if taken + len(proposals) > allowed:
+                raise UserError(
+                    self.env._(
+                        "The quota of %(award)s for %(year)s is full: at most "
+                        "%(allowed)s (%(percent)s %% of the %(leaders)s units "
+                        "leading a cluster or bloc), and %(taken)s are already "
+                        "before the council (%(basis)s).",
+                        award=award_type.name,
+                        year=year,
+                        allowed=allowed,
+                        percent=f"{line.quota_percent:g}".replace(".", ","),
+                        leaders=leaders,
+                        taken=taken,
+                        basis=line.rule_id.document_id.display_name,
+                    )
+                )
+
+    def _count_cluster_leaders(self, year):
+        """The units leading a cluster or bloc in ``year``: the leaders of
+        the year's issued plans, whatever the cluster (one query)."""
+        self.env["emulation.plan"].flush_model(["year", "state", "leader_id"])
+        return self.env.execute_query(
+            SQL(
+                "SELECT count(DISTINCT leader_id) FROM emulation_plan "
+                "WHERE year = %s AND state NOT IN ('draft', 'consultation') "
+                "AND leader_id IS NOT NULL AND active",
+                year,
+            )
+        )[0][0]
+
+    def _count_council_proposals(self, award_type, year, excluded):
+        """Proposals of every cluster before the council or approved for
+        ``award_type`` and ``year``: a count, not the records."""
+        self.flush_model(["award_type_id", "year", "state", "active"])
+        return self.env.execute_query(
+            SQL(
+                "SELECT count(*) FROM emulation_award_proposal "
+                "WHERE award_type_id = %s AND year = %s AND active "
+                "AND state IN ('submitted', 'approved') AND id NOT IN %s",
+                award_type.id,
+                year,
+                tuple(excluded.ids) or (0,),
+            )
+        )[0][0]
+
+    # ------------------------------------------------------------------
+    # the council's decision
+    # ------------------------------------------------------------------
+    def action_approve(self):
+        self._check_transition(("submitted",), ("council",), self.env._("decided"))
+        for proposal in self:
+            if (
+                not (proposal.decision_number or "").strip()
+                or not proposal.decision_date
+            ):
+                raise UserError(
+                    self.env._(
+                        "Give the number and the date of the council's decision "
+                        "before approving %(proposal)s.",
+                        proposal=proposal.display_name,
+                    )
+                )
+        self._write_transition({"state": "approved", "decided_by_id": self.env.user.id})
+        self._tell_unit()
+        return True
+
+    def action_reject(self):
+        self._check_transition(("submitted",), ("council",), self.env._("decided"))
+        for proposal in self:
+            if not (proposal.rejection_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write the grounds of the refusal before rejecting "
+                        "%(proposal)s.",
+                        proposal=proposal.display_name,
+                    )
+                )
+        self._write_transition({"state": "rejected", "decided_by_id": self.env.user.id})
+        self._tell_unit()
+        return True
+
+    def _tell_unit(self):
+        """The unit's officers follow the proposal and get the decision."""
+        self._subscribe_unit_officers()
+        for proposal in self.sudo():
+            if proposal.state == "approved":
+                body = self.env._(
+                    "The council approved %(award)s for %(unit)s: decision "
+                    "%(number)s of %(date)s.",
+                    award=proposal.award_type_id.name,
+                    unit=proposal.individual_name or proposal.partner_id.name,
+                    number=proposal.decision_number,
+                    date=format_vn_short_date(proposal.decision_date),
+                )
+            else:
+                body = self.env._(
+                    "The council did not approve %(award)s for %(unit)s: %(reason)s",
+                    award=proposal.award_type_id.name,
+                    unit=proposal.individual_name or proposal.partner_id.name,
+                    reason=proposal.rejection_reason,
+                )
+            proposal.message_post(
+                body=body,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                author_id=self.env.user.partner_id.id,
+            )
+
+    # ------------------------------------------------------------------
+    # from a poll
+    # ------------------------------------------------------------------
+    @api.model
+    def _create_from_poll(self, poll):
+        """One proposal per unit a closed nomination poll chose, skipping
+        the ones already made."""
+        poll.check_access("read")
+        if poll.state != "closed" or poll.subject != "nomination":
+            raise UserError(
+                self.env._(
+                    "Proposals are made from a closed nomination poll: its "
+                    "results are final."
+                )
+            )
+        chosen = poll.sudo().candidate_ids.filtered("is_elected").partner_id
+        existing = (
+            self.with_context(active_test=False)
+            .search(
+                [
+                    ("poll_id", "=", poll.id),
+                    ("partner_id", "in", chosen.ids),
+                ]
+            )
+            .partner_id
+        )
+        return self.create(
+            [
+                {
+                    "plan_id": poll.plan_id.id,
+                    "partner_id": unit.id,
+                    "award_type_id": poll.award_type_id.id,
+                    "poll_id": poll.id,
+                }
+                for unit in chosen - existing
+            ]
+        )
+
+    def _get_generated_documents(self):
+        """{(proposal, source): True} of the documents the addon prints
+        from data, available now."""
+        self.ensure_one()
+        poll = self.poll_id.sudo()
+        closed = poll.state == "closed"
+        return {
+            "letter": bool(self.letter_id.number),
+            "review_minutes": closed,
+            "vote_minutes": closed and poll.is_secret,
+        }
+
+    def action_view_letter(self):
+        self.ensure_one()
+        return self.letter_id._get_records_action(name=self.letter_id.display_name)

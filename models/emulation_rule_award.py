@@ -1,0 +1,107 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import calendar
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class EmulationRuleAward(models.Model):
+    """What a proposals rule sets for one award type: the share of the
+    council's decisions of a year it may take (the Government flag's 20 %
+    of the units leading a cluster, Decree 152 Art. 7) and the day its
+    dossiers must reach the council (30 June of the year after the one
+    judged, Art. 35)."""
+
+    _name = "emulation.rule.award"
+    _description = "Award Quota and Deadline"
+    _inherit = ["emulation.workflow.mixin"]
+    _order = "rule_id, award_type_id, id"
+
+    _edit_groups = {
+        "line": {
+            "fields": (
+                "award_type_id",
+                "quota_percent",
+                "deadline_day",
+                "deadline_month",
+                "deadline_year_offset",
+            ),
+            "parent": ("rule_id", "config"),
+        }
+    }
+    _edit_create_fields = ("rule_id",)
+
+    rule_id = fields.Many2one(
+        comodel_name="emulation.rule",
+        string="Rule",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    award_type_id = fields.Many2one(
+        comodel_name="emulation.award.type",
+        string="Award Type",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    quota_percent = fields.Float(
+        string="Quota (% of Cluster Leaders)",
+        digits=(5, 2),
+        help="At most this share of the units leading a cluster or bloc in "
+        "the year judged, counted over every proposal the council receives "
+        "for the year, whatever the cluster; 0: no quota.",
+    )
+    deadline_day = fields.Integer()
+    deadline_month = fields.Integer()
+    deadline_year_offset = fields.Integer(
+        string="Years After the Year Judged",
+        default=1,
+        help="1: the dossiers of 2020 are due in 2021.",
+    )
+    # rule's dates, shown on the award type
+    rule_document_id = fields.Many2one(
+        related="rule_id.document_id", string="Legal Basis"
+    )
+    rule_date_from = fields.Date(related="rule_id.date_from", string="Valid From")
+    rule_date_to = fields.Date(related="rule_id.date_to", string="Valid Until")
+
+    _sql_constraints = [
+        (
+            "rule_award_type_uniq",
+            "unique(rule_id, award_type_id)",
+            "The rule already sets a quota and deadline for this award type.",
+        ),
+    ]
+
+    @api.constrains("quota_percent", "deadline_day", "deadline_month")
+    def _check_quota_and_deadline(self):
+        for line in self:
+            has_day, has_month = bool(line.deadline_day), bool(line.deadline_month)
+            if (
+                not 0 <= line.quota_percent <= 100
+                or has_day != has_month
+                or (has_month and not 1 <= line.deadline_month <= 12)
+                or (has_day and not 1 <= line.deadline_day <= 31)
+                or line.deadline_year_offset < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A quota lies between 0 and 100 %%; a deadline gives "
+                        "both its day (1 to 31) and its month (1 to 12)."
+                    )
+                )
+
+    def _get_deadline(self, year):
+        """The day the dossiers of ``year`` are due, or False (no deadline);
+        a day past the month's end means its last day."""
+        self.ensure_one()
+        if not self.deadline_month:
+            return False
+        due_year = year + self.deadline_year_offset
+        last = calendar.monthrange(due_year, self.deadline_month)[1]
+        return datetime.date(
+            due_year, self.deadline_month, min(self.deadline_day, last)
+        )
