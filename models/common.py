@@ -6,6 +6,14 @@ reached the cluster, and how Vietnamese official documents write dates."""
 import re
 import unicodedata
 
+# The level that organises a cluster (and whose clusters propose an award).
+ORGANISING_LEVELS = [
+    ("central", "Central Council"),
+    ("ministry", "Ministry"),
+    ("province", "Province"),
+    ("sector", "Sector"),
+]
+
 # How a filing, a signature or a registration reached the secretariat.
 CHANNEL_SELECTION = [
     ("online", "Online"),

@@ -10,6 +10,15 @@ from odoo.exceptions import AccessError, UserError
 from .common import file_slug, format_vn_long_date, format_vn_short_date
 from .odt_writer import build_odt
 
+# what a letter takes from its plan unless given: the issuing body, the
+# place and the signer
+PLAN_DEFAULTS = (
+    "issue_place",
+    "issuer_parent_name",
+    "issuer_name",
+    "signer_title",
+    "signer_name",
+)
 LETTER_REPORT = "emulation_cluster.emulation_award_letter_report"
 LIST_REPORT = "emulation_cluster.emulation_award_list_report"
 
@@ -101,31 +110,53 @@ class EmulationAwardLetter(models.Model):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        plan = self.env["emulation.plan"].browse(values.get("plan_id"))
-        if plan:
-            plan = plan.sudo()
-            for name in (
-                "issue_place",
-                "issuer_parent_name",
-                "issuer_name",
-                "signer_title",
-                "signer_name",
-            ):
-                if name in fields_list and not values.get(name):
-                    values[name] = plan[name]
+        values.update(
+            self._get_plan_defaults(values.get("plan_id"), fields_list, values)
+        )
         return values
+
+    @api.model
+    def _get_plan_defaults(self, plan_id, names, given):
+        """The plan's issuing body, place and signer for the fields not
+        given, as the user reads them: a client naming a plan he may not
+        read gets nothing from it."""
+        plan = self.env["emulation.plan"].browse(plan_id)
+        if not plan or not plan.has_access("read"):
+            return {}
+        return {
+            name: plan[name]
+            for name in PLAN_DEFAULTS
+            if name in names and not given.get(name) and plan[name]
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [
+            dict(
+                vals,
+                **self._get_plan_defaults(vals.get("plan_id"), PLAN_DEFAULTS, vals),
+            )
+            for vals in vals_list
+        ]
+        return super().create(vals_list)
 
     @api.depends("number", "year", "cluster_id.name")
     def _compute_name(self):
         for letter in self:
-            letter.name = letter.number or self.env._(
-                "Letter %(year)s (not numbered)", year=letter.year or ""
-            )
+            if letter.number:
+                letter.name = letter.number
+            elif letter.year:
+                letter.name = self.env._(
+                    "Letter of %(year)s (not numbered)", year=letter.year
+                )
+            else:
+                letter.name = self.env._("New Submission Letter")
 
     @api.depends("proposal_ids.beneficiary")
     def _compute_counts(self):
         for letter in self:
-            proposals = letter.proposal_ids
+            # the letter's own counts, as printed, whoever reads it
+            proposals = letter.sudo().proposal_ids
             letter.individual_count = len(
                 proposals.filtered(lambda prop: prop.beneficiary == "individual")
             )
@@ -174,10 +205,19 @@ class EmulationAwardLetter(models.Model):
         all of them pass the checks of the day, or none is sent."""
         self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
         for letter in self:
-            if not letter.number or not letter.issue_date:
+            if not all(
+                (
+                    letter.number,
+                    letter.issue_date,
+                    letter.issue_place,
+                    letter.issuer_name,
+                    letter.signer_name,
+                )
+            ):
                 raise UserError(
                     self.env._(
-                        "Give the letter its number and its date before sending it."
+                        "Give the letter its number, date and place, its issuing "
+                        "body and its signer before sending it."
                     )
                 )
             if not letter.proposal_ids:
@@ -358,19 +398,21 @@ class EmulationAwardLetter(models.Model):
         ODT, then each proposal's folder with the PDFs of its dossier."""
         self.ensure_one()
         self._check_package_access()
-        reports = self.env["ir.actions.report"].sudo()
-        stem = file_slug(f"To-trinh-{self.number or self.year}")
+        # in the official language, whatever the caller's
+        letter = self._get_print_env()
+        reports = letter.env["ir.actions.report"].sudo()
+        stem = file_slug(f"To-trinh-{letter.number or letter.year}")
         files = [
-            (f"{stem}.pdf", reports._render_qweb_pdf(LETTER_REPORT, self.ids)[0]),
-            (f"{stem}.odt", self._get_letter_odt()),
+            (f"{stem}.pdf", reports._render_qweb_pdf(LETTER_REPORT, letter.ids)[0]),
+            (f"{stem}.odt", letter._get_letter_odt()),
             (
                 "Danh-sach-de-nghi.pdf",
-                reports._render_qweb_pdf(LIST_REPORT, self.ids)[0],
+                reports._render_qweb_pdf(LIST_REPORT, letter.ids)[0],
             ),
-            ("Danh-sach-de-nghi.odt", self._get_list_odt()),
+            ("Danh-sach-de-nghi.odt", letter._get_list_odt()),
         ]
         rendered = {}
-        proposals = self.sudo().proposal_ids.sorted(
+        proposals = letter.sudo().proposal_ids.sorted(
             lambda prop: (prop.award_type_id.sequence, prop.sequence, prop.id)
         )
         for index, proposal in enumerate(proposals, start=1):

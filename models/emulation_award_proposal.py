@@ -149,7 +149,8 @@ class EmulationAwardProposal(models.Model):
     )
     outcome = fields.Selection(
         selection=[
-            ("pending", "Pending"),
+            ("not_submitted", "Not Submitted"),
+            ("pending", "Before the Council"),
             ("approved", "Approved"),
             ("rejected", "Rejected"),
         ],
@@ -232,11 +233,10 @@ class EmulationAwardProposal(models.Model):
     @api.depends("state")
     def _compute_outcome(self):
         for proposal in self:
-            proposal.outcome = (
-                proposal.state
-                if proposal.state in ("approved", "rejected")
-                else "pending"
-            )
+            proposal.outcome = {
+                "draft": "not_submitted",
+                "submitted": "pending",
+            }.get(proposal.state, proposal.state)
 
     # ------------------------------------------------------------------
     # checks
@@ -497,6 +497,7 @@ class EmulationAwardProposal(models.Model):
                 batches.setdefault(key, self.browse())
                 batches[key] |= proposal
         for (line, award_type, year), proposals in batches.items():
+            percent = f"{line.quota_percent:g}".replace(".", ",")
             leaders = self._count_cluster_leaders(year)
             allowed = int(leaders * line.quota_percent // 100)
             taken = self._count_council_proposals(award_type, year, proposals)
@@ -510,7 +511,7 @@ class EmulationAwardProposal(models.Model):
                         award=award_type.name,
                         year=year,
                         allowed=allowed,
-                        percent=f"{line.quota_percent:g}".replace(".", ","),
+                        percent=percent,
                         leaders=leaders,
                         taken=taken,
                         basis=line.rule_id.document_id.display_name,

@@ -95,20 +95,30 @@ class EmulationAwardProposalItem(models.Model):
                 return True, self.env._("Generated from the addon's data")
             if source == "letter":
                 return False, self.env._(
-                    "Missing: put the proposal in a numbered submission letter"
+                    "Missing: list the proposal in a draft submission letter "
+                    "(Submission Letters) and give the letter its number"
                 )
             return False, self.env._(
                 "Missing: no closed poll of the year-end conference; attach the "
                 "signed minutes"
             )
         if source == "achievement_report":
-            if self.submission_id.sudo().state == "accepted":
+            state = self.submission_id.sudo().state
+            if state == "accepted":
                 return True, self.env._("The unit's accepted filing")
-            if self.submission_id:
+            if state in ("filed", "under_review"):
                 return False, self.env._(
-                    "Missing: the unit's filing is not accepted yet"
+                    "Missing: the unit's report awaits the secretariat's acceptance"
                 )
-            return False, self.env._("Missing: no filing of the unit")
+            if state == "returned":
+                return False, self.env._(
+                    "Missing: the unit's report was returned for correction"
+                )
+            if state == "to_file":
+                return False, self.env._("Missing: the unit has not filed its report")
+            return False, self.env._(
+                "Missing: no filing of the unit; attach its report as a file"
+            )
         return False, self.env._("Missing: attach the file")
 
     @api.constrains("submission_id")

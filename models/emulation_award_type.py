@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
 
+from .common import ORGANISING_LEVELS
+
 
 class EmulationAwardType(models.Model):
     """An emulation title (danh hiệu) or an award form (hình thức khen
@@ -48,9 +50,11 @@ class EmulationAwardType(models.Model):
         default="collective",
         tracking=True,
     )
-    conditions = fields.Text(help="The conditions of the award, in words.")
+    conditions = fields.Text(
+        translate=True, help="The conditions of the award, in words."
+    )
     proposer_level = fields.Selection(
-        selection=lambda self: self.env["emulation.cluster"]._fields["level"].selection,
+        selection=ORGANISING_LEVELS,
         string="Proposed by Clusters of",
         help="The organising level whose clusters may propose this award; "
         "empty: clusters of any level.",

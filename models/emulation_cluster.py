@@ -4,6 +4,8 @@ from datetime import date
 
 from odoo import api, fields, models
 
+from .common import ORGANISING_LEVELS
+
 
 class EmulationCluster(models.Model):
     """An emulation cluster or bloc (Cụm / Khối thi đua)."""
@@ -42,12 +44,7 @@ class EmulationCluster(models.Model):
         tracking=True,
     )
     level = fields.Selection(
-        selection=[
-            ("central", "Central Council"),
-            ("ministry", "Ministry"),
-            ("province", "Province"),
-            ("sector", "Sector"),
-        ],
+        selection=ORGANISING_LEVELS,
         string="Organising Level",
         required=True,
         default="ministry",

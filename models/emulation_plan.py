@@ -1012,8 +1012,11 @@ class EmulationPlan(models.Model):
     def action_view_covenant(self):
         self.ensure_one()
         covenant = self.covenant_id
-        if covenant:
+        if covenant.signature_ids:
             return covenant.action_view_signatures()
+        if covenant:
+            # not sent for signature yet: its clauses are what to work on
+            return covenant._get_records_action(name=covenant.display_name)
         return {
             "type": "ir.actions.act_window",
             "res_model": "emulation.covenant",

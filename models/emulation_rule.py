@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from .common import format_vn_short_date
+from .common import ORGANISING_LEVELS, format_vn_short_date
 
 # How specific a scope is: a cluster's own rule wins over its level's, which
 # wins over the rule for all clusters.
@@ -110,7 +110,7 @@ class EmulationRule(models.Model):
         tracking=True,
     )
     level = fields.Selection(
-        selection=lambda self: self.env["emulation.cluster"]._fields["level"].selection,
+        selection=ORGANISING_LEVELS,
         string="Organising Level",
         tracking=True,
     )

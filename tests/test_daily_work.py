@@ -737,9 +737,15 @@ class TestDemoData(EmulationCommon):
         letter = proposals.letter_id
         self.assertEqual((letter.number, letter.state), ("1/TTr-CTĐ", "submitted"))
         self.assertEqual(letter.collective_count, 3)
+        # an official document: issuing body, place and signer from the plan
+        self.assertTrue(
+            letter.issuer_name and letter.issue_place and letter.signer_name
+        )
         # the pivot: by year and outcome, then by award type
         groups = Proposal._read_group([("year", "=", 2020)], ["outcome"], ["__count"])
-        self.assertEqual(dict(groups), {"approved": 2, "rejected": 1, "pending": 1})
+        self.assertEqual(
+            dict(groups), {"approved": 2, "rejected": 1, "not_submitted": 1}
+        )
         by_award = dict(
             Proposal._read_group(
                 [("year", "=", 2020), ("outcome", "=", "approved")],

@@ -111,6 +111,7 @@ class ProposalCommon(PollCommon):
                     "addressee": "Hội đồng Thi đua - Khen thưởng Bộ (test)",
                     "basis_document_ids": [Command.set(self.guidance.ids)],
                     "distribution_list": "- Như trên;\n- Lưu: VT.",
+                    "issuer_name": "CỤM THI ĐUA THỬ NGHIỆM",
                     **vals,
                 }
             )
@@ -301,7 +302,13 @@ class TestProposal(ProposalCommon):
         letter_other = (
             self.env["emulation.award.letter"]
             .with_user(self.user_secretariat_other)
-            .create({"plan_id": plan_other.id, "issue_date": date(2021, 3, 10)})
+            .create(
+                {
+                    "plan_id": plan_other.id,
+                    "issue_date": date(2021, 3, 10),
+                    "issuer_name": "CỤM THI ĐUA THỬ NGHIỆM 2",
+                }
+            )
         )
         letter_other.action_assign_number()
         other.with_user(self.user_secretariat_other).letter_id = letter_other
@@ -441,8 +448,9 @@ class TestProposal(ProposalCommon):
     def test_checks_do_not_query_per_proposal(self):
         """Submitting's checks and the letter's text cost the same for a
         letter of one proposal as for a letter of three."""
+        # a quota that no count fits: both refusals, after the same counts
         self.proposal_rule._get_award_line(self.merit).write(
-            {"quota_percent": 100, "deadline_day": 30, "deadline_month": 6}
+            {"quota_percent": 1, "deadline_day": 30, "deadline_month": 6}
         )
         single = self._merit_by_hand(self.unit_member3)
         triple = (
@@ -459,7 +467,6 @@ class TestProposal(ProposalCommon):
             before = self.cr.sql_log_count
             records._check_not_restricted(today)
             records._check_deadline(today)
-            # the same queries whether the quota is full or not
             with contextlib.suppress(UserError):
                 records._check_quota(today)
             records.letter_id._get_letter_data()
@@ -470,6 +477,32 @@ class TestProposal(ProposalCommon):
         count(single)
         count(triple)
         self.assertEqual(count(single), count(triple))
+
+    @freeze_time("2021-03-20")
+    def test_letter_without_signer_refused(self):
+        proposal = self._flag_proposal()
+        letter = self._letter(proposal)
+        # the place and the signer come from the plan
+        self.assertEqual(
+            (letter.issue_place, letter.signer_name), ("Hải Phòng", "Nguyễn Văn Ký")
+        )
+        letter.with_user(self.user_secretariat).signer_name = False
+        with self.assertRaises(UserError):
+            letter.with_user(self.user_secretariat).action_submit()
+        self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
+
+    def test_letter_defaults_from_a_readable_plan_only(self):
+        self.plan.sudo().issuer_name = "CỤM THI ĐUA THỬ NGHIỆM"
+        Letter = self.env["emulation.award.letter"].with_context(
+            default_plan_id=self.plan.id
+        )
+        fields_list = ["plan_id", "issuer_name", "signer_name"]
+        values = Letter.with_user(self.user_secretariat).default_get(fields_list)
+        self.assertEqual(values["issuer_name"], "CỤM THI ĐUA THỬ NGHIỆM")
+        # another cluster's secretariat learns nothing of the plan
+        values = Letter.with_user(self.user_secretariat_other).default_get(fields_list)
+        self.assertFalse(values.get("issuer_name"))
+        self.assertFalse(values.get("signer_name"))
 
     def test_rule_values_refused(self):
         with self.assertRaises(ValidationError):

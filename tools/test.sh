@@ -68,7 +68,7 @@ record_run() {  # record_run NAME LOG [SKIP]: SKIP, the tests the run leaves out
 # the demo records of an installed module, so a database upgraded from the
 # previous release keeps that release's demo data.
 FRESH_ONLY_TAG="emulation_fresh_install"
-FRESH_ONLY_TESTS='\.TestDemoData\.'
+FRESH_ONLY_TESTS='\.(TestDemoData|TestRolloverDemo)\.'
 
 
 addon_state() { pg_sql "$1" "select state from ir_module_module where name = '$ADDON_NAME'" 2>/dev/null || true; }
