@@ -362,37 +362,16 @@ class EmulationAwardProposal(models.Model):
                 )
         self.env["emulation.award.proposal.item"].create(lines)
 
-    def _get_unit_officers(self):
-        """The active officers of the proposals' units."""
-        return (
-            self.env["res.users"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id.commercial_partner_id", "in", self.partner_id.ids),
-                    (
-                        "groups_id",
-                        "in",
-                        self.env.ref("emulation_cluster.group_unit_officer").ids,
-                    ),
-                    ("share", "=", False),
-                ]
-            )
-        )
-
     def _subscribe_unit_officers(self):
-        officers = self._get_unit_officers()
+        """The unit's officers follow its proposals (the decision reaches
+        them): the reminder log's one officer lookup, one query."""
+        officers = self.env["emulation.reminder.log"]._get_unit_officers(
+            self.partner_id
+        )
         for proposal in self.sudo():
-            unit_officers = officers.filtered(
-                lambda user, unit=proposal.partner_id: (
-                    user.partner_id.commercial_partner_id == unit
-                )
+            proposal.message_subscribe(
+                partner_ids=officers[proposal.partner_id].partner_id.ids
             )
-            proposal.message_subscribe(partner_ids=unit_officers.partner_id.ids)
-
-    def _compute_display_name(self):
-        for proposal in self:
-            proposal.display_name = proposal.name
 
     # ------------------------------------------------------------------
     # submitting to the council
@@ -648,8 +627,8 @@ class EmulationAwardProposal(models.Model):
         )
 
     def _get_generated_documents(self):
-        """{(proposal, source): True} of the documents the addon prints
-        from data, available now."""
+        """{source: whether it is available now} of the documents the addon
+        prints from data for this proposal."""
         self.ensure_one()
         poll = self.poll_id.sudo()
         closed = poll.state == "closed"
