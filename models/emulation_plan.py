@@ -8,7 +8,12 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .common import estimate_row_px, paginate, paper_content_px
+from .common import (
+    estimate_row_px,
+    format_vn_short_date,
+    paginate,
+    paper_content_px,
+)
 
 # the official heading, title and date line above the tracker's table
 TRACKER_HEADING_PX = 330
@@ -503,7 +508,7 @@ class EmulationPlan(models.Model):
                             "%(date)s: it cannot lead the cluster that year.",
                             unit=unit.display_name,
                             cluster=plan.cluster_id.display_name,
-                            date=fields.Date.to_string(ref_date),
+                            date=format_vn_short_date(ref_date),
                         )
                     )
 

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.common import format_vn_short_date
 from ..models.emulation_event import DEFAULT_TZ
 from ..models.emulation_plan import YEAR_RANGE
 
@@ -337,7 +338,7 @@ class EmulationPlanRolloverWizard(models.TransientModel):
                         "it cannot lead the cluster that year.",
                         unit=unit.display_name,
                         cluster=self.plan_id.cluster_id.display_name,
-                        date=fields.Date.to_string(new_year),
+                        date=format_vn_short_date(new_year),
                     )
                 )
 
