@@ -1,6 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+from collections import defaultdict
 from datetime import date, timedelta
 
 from markupsafe import Markup
@@ -991,17 +992,23 @@ class EmulationPlan(models.Model):
                 lambda card, key=key: (key(card), card.partner_id.name)
             )
             previous, rank = None, 0
+            # one write per (rank, level), not one per scorecard
+            outcomes = defaultdict(list)
             for position, card in enumerate(ordered, start=1):
                 if key(card) != previous:
                     rank, previous = position, key(card)
                 level = (
                     classification._classify(
-                        card.final_total, card._get_group_percentages()
+                        card.final_total, cards._get_group_percentages(results[card])
                     )
                     if classification
                     else classification.classification_ids
                 )
-                card._write_transition({"rank": rank, "classification_id": level.id})
+                outcomes[rank, level.id].append(card.id)
+            for (rank, level_id), card_ids in outcomes.items():
+                cards.browse(card_ids)._write_transition(
+                    {"rank": rank, "classification_id": level_id}
+                )
         # the ranking views read what was just written: drop their cache
         self.env["emulation.ranking"].invalidate_model()
         self.env["emulation.ranking.group"].invalidate_model()

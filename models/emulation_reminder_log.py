@@ -21,6 +21,9 @@ EVENT_REMINDER_PARAM = "emulation_cluster.event_reminder_days"
 EVENT_REMINDER_DEFAULT_DAYS = 7
 # What a normalised list of reminder offsets looks like ("7,1").
 OFFSETS_SQL_PATTERN = "^[0-9]{1,3}(,[0-9]{1,3})*$"
+# First key of the reminder passes' advisory locks (the second is the
+# pass's name, hashed): "EMUL" in ASCII, apart from other modules' locks.
+PASS_LOCK_NAMESPACE = 0x454D554C
 
 
 class EmulationReminderLog(models.Model):
@@ -115,6 +118,44 @@ class EmulationReminderLog(models.Model):
             )
         )
         return self.env.cr.fetchall()
+
+    @api.model
+    def _begin_pass(self, name, kinds):
+        """Whether this transaction may run the pass ``name``, which claims
+        rows of ``kinds``; False: give up quietly, another pass did or does
+        the work.
+
+        Odoo's transactions are REPEATABLE READ: an insert that meets a row
+        committed after this transaction's snapshot fails with a
+        serialization error (logged as an error), and the cron runner takes
+        its snapshot before calling the pass. So one pass of a name runs at a
+        time (a transaction-level advisory lock, never waited for), and a
+        pass whose snapshot misses rows another pass committed since stops:
+        what is left is for the next run."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))",
+                PASS_LOCK_NAMESPACE,
+                name,
+            )
+        )
+        if not self.env.cr.fetchone()[0]:
+            _logger.info("Reminder pass %s: another one is running, skipped.", name)
+            return False
+        last_logged = SQL(
+            "SELECT COALESCE(MAX(id), 0) FROM emulation_reminder_log WHERE kind IN %s",
+            tuple(kinds),
+        )
+        self.env.cr.execute(last_logged)
+        seen = self.env.cr.fetchone()[0]
+        with self.env.registry.cursor() as fresh:
+            fresh.execute(last_logged)
+            committed = fresh.fetchone()[0]
+        if committed > seen:
+            _logger.info("Reminder pass %s: another one just committed, skipped.", name)
+            return False
+        return True
 
     @api.model
     def _notify_progress(self, done, remaining):
@@ -289,6 +330,8 @@ class EmulationReminderLog(models.Model):
         """N days before a deadline (the obligation's ``reminder_offsets``),
         remind every unit that has not filed: one activity for its officers
         (or the secretariat when the unit has no user) and one e-mail."""
+        if not self._begin_pass("deadline", ("deadline", "invalid_offsets")):
+            return 0
         today = fields.Date.context_today(self)
         self._report_invalid_offsets(today)
         self.env.flush_all()
@@ -447,6 +490,8 @@ class EmulationReminderLog(models.Model):
         give the secretariat one activity per obligation listing the units
         missing. Obligations are locked (SKIP LOCKED) so that two workers
         never handle the same one."""
+        if not self._begin_pass("overdue", ("overdue",)):
+            return 0
         today = fields.Date.context_today(self)
         Submission = self.env["emulation.submission"].sudo()
         self.env.flush_all()
@@ -563,6 +608,8 @@ class EmulationReminderLog(models.Model):
         """Before a confirmed activity (within ``event_reminder_days``), give
         the host unit's officers an activity and e-mail the participants,
         once per activity."""
+        if not self._begin_pass("event", ("event",)):
+            return 0
         days = self._get_event_reminder_days()
         now = fields.Datetime.now()
         self.env.flush_all()
@@ -640,6 +687,8 @@ class EmulationReminderLog(models.Model):
         one activity per waiting line and recipient (the unit's officers,
         else the cluster secretariat, else the covenant's responsible),
         never twice."""
+        if not self._begin_pass("signature", ("signature",)):
+            return 0
         today = fields.Date.context_today(self)
         self.env.flush_all()
         query = SQL(
@@ -718,6 +767,8 @@ class EmulationReminderLog(models.Model):
         plan's self-scoring deadline has passed, and the secretariat of the
         appraisals not done a week before the year-end conference: one
         activity per scorecard and recipient, never twice."""
+        if not self._begin_pass("scoring", ("self_scoring", "appraisal")):
+            return 0
         today = fields.Date.context_today(self)
         self.env.flush_all()
         self_scoring = SQL(
@@ -846,6 +897,8 @@ class EmulationReminderLog(models.Model):
         """Remind the secretariat of the proposals still in draft two weeks
         before their award's dossier deadline (the proposals rule in force
         today for the cluster): one activity per proposal, never twice."""
+        if not self._begin_pass("proposal_deadline", ("proposal_deadline",)):
+            return 0
         today = fields.Date.context_today(self)
         horizon = today + timedelta(days=PROPOSAL_REMINDER_DAYS)
         # the award lines with a deadline: configuration, a handful of rows

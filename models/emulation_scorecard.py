@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 from odoo.tools.float_utils import float_round
 
 from .emulation_criterion import IN_MAXIMUM_KINDS
@@ -199,18 +200,71 @@ class EmulationScorecard(models.Model):
         "line_ids.max_points",
     )
     def _compute_totals(self):
+        # Saved scorecards add up in the database: reading every line
+        # through the ORM costs more than linearly with the number of lines
+        # (each prefetch batch walks the whole set). Unsaved ones (a form's
+        # onchange) add up the lines in memory.
+        saved = self.filtered("id")
+        sums = saved._sum_lines() if saved else {}
         for card in self:
-            lines = card.line_ids.filtered("is_applicable")
-            card.self_total = float_round(sum(lines.mapped("self_points")), 2)
-            card.final_total = float_round(sum(lines.mapped("final_points")), 2)
-            card.max_total = sum(
-                line.max_points for line in lines if line.kind in IN_MAXIMUM_KINDS
-            )
+            if card.id:
+                self_total, final_total, max_total = sums.get(card.id, (0.0,) * 3)
+            else:
+                lines = card.line_ids.filtered("is_applicable")
+                self_total = sum(lines.mapped("self_points"))
+                final_total = sum(lines.mapped("final_points"))
+                max_total = sum(
+                    line.max_points for line in lines if line.kind in IN_MAXIMUM_KINDS
+                )
+            card.self_total = float_round(self_total, 2)
+            card.final_total = float_round(final_total, 2)
+            card.max_total = max_total
             card.percentage = (
-                float_round(card.final_total * 100.0 / card.max_total, 2)
-                if card.max_total
+                float_round(card.final_total * 100.0 / max_total, 2)
+                if max_total
                 else 0.0
             )
+
+    def _sum_lines(self, by_group=False):
+        """Sums of the applicable lines of these saved scorecards, in one
+        query: {card id: (self points, final points, maximum)}, or with
+        ``by_group`` {(card id, top-level group id): (...)}."""
+        self.env["emulation.score.line"].flush_model(
+            [
+                "scorecard_id",
+                "criterion_id",
+                "top_group_id",
+                "kind",
+                "is_applicable",
+                "self_points",
+                "final_points",
+            ]
+        )
+        self.env["emulation.criterion"].flush_model(["max_points"])
+        group_by = SQL(", line.top_group_id") if by_group else SQL()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT line.scorecard_id%s,
+                       COALESCE(SUM(line.self_points), 0),
+                       COALESCE(SUM(line.final_points), 0),
+                       COALESCE(SUM(CASE WHEN line.kind IN %s
+                                         THEN criterion.max_points END), 0)
+                  FROM emulation_score_line line
+                  JOIN emulation_criterion criterion
+                    ON criterion.id = line.criterion_id
+                 WHERE line.scorecard_id IN %s AND line.is_applicable
+                 GROUP BY line.scorecard_id%s
+                """,
+                group_by,
+                IN_MAXIMUM_KINDS,
+                tuple(self.ids),
+                group_by,
+            )
+        )
+        if by_group:
+            return {(row[0], row[1]): row[2:] for row in rows}
+        return {row[0]: row[1:] for row in rows}
 
     @api.depends("state")
     def _compute_is_provisional(self):
@@ -386,20 +440,27 @@ class EmulationScorecard(models.Model):
     # results
     # ------------------------------------------------------------------
     def _get_group_results(self):
-        """{scorecard: {top-level group: (final points, own maximum)}}, from
-        the lines already read (no query per scorecard)."""
-        results = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
-        for line in self.line_ids.filtered("is_applicable"):
-            cell = results[line.scorecard_id][line.top_group_id]
-            cell[0] += line.final_points
-            if line.kind in IN_MAXIMUM_KINDS:
-                cell[1] += line.max_points
+        """{scorecard: {top-level group: (final points, own maximum)}},
+        summed in the database (one query whatever the number of lines)."""
+        results = defaultdict(dict)
+        if not self:
+            return results
+        sums = self._sum_lines(by_group=True)
+        cards = {card.id: card for card in self}
+        groups = self.env["emulation.criterion"].browse(
+            {group_id for __, group_id in sums if group_id}
+        )
+        for (card_id, group_id), (__, points, maximum) in sums.items():
+            group = groups.browse(group_id).with_prefetch(groups._prefetch_ids)
+            results[cards[card_id]][group] = (points, maximum)
         return results
 
-    def _get_group_percentages(self):
-        self.ensure_one()
+    @api.model
+    def _get_group_percentages(self, group_results):
+        """The percentage of each top-level group with a maximum, from one
+        scorecard's entry of ``_get_group_results``."""
         return [
             points * 100.0 / maximum
-            for points, maximum in self._get_group_results()[self].values()
+            for points, maximum in group_results.values()
             if maximum
         ]

@@ -580,6 +580,95 @@ class TestScorecard(ScorecardCommon):
         self.assertEqual(small, large)
         self.assertLessEqual(small, 20)
 
+    def _scaled_plan(self, units, leaves):
+        """An issued plan of a new cluster of ``units`` members, scored on
+        ``leaves`` leaf criteria in two groups, each unit's scorecard
+        appraised with every line scored."""
+        partners = self.env["res.partner"].create(
+            [
+                {"name": f"Sở Nội vụ {units}x{leaves} số {i}", "is_company": True}
+                for i in range(units)
+            ]
+        )
+        cluster = self.env["emulation.cluster"].create(
+            {
+                "name": f"Cụm {units}x{leaves}",
+                "code": f"SCALE-{units}-{leaves}",
+                "kind": "cluster",
+                "level": "ministry",
+                "council_id": self.council.id,
+                "membership_ids": [
+                    Command.create(
+                        {"partner_id": unit.id, "date_start": date(2019, 1, 1)}
+                    )
+                    for unit in partners
+                ],
+            }
+        )
+        plan = self._create_plan(cluster=cluster, year=2020)
+        self._issue_plan(plan)
+        half = leaves // 2
+        criteria = [("I", None, "group", half, 0), ("II", None, "group", half, 0)]
+        criteria += [(f"I.{i}", "I", "scored", 1, 0) for i in range(half)]
+        criteria += [(f"II.{i}", "II", "scored", 1, 0) for i in range(half)]
+        template = self._create_template(criteria, name=f"Bảng {units}x{leaves}")
+        template.with_user(self.user_manager).action_validate()
+        template.with_user(self.user_manager)._copy_for_plan(plan)
+        plan.criterion_template_id.with_user(self.user_manager).action_validate()
+        self.env["emulation.scorecard"]._create_for_plan(plan)
+        cards = plan.scorecard_ids
+        self.assertEqual(len(cards), units)
+        self.assertEqual(len(cards.line_ids), units * leaves)
+        cards.line_ids.write({"self_value": 1})
+        self.env.flush_all()
+        # appraised: the state the conference agrees from
+        self.env.cr.execute(
+            "UPDATE emulation_scorecard SET state = 'appraised' WHERE id IN %s",
+            [tuple(cards.ids)],
+        )
+        self.env.invalidate_all()
+        return plan
+
+    def _queries(self, action):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        action()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_does_not_grow_with_units_or_criteria(self):
+        """The totals, the ranking and agreeing every scorecard cost as many
+        queries for 100 units, or for 100 criteria, as for 10 x 10."""
+        ceiling = {"totals": 2, "ranking": 18, "agreement": 16}
+        counts = {}
+        for units, leaves in ((10, 10), (100, 10), (10, 100)):
+            plan = self._scaled_plan(units, leaves)
+            # browsed anew, as a request does (the plan's one2many is
+            # invalidated between measures)
+            Card = self.env["emulation.scorecard"]
+            cards = Card.browse(plan.scorecard_ids.ids)
+
+            def totals(cards=cards, Card=Card):
+                for name in ("self_total", "final_total", "max_total", "percentage"):
+                    self.env.add_to_compute(Card._fields[name], cards)
+                cards.mapped("final_total")
+
+            counts[units, leaves] = {
+                "totals": self._queries(totals),
+                "ranking": self._queries(plan._rank_scorecards),
+                "agreement": self._queries(cards.action_agree),
+            }
+            self.assertEqual(set(cards.mapped("state")), {"agreed"})
+            self.assertEqual(sorted(cards.mapped("final_total")), [leaves] * units)
+            self.assertEqual(set(cards.mapped("rank")), {1})
+        for what, most in ceiling.items():
+            small = counts[10, 10][what]
+            for size in ((100, 10), (10, 100)):
+                with self.subTest(what=what, size=size):
+                    self.assertLessEqual(counts[size][what], small)
+            self.assertLessEqual(small, most, f"{what}: {counts}")
+
 
 @tagged("post_install", "-at_install")
 class TestScoringPrinted(HttpCase, ScorecardCommon):
