@@ -19,6 +19,10 @@ PLAN_DEFAULTS = (
     "signer_title",
     "signer_name",
 )
+# file types whose content is compressed already (see _build_package)
+COMPRESSED_EXTENSIONS = frozenset(
+    ("pdf", "odt", "ods", "docx", "xlsx", "pptx", "zip", "png", "jpg", "jpeg")
+)
 LETTER_REPORT = "emulation_cluster.emulation_award_letter_report"
 LIST_REPORT = "emulation_cluster.emulation_award_list_report"
 
@@ -439,10 +443,20 @@ class EmulationAwardLetter(models.Model):
             )
 
     def _build_package(self):
+        # PDFs, OpenDocument and Office files, images and archives are
+        # compressed already: stored as they are, the minutes copied into
+        # every proposal's folder cost a copy, not a second compression
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
             for path, content in self._get_package_files():
-                package.writestr(path, content)
+                extension = path.rsplit(".", 1)[-1].lower()
+                package.writestr(
+                    path,
+                    content,
+                    compress_type=zipfile.ZIP_STORED
+                    if extension in COMPRESSED_EXTENSIONS
+                    else zipfile.ZIP_DEFLATED,
+                )
         return buffer.getvalue()
 
     def action_download_package(self):

@@ -624,6 +624,10 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
         for name in names:
             if name.endswith(".pdf") and "Member-4" not in name:
                 self.assertTrue(package.read(name).startswith(b"%PDF"), name)
+        # compressed documents are stored as they are, not compressed again
+        for info in package.infolist():
+            if info.filename.endswith((".pdf", ".odt")):
+                self.assertEqual(info.compress_type, zipfile.ZIP_STORED, info.filename)
         # the ODT: mimetype first and stored, content.xml holds the letter
         odt = zipfile.ZipFile(io.BytesIO(package.read("To-trinh-1-TTr-CTD.odt")))
         first = odt.infolist()[0]
