@@ -1043,7 +1043,11 @@ class EmulationPlan(models.Model):
             "emulation_cluster.emulation_submission_action_tracker"
         )
         action["domain"] = [("plan_id", "=", self.id)]
-        action["context"] = {}
+        # one plan: who filed what, unit by unit and obligation by obligation
+        action["context"] = {
+            "pivot_row_groupby": ["partner_id"],
+            "pivot_column_groupby": ["obligation_id", "state"],
+        }
         return action
 
     def _get_submission_tracker(self):

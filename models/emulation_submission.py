@@ -219,6 +219,26 @@ class EmulationSubmission(models.Model):
         return [("partner_id", "=" if positive else "!=", unit_id)]
 
     @api.model
+    def action_open_tracker(self):
+        """The tracker, opened on a bounded number of groups whatever the
+        number of submissions: the units of the clusters the secretariat
+        serves by status, or, for managers and the council, who read every
+        cluster, the clusters by status; each drills down from there."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_submission_action_tracker"
+        )
+        user = self.env.user
+        every_cluster = user.has_group("emulation_cluster.group_manager") or (
+            user.has_group("emulation_cluster.group_council")
+        )
+        action["context"] = {
+            "search_default_latest_plan": 1,
+            "pivot_row_groupby": ["cluster_id" if every_cluster else "partner_id"],
+            "pivot_column_groupby": ["state"],
+        }
+        return action
+
+    @api.model
     def _get_latest_plans(self):
         """The latest issued plan of each cluster (one query)."""
         groups = self.env["emulation.plan"]._read_group(

@@ -207,11 +207,39 @@ class TestOfficer(DailyWorkCommon):
 @tagged("post_install", "-at_install")
 class TestSecretariat(DailyWorkCommon):
     def test_05_tracker_counts_who_filed_what_this_year(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_submission_action_tracker"
-        )
-        self.assertEqual(action["view_mode"].split(",")[0], "pivot")
-        self.assertIn("search_default_latest_plan", action["context"])
+        menu = self.env.ref("emulation_cluster.emulation_submission_menu_tracker")
+        Submission = self.env["emulation.submission"]
+        for user, rows in (
+            (self.user_secretariat, ["partner_id"]),
+            (self.user_manager, ["cluster_id"]),
+        ):
+            # the menu opens on units by status for the secretariat, on
+            # clusters by status for who reads every cluster: a bounded
+            # number of groups whatever the number of submissions
+            action = menu.action.with_user(user).run()
+            self.assertEqual(action["view_mode"].split(",")[0], "pivot")
+            self.assertEqual(action["context"]["search_default_latest_plan"], 1)
+            self.assertEqual(action["context"]["pivot_row_groupby"], rows)
+            self.assertEqual(action["context"]["pivot_column_groupby"], ["state"])
+            groups = Submission.with_user(user).read_group(
+                [("is_latest_plan", "=", True)],
+                ["__count"],
+                rows + ["state"],
+                lazy=False,
+            )
+            self.assertLessEqual(
+                len(groups),
+                len(Submission._fields["state"].selection)
+                * len(
+                    self.env["emulation.cluster.membership"].search([]).partner_id
+                    if rows == ["partner_id"]
+                    else self.env["emulation.cluster"].search([])
+                ),
+            )
+        # a plan's filings: unit by unit and obligation by obligation
+        action = self.plan.with_user(self.user_secretariat).action_view_submissions()
+        self.assertEqual(action["domain"], [("plan_id", "=", self.plan.id)])
+        self.assertEqual(action["context"]["pivot_row_groupby"], ["partner_id"])
         pivot = self._arch("emulation_cluster.emulation_submission_view_pivot")
         self.assertFalse(pivot.xpath("//field[@type='measure']"), "a count")
         # an older plan is left out by the default filter
@@ -220,7 +248,7 @@ class TestSecretariat(DailyWorkCommon):
             {"name": "Báo cáo cũ", "plan_id": older.id, "deadline": date(2019, 6, 15)}
         )
         self._issue_plan(older)
-        Submission = self.env["emulation.submission"].with_user(self.user_secretariat)
+        Submission = Submission.with_user(self.user_secretariat)
         latest = Submission.search([("is_latest_plan", "=", True)])
         self.assertEqual(latest.plan_id, self.plan)
         # columns in the workflow's order, each unit counted, filed or not

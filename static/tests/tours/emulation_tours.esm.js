@@ -75,7 +75,7 @@ tours.add("emulation_officer_files", {
 
 // The secretariat opens the tracker, returns one filing and accepts another.
 tours.add("emulation_secretariat_reviews", {
-    url: "/odoo/action-emulation_cluster.emulation_submission_action_tracker",
+    url: "/odoo/submission-tracker",
     steps: () => [
         {
             content: "The tracker counts, per unit, what is filed and what is not",
