@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv.expression import OR as expression_or
+from odoo.tools import SQL
 
 from .common import CHANNEL_SELECTION
 
@@ -264,9 +265,20 @@ class EmulationSubmission(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Operation not supported."))
         positive = (operator == "=") == value
-        return [
-            ("plan_id", "in" if positive else "not in", self._get_latest_plans().ids)
-        ]
+        # a subquery, not a list of ids read first: the tracker's pivot
+        # filters on it once per grouping it asks
+        Plan = self.env["emulation.plan"]
+        query = Plan._search([("state", "=", "issued")])
+        query.add_where(
+            SQL(
+                """%s = (SELECT MAX(latest.year) FROM emulation_plan latest
+                          WHERE latest.cluster_id = %s
+                            AND latest.state = 'issued' AND latest.active)""",
+                SQL.identifier(query.table, "year"),
+                SQL.identifier(query.table, "cluster_id"),
+            )
+        )
+        return [("plan_id", "in" if positive else "not in", query)]
 
     @api.depends_context("uid")
     @api.depends("state", "partner_id", "cluster_id.secretariat_user_ids")

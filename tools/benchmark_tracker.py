@@ -1,0 +1,246 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Benchmark of the submission tracker's first screen (not part of ``make test``).
+
+It writes, in one transaction that it rolls back at the end, 63 clusters of
+30 member units with 10 years of plans and 53 reporting obligations a year:
+1,001,700 submissions, and 1,000,000 contacts. Then it times, as the
+web client asks them (median of 3 runs each):
+
+- Odoo's contacts list over the million contacts, as the administrator:
+  ``web_search_read`` of its first 80 rows with the count;
+- the tracker's first screen (``action_open_tracker``: its pivot's
+  ``read_group`` calls, one per combination of row and column groupings)
+  for the secretariat of one cluster (units by status) and for the
+  administrator (clusters by status), on the latest issued plans;
+
+and prints each tracker time as a ratio of the contacts list's (goal: at
+most 2x). Run it on a throwaway database whose name contains "bench":
+
+    python3 tools/benchmark_tracker.py -c <config> -d <db>
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+CLUSTERS, UNITS, YEARS, OBLIGATIONS = 63, 30, 10, 53
+CONTACTS = 1_000_000
+FIRST_YEAR = 2015
+RATIO_GOAL = 2.0
+STATES = ("to_file", "filed", "under_review", "returned", "accepted")
+
+
+def _median_time(env, action, repeat=3):
+    times = []
+    for __ in range(repeat):
+        env.invalidate_all()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _setup(env, clusters_count, contacts):
+    from odoo import Command
+    from odoo.tools import SQL
+
+    cr = env.cr
+    units = env["res.partner"].create(
+        [
+            {"name": f"Bench unit {c}-{u}", "is_company": True}
+            for c in range(clusters_count)
+            for u in range(UNITS)
+        ]
+    )
+    clusters = env["emulation.cluster"].create(
+        [
+            {
+                "name": f"Bench cluster {c}",
+                "code": f"BENCH-{c}",
+                "kind": "cluster",
+                "level": "ministry",
+                "membership_ids": [
+                    Command.create({"partner_id": unit.id, "date_start": "2010-01-01"})
+                    for unit in units[c * UNITS : (c + 1) * UNITS]
+                ],
+            }
+            for c in range(clusters_count)
+        ]
+    )
+    env.flush_all()
+    # plans, obligations and submissions in bulk: the ORM's own creation
+    # is not what is measured here
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO emulation_plan (cluster_id, year, name, state, active,
+                                        create_date, write_date)
+            SELECT c.id, y, jsonb_build_object('en_US', 'Bench plan ' || y),
+                   CASE WHEN y = %(last)s THEN 'issued' ELSE 'closed' END, TRUE,
+                   now(), now()
+              FROM emulation_cluster c, generate_series(%(first)s, %(last)s) y
+             WHERE c.id IN %(clusters)s
+            """,
+            first=FIRST_YEAR,
+            last=FIRST_YEAR + YEARS - 1,
+            clusters=tuple(clusters.ids),
+        )
+    )
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO emulation_obligation (plan_id, cluster_id, name, kind,
+                                              state, deadline, active,
+                                              create_date, write_date)
+            SELECT p.id, p.cluster_id,
+                   jsonb_build_object('en_US', 'Bench report ' || n),
+                   'other', 'open', make_date(p.year, 1 + mod(n, 12), 15), TRUE,
+                   now(), now()
+              FROM emulation_plan p, generate_series(1, %(per_plan)s) n
+             WHERE p.cluster_id IN %(clusters)s
+            """,
+            per_plan=OBLIGATIONS,
+            clusters=tuple(clusters.ids),
+        )
+    )
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO emulation_submission (obligation_id, plan_id, cluster_id,
+                                              partner_id, kind, state, channel,
+                                              deadline, active, is_late,
+                                              is_overdue, create_date, write_date)
+            SELECT o.id, o.plan_id, o.cluster_id, m.partner_id, o.kind,
+                   (%(states)s::varchar[])[1 + floor(random() * 5)::int],
+                   'online', o.deadline, TRUE, FALSE, FALSE, now(), now()
+              FROM emulation_obligation o
+              JOIN emulation_cluster_membership m ON m.cluster_id = o.cluster_id
+             WHERE o.cluster_id IN %(clusters)s
+            """,
+            states=list(STATES),
+            clusters=tuple(clusters.ids),
+        )
+    )
+    submissions = cr.rowcount
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO res_partner (name, complete_name, email, city, active,
+                                     type, is_company, lang, create_date,
+                                     write_date)
+            SELECT 'Bench contact ' || n, 'Bench contact ' || n,
+                   'contact' || n || '@example.com', 'Hà Nội', TRUE, 'contact',
+                   FALSE, 'vi_VN', now(), now()
+              FROM generate_series(1, %(count)s) n
+            """,
+            count=contacts,
+        )
+    )
+    cr.execute(
+        "UPDATE res_partner SET commercial_partner_id = id"
+        " WHERE commercial_partner_id IS NULL"
+    )
+    cr.execute("ANALYZE res_partner")
+    cr.execute("ANALYZE emulation_plan")
+    cr.execute("ANALYZE emulation_obligation")
+    cr.execute("ANALYZE emulation_submission")
+    env.invalidate_all()
+    secretariat = env["res.users"].create(
+        {
+            "name": "Bench secretariat",
+            "login": f"bench_secretariat_{int(time.time())}",
+            "groups_id": [
+                Command.link(env.ref("emulation_cluster.group_secretariat").id)
+            ],
+        }
+    )
+    secretariat.partner_id.parent_id = units[0]
+    clusters[0].secretariat_user_ids = [Command.link(secretariat.id)]
+    env.flush_all()
+    return secretariat, submissions
+
+
+def _contacts_list(env):
+    """The contacts list's first screen, as the web client asks it."""
+    env["res.partner"].web_search_read(
+        [],
+        {"display_name": {}, "email": {}, "phone": {}, "city": {}},
+        limit=80,
+        count_limit=10001,
+    )
+
+
+def _tracker(env):
+    """The tracker's first screen: the pivot asks one read_group per
+    combination of its row and column groupings."""
+    action = env["emulation.submission"].action_open_tracker()
+    rows = action["context"]["pivot_row_groupby"]
+    cols = action["context"]["pivot_column_groupby"]
+    domain = [("is_latest_plan", "=", True)]
+    Submission = env["emulation.submission"]
+    groups = 0
+    for groupby in ([], rows, cols, rows + cols):
+        groups = len(Submission.read_group(domain, ["__count"], groupby, lazy=False))
+    return groups
+
+
+def main(env, clusters=CLUSTERS, contacts=CONTACTS):
+    if "bench" not in env.cr.dbname:
+        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
+    try:
+        start = time.perf_counter()
+        secretariat, submissions = _setup(env, clusters, contacts)
+        print(
+            f"{submissions:,} submissions ({clusters} clusters x {UNITS} units x "
+            f"{YEARS} years x {OBLIGATIONS} obligations), {contacts:,} contacts: "
+            f"written in {time.perf_counter() - start:.0f} s"
+        )
+        admin = env.ref("base.user_admin")
+        as_admin = env(user=admin, su=False)
+        as_secretariat = env(user=secretariat, su=False)
+        baseline = _median_time(as_admin, lambda: _contacts_list(as_admin))
+        print(f"  contacts list (admin): {baseline:.3f} s")
+        for who, user_env in (
+            ("secretariat of one cluster", as_secretariat),
+            ("administrator", as_admin),
+        ):
+            cells = _tracker(user_env)
+            elapsed = _median_time(
+                user_env, lambda user_env=user_env: _tracker(user_env)
+            )
+            ratio = elapsed / baseline
+            verdict = "met" if ratio <= RATIO_GOAL else "NOT met"
+            print(
+                f"  tracker, {who}: {elapsed:.3f} s, {cells} cells; "
+                f"{ratio:.2f}x the contacts list (goal: at most {RATIO_GOAL:g}x, "
+                f"{verdict})"
+            )
+    finally:
+        env.cr.rollback()
+
+
+def _script():
+    import odoo
+    from odoo import SUPERUSER_ID, api
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
+    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
+    parser.add_argument("--clusters", type=int, default=CLUSTERS)
+    parser.add_argument("--contacts", type=int, default=CONTACTS)
+    args = parser.parse_args()
+    if not args.database:
+        parser.error("give the database with -d or BENCH_DB")
+    odoo.tools.config.parse_config(
+        (["-c", args.config] if args.config else []) + ["-d", args.database]
+    )
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        main(api.Environment(cr, SUPERUSER_ID, {}), args.clusters, args.contacts)
+
+
+if __name__ == "__main__":
+    sys.exit(_script())
