@@ -956,23 +956,30 @@ class EmulationPlan(models.Model):
             {"default_plan_id": self.id},
         )
 
+    def _get_ranking_rules(self, cards):
+        """The scoring and classification rules that rank ``cards`` of this
+        plan: those in force on the day they were agreed, today for results
+        not agreed yet."""
+        self.ensure_one()
+        Rule = self.env["emulation.rule"]
+        agreed = [day for day in cards.mapped("date_agreed") if day]
+        on_date = max(agreed) if agreed else fields.Date.context_today(self)
+        return (
+            Rule._get_applicable("scoring", self.cluster_id, on_date),
+            Rule._get_applicable("classification", self.cluster_id, on_date),
+        )
+
     def _rank_scorecards(self):
         """Classify and rank every scorecard of these plans, by the rules in
         force on the day the scorecards are agreed (today, for a result
         not agreed yet: marked provisional). Ties share a rank and the
         next rank skips (1, 1, 3); the rule's tie-break group, then the
         unit's name, order them. One read per plan."""
-        Rule = self.env["emulation.rule"]
         for plan in self:
             cards = plan.sudo().with_context(active_test=True).scorecard_ids
             if not cards:
                 continue
-            agreed = [day for day in cards.mapped("date_agreed") if day]
-            on_date = max(agreed) if agreed else fields.Date.context_today(self)
-            scoring = Rule._get_applicable("scoring", plan.cluster_id, on_date)
-            classification = Rule._get_applicable(
-                "classification", plan.cluster_id, on_date
-            )
+            scoring, classification = plan._get_ranking_rules(cards)
             by_percentage = scoring.ranking_basis == "percentage"
             results = cards._get_group_results()
             tiebreak = {
@@ -1007,7 +1014,11 @@ class EmulationPlan(models.Model):
                 outcomes[rank, level.id].append(card.id)
             for (rank, level_id), card_ids in outcomes.items():
                 cards.browse(card_ids)._write_transition(
-                    {"rank": rank, "classification_id": level_id}
+                    {
+                        "rank": rank,
+                        "classification_id": level_id,
+                        "classification_rule_id": classification.id,
+                    }
                 )
         # the ranking views read what was just written: drop their cache
         self.env["emulation.ranking"].invalidate_model()

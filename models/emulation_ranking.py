@@ -68,6 +68,10 @@ class EmulationRanking(models.Model):
         string="Classification",
         readonly=True,
     )
+    classification_reason = fields.Text(
+        string="Why This Classification",
+        compute="_compute_classification_reason",
+    )
     rank = fields.Integer(readonly=True, aggregator="min")
     date_agreed = fields.Date(string="Agreed On", readonly=True)
     is_agreed = fields.Boolean(
@@ -86,6 +90,15 @@ class EmulationRanking(models.Model):
     def _compute_display_name(self):
         for row in self:
             row.display_name = f"{row.partner_id.name} – {row.year}"
+
+    def _compute_classification_reason(self):
+        # the row is readable, so is what explains it; one batch for all rows
+        cards = self.env["emulation.scorecard"].sudo().browse(self.scorecard_id.ids)
+        reasons = dict(
+            zip(cards.ids, cards.mapped("classification_reason"), strict=False)
+        )
+        for row in self:
+            row.classification_reason = reasons.get(row.scorecard_id.id)
 
     @api.model
     def _get_results_table(self, plan):
@@ -127,7 +140,10 @@ class EmulationRanking(models.Model):
             estimate_row_px(
                 [
                     [(row.partner_id.name, unit_px)],
-                    [(row.classification_id.name or "", page_width * 0.15)],
+                    [
+                        (row.classification_id.name or "", page_width * 0.15),
+                        (row.classification_reason or "", page_width * 0.15),
+                    ],
                 ]
             )
             for row in rows

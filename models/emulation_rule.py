@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 from .common import ORGANISING_LEVELS, format_vn_short_date
 
@@ -407,6 +407,12 @@ class EmulationRule(models.Model):
             return yes * 100 > base * self.vote_threshold
         return yes * 100 >= base * self.vote_threshold
 
+    def _get_classification_levels(self):
+        """The classification lines, the highest first."""
+        return self.classification_ids.sorted(
+            lambda line: (-line.min_points, line.sequence)
+        )
+
     def _classify(self, total, group_percentages):
         """The classification line a result earns under this rule: the first
         (highest) one whose minimum total it reaches with no top-level
@@ -414,9 +420,54 @@ class EmulationRule(models.Model):
         percentage of its maximum each top-level group reached."""
         self.ensure_one()
         lowest = min(group_percentages, default=100.0)
-        for line in self.classification_ids.sorted(
-            lambda line: (-line.min_points, line.sequence)
-        ):
+        for line in self._get_classification_levels():
             if total >= line.min_points and lowest >= line.min_group_percent:
                 return line
         return self.env["emulation.rule.classification"]
+
+    def _explain_classification(self, level, total, group_percentages):
+        """In words, why a result of ``total`` points whose top-level groups
+        reached ``group_percentages`` ({group's label: percentage}) earns
+        ``level`` under this rule: the condition of the level just above it
+        that it misses, or, at the highest level, that it meets them all."""
+        self.ensure_one()
+        levels = self._get_classification_levels()
+        above = levels[: list(levels).index(level)] if level in levels else levels
+
+        def number(value):
+            return formatLang(self.env, value, digits=2)
+
+        if not above:
+            return self.env._(
+                "%(level)s under %(rule)s: %(total)s points, at least %(minimum)s, "
+                "and every group at least %(percent)s %% of its maximum.",
+                level=level.name,
+                rule=self.name,
+                total=number(total),
+                minimum=number(level.min_points),
+                percent=number(level.min_group_percent),
+            )
+        missed = above[-1]
+        if total < missed.min_points or not group_percentages:
+            why = self.env._(
+                "%(total)s points, below the %(minimum)s points %(missed)s requires",
+                total=number(total),
+                minimum=number(missed.min_points),
+                missed=missed.name,
+            )
+        else:
+            group, percent = min(group_percentages.items(), key=lambda item: item[1])
+            why = self.env._(
+                "group %(group)s reached %(percent)s %%, below the %(minimum)s %% "
+                "%(missed)s requires of every group",
+                group=group,
+                percent=number(percent),
+                minimum=number(missed.min_group_percent),
+                missed=missed.name,
+            )
+        return self.env._(
+            "%(level)s under %(rule)s: %(why)s.",
+            level=level.name or self.env._("Not classified"),
+            rule=self.name,
+            why=why,
+        )

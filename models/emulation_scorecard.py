@@ -167,6 +167,18 @@ class EmulationScorecard(models.Model):
         readonly=True,
         ondelete="restrict",
     )
+    classification_rule_id = fields.Many2one(
+        comodel_name="emulation.rule",
+        string="Classified Under",
+        readonly=True,
+        ondelete="restrict",
+        help="The classification rule in force when the result was ranked.",
+    )
+    classification_reason = fields.Text(
+        string="Why This Classification",
+        compute="_compute_classification_reason",
+        help="Which rule classified the unit and which of its conditions decided.",
+    )
     rank = fields.Integer(readonly=True, aggregator="min")
     is_provisional = fields.Boolean(
         string="Provisional",
@@ -265,6 +277,38 @@ class EmulationScorecard(models.Model):
         if by_group:
             return {(row[0], row[1]): row[2:] for row in rows}
         return {row[0]: row[1:] for row in rows}
+
+    @api.depends("classification_id", "classification_rule_id", "final_total", "state")
+    def _compute_classification_reason(self):
+        # in the reader's language, from what the ranking stored: one query
+        # for every scorecard's group results
+        ranked = self.filtered(lambda card: card.id and card.classification_id)
+        results = ranked.sudo()._get_group_results() if ranked else {}
+        # ranked before the rule was kept with the result: the one the
+        # ranking would take, per plan
+        rules = {
+            plan.id: plan._get_ranking_rules(plan.sudo().scorecard_ids)[1]
+            for plan in ranked.filtered(
+                lambda card: not card.classification_rule_id
+            ).plan_id
+        }
+        ranked_ids = set(ranked.ids)
+        for card in self:
+            if card.id not in ranked_ids:
+                card.classification_reason = False
+                continue
+            rule = card.sudo().classification_rule_id or rules[card.plan_id.id]
+            if not rule:
+                card.classification_reason = False
+                continue
+            percentages = {
+                group.code or group.name: points * 100.0 / maximum
+                for group, (points, maximum) in results[card].items()
+                if maximum
+            }
+            card.classification_reason = rule._explain_classification(
+                card.sudo().classification_id, card.final_total, percentages
+            )
 
     @api.depends("state")
     def _compute_is_provisional(self):

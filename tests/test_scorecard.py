@@ -401,6 +401,30 @@ class TestScorecard(ScorecardCommon):
         self.assertEqual(
             self.card_member4.classification_id.name, "Không hoàn thành nhiệm vụ"
         )
+        # each says which rule classified it and which condition decided
+        # (numbers as the database's English prints them: 75.00, or 75,00)
+        self.assertRegex(
+            self.card_leader.classification_reason,
+            r"^Hoàn thành nhiệm vụ under Xếp loại: group II reached 75[.,]00 %, "
+            r"below the 80[.,]00 % Hoàn thành tốt nhiệm vụ requires of every group\.$",
+        )
+        self.assertRegex(
+            self.card_member4.classification_reason,
+            r"^Không hoàn thành nhiệm vụ under Xếp loại: 40[.,]00 points, below the "
+            r"70[.,]00 points Hoàn thành nhiệm vụ requires\.$",
+        )
+        self._load_vietnamese()
+        self.assertIn(
+            "nhóm II đạt 75,00 %, dưới mức 80,00 % tối thiểu mỗi nhóm của mức "
+            "Hoàn thành tốt nhiệm vụ",
+            self.card_leader.with_context(lang="vi_VN").classification_reason,
+        )
+        # the unit's officer reads it on his ranking row
+        row = self.env["emulation.ranking"].with_user(self.user_officer).search([])
+        self.assertEqual(row.partner_id, self.unit_member3)
+        self.assertEqual(
+            row.classification_reason, self.card_officer.classification_reason
+        )
         # without a tie-break group, the three on 80 share the first rank
         self.scoring_rule.tiebreak_code = False
         self.plan._rank_scorecards()
@@ -716,8 +740,11 @@ class TestScoringPrinted(HttpCase, ScorecardCommon):
             ],
             [True] * 4,
         )
-        self.assertRegex(rows[0], r"\b50\s+30\s+10\s+90\b")
+        self.assertRegex(rows[0], r"\b50[.,]00\s+30[.,]00\s+10[.,]00\s+90[.,]00\b")
         self.assertIn("Không hoàn thành", rows[3])  # the cell wraps
+        # the reason under the classification
+        flat = " ".join(text.split())
+        self.assertRegex(flat, r"40[.,]00 points, below the 70[.,]00 points")
         card_text = self._pdf_text(
             "emulation_cluster.report_emulation_scorecard",
             self.card_officer,
