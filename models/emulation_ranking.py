@@ -121,11 +121,19 @@ class EmulationRanking(models.Model):
                 [("ranking_id", "in", rows.ids)]
             )
         }
+        # the deciding condition per row; the rule, once under the table
+        cards = self.env["emulation.scorecard"].sudo().browse(rows.scorecard_id.ids)
+        notes = cards._explain_classifications(brief=True)
+        rule = cards.classification_rule_id[:1]
+        if not rule and cards:
+            rule = plan._get_ranking_rules(cards)[1]
+        agreed = [day for day in rows.mapped("date_agreed") if day]
         table_rows = [
             {
                 "number": index,
                 "card": row,
                 "groups": [points.get((row.id, group.code), 0.0) for group in groups],
+                "note": notes.get(row.scorecard_id.id) or "",
             }
             for index, row in enumerate(rows, start=1)
         ]
@@ -142,7 +150,8 @@ class EmulationRanking(models.Model):
                     [(row.partner_id.name, unit_px)],
                     [
                         (row.classification_id.name or "", page_width * 0.15),
-                        (row.classification_reason or "", page_width * 0.15),
+                        # the note's 9 pt letters take three quarters of the width
+                        (notes.get(row.scorecard_id.id) or "", page_width * 0.2),
                     ],
                 ]
             )
@@ -156,6 +165,9 @@ class EmulationRanking(models.Model):
             "group_width": round(45 / max(len(groups), 1), 2),
             "pages": [[table_rows[index] for index in page] for page in pages],
             "is_provisional": not all(rows.mapped("is_agreed")),
+            "rule": rule,
+            # the conference's date once agreed, never the printing day
+            "date": max(agreed) if agreed else False,
         }
 
     def init(self):

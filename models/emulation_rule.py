@@ -425,11 +425,12 @@ class EmulationRule(models.Model):
                 return line
         return self.env["emulation.rule.classification"]
 
-    def _explain_classification(self, level, total, group_percentages):
+    def _explain_classification(self, level, total, group_percentages, brief=False):
         """In words, why a result of ``total`` points whose top-level groups
         reached ``group_percentages`` ({group's label: percentage}) earns
         ``level`` under this rule: the condition of the level just above it
-        that it misses, or, at the highest level, that it meets them all."""
+        that it misses, or, at the highest level, that it meets them all.
+        ``brief``: that condition alone (nothing at the highest level)."""
         self.ensure_one()
         levels = self._get_classification_levels()
         above = levels[: list(levels).index(level)] if level in levels else levels
@@ -438,6 +439,8 @@ class EmulationRule(models.Model):
             return formatLang(self.env, value, digits=2)
 
         if not above:
+            if brief:
+                return False
             return self.env._(
                 "%(level)s under %(rule)s: %(total)s points, at least %(minimum)s, "
                 "and every group at least %(percent)s %% of its maximum.",
@@ -449,21 +452,36 @@ class EmulationRule(models.Model):
             )
         missed = above[-1]
         if total < missed.min_points or not group_percentages:
+            values = {
+                "total": number(total),
+                "minimum": number(missed.min_points),
+                "missed": missed.name,
+            }
+            if brief:
+                return self.env._(
+                    "%(total)s points < %(minimum)s for %(missed)s", **values
+                )
             why = self.env._(
                 "%(total)s points, below the %(minimum)s points %(missed)s requires",
-                total=number(total),
-                minimum=number(missed.min_points),
-                missed=missed.name,
+                **values,
             )
         else:
             group, percent = min(group_percentages.items(), key=lambda item: item[1])
+            values = {
+                "group": group,
+                "percent": number(percent),
+                "minimum": number(missed.min_group_percent),
+                "missed": missed.name,
+            }
+            if brief:
+                return self.env._(
+                    "group %(group)s at %(percent)s %% < %(minimum)s %% for %(missed)s",
+                    **values,
+                )
             why = self.env._(
                 "group %(group)s reached %(percent)s %%, below the %(minimum)s %% "
                 "%(missed)s requires of every group",
-                group=group,
-                percent=number(percent),
-                minimum=number(missed.min_group_percent),
-                missed=missed.name,
+                **values,
             )
         return self.env._(
             "%(level)s under %(rule)s: %(why)s.",

@@ -280,10 +280,19 @@ class EmulationScorecard(models.Model):
 
     @api.depends("classification_id", "classification_rule_id", "final_total", "state")
     def _compute_classification_reason(self):
-        # in the reader's language, from what the ranking stored: one query
-        # for every scorecard's group results
+        reasons = self._explain_classifications()
+        for card in self:
+            card.classification_reason = reasons.get(card.id, False)
+
+    def _explain_classifications(self, brief=False):
+        """{scorecard id: why it has its classification}, in the reader's
+        language, from what the ranking stored; one query for every
+        scorecard's group results. ``brief``: the deciding condition only,
+        for the printed table, which names the rule once."""
         ranked = self.filtered(lambda card: card.id and card.classification_id)
-        results = ranked.sudo()._get_group_results() if ranked else {}
+        if not ranked:
+            return {}
+        results = ranked.sudo()._get_group_results()
         # ranked before the rule was kept with the result: the one the
         # ranking would take, per plan
         rules = {
@@ -292,23 +301,20 @@ class EmulationScorecard(models.Model):
                 lambda card: not card.classification_rule_id
             ).plan_id
         }
-        ranked_ids = set(ranked.ids)
-        for card in self:
-            if card.id not in ranked_ids:
-                card.classification_reason = False
-                continue
-            rule = card.sudo().classification_rule_id or rules[card.plan_id.id]
+        reasons = {}
+        for card in ranked.sudo():
+            rule = card.classification_rule_id or rules[card.plan_id.id]
             if not rule:
-                card.classification_reason = False
                 continue
             percentages = {
                 group.code or group.name: points * 100.0 / maximum
                 for group, (points, maximum) in results[card].items()
                 if maximum
             }
-            card.classification_reason = rule._explain_classification(
-                card.sudo().classification_id, card.final_total, percentages
+            reasons[card.id] = rule._explain_classification(
+                card.classification_id, card.final_total, percentages, brief=brief
             )
+        return reasons
 
     @api.depends("state")
     def _compute_is_provisional(self):

@@ -744,7 +744,11 @@ class TestScoringPrinted(HttpCase, ScorecardCommon):
         self.assertIn("Không hoàn thành", rows[3])  # the cell wraps
         # the reason under the classification
         flat = " ".join(text.split())
-        self.assertRegex(flat, r"40[.,]00 points, below the 70[.,]00 points")
+        self.assertRegex(flat, r"40[.,]00 points < 70[.,]00 for Hoàn thành nhiệm vụ")
+        self.assertRegex(
+            flat, r"group II at 75[.,]00 % < 80[.,]00 % for Hoàn thành tốt nhiệm vụ"
+        )
+        self.assertIn("Classified under Xếp loại.", flat)
         card_text = self._pdf_text(
             "emulation_cluster.report_emulation_scorecard",
             self.card_officer,
