@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["base", "mail", "auth_signup"],
+    "depends": ["base", "base_import", "mail", "auth_signup"],
     "data": [
         # security
         "security/emulation_security.xml",

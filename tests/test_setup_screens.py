@@ -9,11 +9,34 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.misc import file_open
 from odoo.tools.safe_eval import safe_eval
 
 from .common import EmulationCommon
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# the options the import dialog sends
+IMPORT_OPTIONS = {
+    "import_skip_records": [],
+    "import_set_empty_fields": [],
+    "fallback_values": {},
+    "name_create_enabled_fields": {},
+    "encoding": "",
+    "separator": "",
+    "quoting": '"',
+    "date_format": "",
+    "datetime_format": "",
+    "float_thousand_separator": ",",
+    "float_decimal_separator": ".",
+    "advanced": True,
+    "has_headers": True,
+    "keep_matches": False,
+    "limit": 2000,
+    "skip": 0,
+    "tracking_disable": True,
+}
 
 
 def _arch(env, xmlid):
@@ -358,3 +381,127 @@ class TestOfficerFirstScreen(EmulationCommon):
         self.assertFalse(
             self._landing_rows(officer).filtered(lambda row: row.plan_id == demo_plan)
         )
+
+
+@tagged("post_install", "-at_install")
+class TestCriteriaScreens(EmulationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_vietnamese()
+        cls.user_manager.lang = "vi_VN"
+        cls.template = cls.env["emulation.criterion.template"].create(
+            {
+                "name": "Bộ tiêu chí Tây Nguyên",
+                "document_id": cls.guidance.id,
+                "date_from": date(2027, 1, 1),
+            }
+        )
+
+    def test_import_the_sample_spreadsheet_from_the_template(self):
+        """As the manager in Vietnamese: the template's Criteria button, the
+        list's Import (offered: the list may create), the sample file it
+        offers, its Vietnamese columns matched, imported into the template."""
+        action = self.template.with_user(self.user_manager).action_open_criteria()
+        arch = _arch(self.env, "emulation_cluster.emulation_criterion_view_list")
+        self.assertNotIn(arch.get("create"), ("0", "false", "False"))
+        self.assertNotIn(arch.get("import"), ("0", "false", "False"))
+        Criterion = (
+            self.env["emulation.criterion"]
+            .with_user(self.user_manager)
+            .with_context(lang="vi_VN", **action["context"])
+        )
+        [sample] = Criterion.get_import_templates()
+        self.assertTrue(sample["template"].endswith("emulation_criteria_vi.xlsx"))
+        path = sample["template"].lstrip("/")
+        with file_open(path, "rb") as handle:
+            content = handle.read()
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.user_manager)
+            .with_context(lang="vi_VN", **action["context"])
+            .create(
+                {
+                    "res_model": "emulation.criterion",
+                    "file": content,
+                    "file_name": "emulation_criteria_vi.xlsx",
+                    "file_type": XLSX,
+                }
+            )
+        )
+        preview = wizard.parse_preview({"has_headers": True})
+        self.assertFalse(preview.get("error"), preview)
+        fields = ["/".join(match) for match in preview["matches"].values()]
+        self.assertEqual(
+            fields,
+            [
+                "code",
+                "name",
+                "parent_id",
+                "kind",
+                "max_points",
+                "points_per_item",
+                "evidence",
+            ],
+        )
+        result = wizard.execute_import(fields, preview["headers"], IMPORT_OPTIONS)
+        self.assertFalse(result["messages"], result["messages"])
+        criteria = {c.code: c for c in self.template.criterion_ids}
+        self.assertEqual(len(criteria), 8)
+        self.assertEqual(criteria["I.2"].parent_id, criteria["I"])
+        self.assertEqual(criteria["I.2"].kind, "counted")
+        self.assertEqual(criteria["II.1"].kind, "pass_fail")
+        self.assertEqual(self.template.total_max, 100)
+        self.assertFalse(self.template.structure_errors)
+        self.template.with_user(self.user_manager).action_validate()
+        self.assertEqual(self.template.state, "validated")
+
+    def test_typing_criteria_under_a_group_typed_in_the_same_edit(self):
+        form = Form(self.template.with_user(self.user_manager))
+        for code, name, parent, kind, maximum in (
+            ("I", "Nhiệm vụ chuyên môn", "", "group", 0),
+            ("I.1", "Kết quả nhiệm vụ", "I", "scored", 40),
+            ("I.2", "Sáng kiến", "I", "pass_fail", 20),
+            ("II", "Công tác thi đua", "", "group", 0),
+            ("II.1", "Báo cáo đúng hạn", "II", "scored", 40),
+            ("II.2", "Cờ thi đua", "II", "bonus", 5),
+        ):
+            with form.criterion_ids.new() as line:
+                line.code = code
+                line.name = name
+                line.kind = kind
+                line.parent_code = parent
+                line.max_points = maximum
+        # the groups' maxima and the total add up as one types, unsaved
+        maxima = {
+            record["code"]: record["max_points"]
+            for record in form.criterion_ids._records
+        }
+        self.assertEqual(maxima["I"], 60)
+        self.assertEqual(maxima["II"], 40)
+        self.assertEqual(form.total_max, 100)
+        template = form.save()
+        criteria = {c.code: c for c in template.criterion_ids}
+        self.assertEqual(criteria["I.1"].parent_id, criteria["I"])
+        self.assertEqual(criteria["II.2"].parent_id, criteria["II"])
+        self.assertEqual((criteria["I"].max_points, template.total_max), (60, 100))
+        self.assertFalse(template.structure_errors)
+        template.action_validate()
+        # a code that names no group is said in words, nothing saved
+        other = self.env["emulation.criterion.template"].create(
+            {
+                "name": "Khác",
+                "document_id": self.guidance.id,
+                "date_from": date(2028, 1, 1),
+            }
+        )
+        form = Form(other.with_user(self.user_manager))
+        with form.criterion_ids.new() as line:
+            line.code = "X.1"
+            line.name = "Mồ côi"
+            line.parent_code = "X"
+            line.max_points = 10
+        with self.assertRaises(ValidationError) as refusal:
+            form.save()
+        self.assertIn("X", str(refusal.exception))
+        self.assertFalse(other.criterion_ids)
