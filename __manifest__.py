@@ -4,7 +4,7 @@
     "name": "Emulation Clusters and Commendation",
     "summary": "Emulation clusters and blocs (Cụm, Khối thi đua): annual plans, "
     "covenants, registrations, conferences, reports and their deadlines",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Human Resources",
     "author": "emulation_cluster developers",
     "maintainers": ["emulation-cluster"],
@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["base", "mail"],
+    "depends": ["base", "base_import", "mail", "auth_signup"],
     "data": [
         # security
         "security/emulation_security.xml",
@@ -24,6 +24,7 @@
         "security/emulation_scorecard_security.xml",
         "security/emulation_poll_security.xml",
         "security/emulation_award_security.xml",
+        "security/emulation_unit_duty_security.xml",
         # data
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",
@@ -44,6 +45,7 @@
         "reports/emulation_award_report.xml",
         # views (menu roots first, then one file per model)
         "views/emulation_menus.xml",
+        "views/emulation_unit_duty_views.xml",
         "views/emulation_cluster_views.xml",
         "views/emulation_cluster_membership_views.xml",
         "views/res_partner_views.xml",
@@ -75,6 +77,8 @@
         "wizards/emulation_submission_file_wizard_views.xml",
         "wizards/emulation_criterion_template_copy_wizard_views.xml",
         "wizards/emulation_plan_rollover_wizard_views.xml",
+        "wizards/emulation_plan_issue_wizard_views.xml",
+        "wizards/emulation_officer_wizard_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -46,3 +46,4 @@ from . import emulation_ballot
 from . import emulation_award_letter
 from . import emulation_award_proposal
 from . import emulation_award_proposal_item
+from . import emulation_unit_duty

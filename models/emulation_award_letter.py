@@ -179,7 +179,7 @@ class EmulationAwardLetter(models.Model):
     def _get_next_number(self):
         self.ensure_one()
         cluster = self.cluster_id.sudo()
-        symbol = cluster.plan_symbol or "CTĐ"
+        symbol = cluster._get_plan_symbol()
         symbol = "TTr-" + (symbol.split("-", 1)[1] if "-" in symbol else symbol)
         code = f"emulation.award.letter.cluster.{cluster.id}"
         sequence = self.env["ir.sequence"].sudo().search([("code", "=", code)], limit=1)

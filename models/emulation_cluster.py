@@ -6,6 +6,9 @@ from odoo import api, fields, models
 
 from .common import ORGANISING_LEVELS
 
+# The symbol of a cluster's plans when the cluster names none
+DEFAULT_PLAN_SYMBOL = "KH-CTĐ"
+
 
 class EmulationCluster(models.Model):
     """An emulation cluster or bloc (Cụm / Khối thi đua)."""
@@ -75,13 +78,21 @@ class EmulationCluster(models.Model):
         inverse_name="cluster_id",
         string="Memberships",
     )
+    secretariat_unit_ids = fields.Many2many(
+        comodel_name="res.partner",
+        string="Secretariat Units",
+        compute="_compute_secretariat_unit_ids",
+        help="The units whose staff may serve as the secretariat: the leader "
+        "unit of this year (its term, else its plan), else of the latest "
+        "plan; of a cluster that has none yet, its current members.",
+    )
     member_count = fields.Integer(
         string="Current Members", compute="_compute_member_count"
     )
+    # no default: a prefilled value would have the user type after it
     plan_symbol = fields.Char(
-        default="KH-CTĐ",
-        required=True,
-        help='Symbol of the annual plans\' numbers: "790/KH-CTĐ".',
+        help='Symbol of the annual plans\' numbers, as in "790/KH-CTĐ"; '
+        'left empty, "KH-CTĐ".',
     )
     plan_sequence_id = fields.Many2one(
         comodel_name="ir.sequence",
@@ -122,6 +133,32 @@ class EmulationCluster(models.Model):
         for cluster in self:
             cluster.member_count = len(members.get(cluster.id, []))
 
+    @api.depends(
+        "term_ids.leader_id", "plan_ids.leader_id", "membership_ids.partner_id"
+    )
+    def _compute_secretariat_unit_ids(self):
+        today = fields.Date.context_today(self)
+        members = self._get_members_by_cluster(today)
+        Partner = self.env["res.partner"]
+        for cluster in self:
+            cluster.secretariat_unit_ids = cluster._get_leader_at(
+                today.year
+            ) or members.get(cluster.id, Partner)
+
+    def _get_leader_at(self, year):
+        """The leader unit of ``year``: the term the conference before
+        elected, else the plan of the year, else the latest plan before."""
+        self.ensure_one()
+        term = self.sudo().term_ids.filtered(
+            lambda term: term.year == year and term.leader_id
+        )
+        if term:
+            return term[:1].leader_id
+        plans = self.sudo().plan_ids.filtered(
+            lambda plan: plan.year <= year and plan.leader_id
+        )
+        return plans.sorted("year", reverse=True)[:1].leader_id
+
     def _is_served_by(self, user):
         """Whether ``user`` acts as this cluster's secretariat: a
         secretariat user serving it, or a manager (who serves every
@@ -155,12 +192,16 @@ class EmulationCluster(models.Model):
         self.ensure_one()
         return self._get_members_by_cluster(date).get(self.id, self.env["res.partner"])
 
+    def _get_plan_symbol(self):
+        self.ensure_one()
+        return (self.plan_symbol or "").strip() or DEFAULT_PLAN_SYMBOL
+
     def _get_next_plan_number(self, year):
         """Next "N/KH-CTĐ" of the cluster for ``year``: one sequence per
         cluster, one date range (own counter) per year."""
         self.ensure_one()
         sequence = self.sudo().plan_sequence_id
-        suffix = "/" + self.plan_symbol.replace("%", "%%")
+        suffix = "/" + self._get_plan_symbol().replace("%", "%%")
         if not sequence:
             sequence = (
                 self.env["ir.sequence"]

@@ -54,6 +54,16 @@ class EmulationCriterion(models.Model):
         index=True,
         domain="[('template_id', '=', template_id), ('kind', '=', 'group')]",
     )
+    # the group by its code: typed in the list, it may name a group typed in
+    # the same edit (a many2one offers saved records only); imported, the
+    # spreadsheet's column of the group's code
+    parent_code = fields.Char(
+        string="Group Code",
+        compute="_compute_parent_code",
+        inverse="_inverse_parent_code",
+        help="The code of the group this criterion belongs to, in the same "
+        "template; empty at the top level.",
+    )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many(
         comodel_name="emulation.criterion",
@@ -84,9 +94,14 @@ class EmulationCriterion(models.Model):
         "unit's target and achieved value, with the formula chosen. Bonus "
         "and Penalty: added or subtracted up to the maximum, outside it.",
     )
+    # a group's maximum adds up its criteria's as they are typed
     max_points = fields.Float(
         string="Maximum",
         digits=(6, 2),
+        compute="_compute_max_points",
+        store=True,
+        readonly=False,
+        recursive=True,
         help="The most the criterion gives (its cap, for a bonus or a "
         "penalty). A group's maximum is the sum of its criteria's, bonus "
         "and penalty left out.",
@@ -140,6 +155,97 @@ class EmulationCriterion(models.Model):
             top = (criterion.parent_path or "").split("/")[0]
             criterion.top_group_id = int(top) if top.isdigit() else criterion.id
 
+    def _add_up(self):
+        """{criterion: (maximum, counts in the maximum)} of these criteria
+        (a template's), in memory: a group adds up its criteria given by
+        ``parent_id`` or by ``parent_code`` (typed, not saved yet)."""
+        groups = {line.code: line for line in self if line.kind == "group"}
+        children = {line: [] for line in self}
+        for line in self:
+            code = (line.parent_code or line.parent_id.code or "").strip()
+            group = groups.get(code)
+            if group is not None and group != line:
+                children[group].append(line)
+        result = {}
+
+        def add_up(line, seen):
+            if line in result:
+                return result[line]
+            typed = any(child.parent_id != line for child in children[line])
+            if line.kind != "group" or not typed:
+                # a leaf, or a group as saved (its stored maximum)
+                result[line] = (
+                    line.max_points,
+                    line.kind in IN_MAXIMUM_KINDS
+                    or (line.kind == "group" and line.in_maximum),
+                )
+                return result[line]
+            total, counts = 0.0, False
+            for child in children[line]:
+                if child in seen:
+                    continue
+                child_total, child_counts = add_up(child, seen | {child})
+                if child_counts:
+                    total += child_total
+                    counts = True
+            result[line] = (total, counts)
+            return result[line]
+
+        for line in self:
+            add_up(line, {line})
+        return result
+
+    @api.depends("parent_id.code")
+    def _compute_parent_code(self):
+        for criterion in self:
+            criterion.parent_code = criterion.parent_id.code
+
+    def _inverse_parent_code(self):
+        """The group of that code in the criterion's template (created in
+        the same save too), or a message naming the code."""
+        codes = {
+            (criterion.template_id.id, (criterion.parent_code or "").strip())
+            for criterion in self
+        }
+        groups = {
+            (group.template_id.id, group.code): group
+            for group in self.with_context(active_test=False).search(
+                [
+                    ("template_id", "in", [template for template, _code in codes]),
+                    ("code", "in", [code for _template, code in codes if code]),
+                    ("kind", "=", "group"),
+                ]
+            )
+        }
+        for criterion in self:
+            code = (criterion.parent_code or "").strip()
+            group = groups.get((criterion.template_id.id, code))
+            if code and not group:
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s: no group has the code %(group)s in "
+                        "its template.",
+                        code=criterion.code,
+                        group=code,
+                    )
+                )
+            if criterion.parent_id != group:
+                criterion.parent_id = group
+
+    @api.depends(
+        "kind", "child_ids.max_points", "child_ids.in_maximum", "child_ids.active"
+    )
+    def _compute_max_points(self):
+        for criterion in self:
+            if criterion.kind == "group" and criterion.child_ids:
+                criterion.max_points = sum(
+                    child.max_points
+                    for child in criterion.child_ids
+                    if child.active and child.in_maximum
+                )
+            else:
+                criterion.max_points = criterion.max_points
+
     @api.depends("kind", "child_ids.in_maximum", "child_ids.active")
     def _compute_in_maximum(self):
         for criterion in self:
@@ -149,6 +255,21 @@ class EmulationCriterion(models.Model):
                 )
             else:
                 criterion.in_maximum = criterion.kind in IN_MAXIMUM_KINDS
+
+    @api.model
+    def _edit_ignored_fields(self):
+        """The group's code is not stored: its inverse writes ``parent_id``,
+        which the policy checks."""
+        return super()._edit_ignored_fields() | {"parent_code"}
+
+    @api.model
+    def get_import_templates(self):
+        """The sample spreadsheet of the import dialog, with the column names
+        in the user's language (the dialog matches them to the fields'
+        labels in that language)."""
+        lang = "vi" if (self.env.lang or "").startswith("vi") else "en"
+        path = f"/emulation_cluster/static/xls/emulation_criteria_{lang}.xlsx"
+        return [{"label": self.env._("Sample Criteria Spreadsheet"), "template": path}]
 
     @api.depends("code", "name")
     def _compute_display_name(self):

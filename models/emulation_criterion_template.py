@@ -106,6 +106,7 @@ class EmulationCriterionTemplate(models.Model):
     @api.depends(
         "criterion_ids.max_points",
         "criterion_ids.parent_id",
+        "criterion_ids.parent_code",
         "criterion_ids.kind",
         "criterion_ids.in_maximum",
         "criterion_ids.active",
@@ -114,12 +115,25 @@ class EmulationCriterionTemplate(models.Model):
         for template in self:
             criteria = template.criterion_ids.filtered("active")
             template.criterion_count = len(criteria)
+            # lines typed under a group by its code count as saved ones do
+            totals = criteria._add_up()
             template.total_max = sum(
-                criterion.max_points
+                totals[criterion][0]
                 for criterion in criteria
-                if not criterion.parent_id and criterion.in_maximum
+                if not (criterion.parent_id or criterion.parent_code)
+                and totals[criterion][1]
             )
             template.structure_errors = "\n".join(criteria._get_structure_errors())
+
+    @api.onchange("criterion_ids")
+    def _onchange_criteria_add_up(self):
+        """While criteria are typed, each group's maximum is the sum of its
+        criteria's, the groups given by their code included (they are
+        linked when saved)."""
+        lines = self.criterion_ids.filtered("active")
+        for line, (total, _counts) in lines._add_up().items():
+            if line.kind == "group" and total != line.max_points:
+                line.max_points = total
 
     @api.depends("name", "version", "plan_id")
     def _compute_display_name(self):

@@ -19,6 +19,20 @@ from .common import (
 # the official heading, title and date line above the tracker's table
 TRACKER_HEADING_PX = 330
 
+# The records of a plan's year that carry activities (all have a plan_id).
+# (Award proposals are not among them: the council decides on them later.)
+YEAR_RECORD_MODELS = {
+    "emulation.submission": "plan_id",
+    "emulation.event": "plan_id",
+    "emulation.obligation": "plan_id",
+    "emulation.covenant": "plan_id",
+    "emulation.covenant.signature": "covenant_id.plan_id",
+    "emulation.registration": "plan_id",
+    "emulation.scorecard": "plan_id",
+    "emulation.poll": "plan_id",
+    "emulation.plan.revision": "plan_id",
+}
+
 # What a plan needs to be issued.
 ISSUE_REQUIRED_FIELDS = (
     "number",
@@ -652,9 +666,15 @@ class EmulationPlan(models.Model):
         self._check_transition(
             ("draft", "consultation"), ("secretariat",), self.env._("numbered")
         )
+        today = fields.Date.context_today(self)
         for plan in self.filtered(lambda plan: not plan.number):
+            # a number is given on a date: today's, unless one is set (the
+            # secretariat may still change it)
             plan._write_transition(
-                {"number": plan.cluster_id._get_next_plan_number(plan.year)}
+                {
+                    "number": plan.cluster_id._get_next_plan_number(plan.year),
+                    "issue_date": plan.issue_date or today,
+                }
             )
         return True
 
@@ -751,6 +771,23 @@ class EmulationPlan(models.Model):
             Markup(value).striptags().replace("\xa0", " ").strip()
         )
 
+    def action_open_issue_wizard(self):
+        """The "Issue" button: what is missing is said first, the
+        confirmation is asked only of a plan that can be issued."""
+        self.ensure_one()
+        self._check_transition(
+            ("draft", "consultation"), ("secretariat",), self.env._("issued")
+        )
+        self._check_issuable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Issue the Plan"),
+            "res_model": "emulation.plan.issue.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_id": self.id},
+        }
+
     def action_issue(self):
         self._check_transition(
             ("draft", "consultation"), ("secretariat",), self.env._("issued")
@@ -761,6 +798,50 @@ class EmulationPlan(models.Model):
         self._on_issue()
         self._notify_members_of_issue()
         return True
+
+    def _get_issue_activity_texts(self, unit):
+        """The "plan issued" activity of ``unit``'s officers: the reports
+        the unit owes, soonest first."""
+        self.ensure_one()
+        dues = (
+            self.sudo()
+            .obligation_ids.filtered(lambda ob: ob.state == "open")
+            .submission_ids.filtered(
+                lambda sub: sub.partner_id == unit and sub.state == "to_file"
+            )
+            .sorted(lambda sub: (sub.deadline or date.max, sub.id))
+        )
+        lines = Markup().join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(report)s: by %(deadline)s",
+                report=sub.obligation_id.name,
+                deadline=format_vn_short_date(sub.deadline)
+                if sub.deadline
+                else self.env._("no deadline"),
+            )
+            for sub in dues
+        )
+        note = Markup("<p>%s</p>") % self.env._(
+            "Read the plan and note its activities and deadlines."
+        )
+        if dues:
+            note += Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._("Your unit owes:"),
+                lines,
+            )
+            summary = self.env._(
+                "Plan issued: %(plan)s; %(count)s report(s) due, the first "
+                "by %(deadline)s",
+                plan=self.display_name,
+                count=len(dues),
+                deadline=format_vn_short_date(dues[0].deadline)
+                if dues[0].deadline
+                else "-",
+            )
+        else:
+            summary = self.env._("Plan issued: %(plan)s", plan=self.display_name)
+        return {"summary": summary, "note": note}
 
     def _on_issue(self):
         """Every unit expected to file gets its submissions."""
@@ -773,21 +854,19 @@ class EmulationPlan(models.Model):
         for plan in self.sudo():
             members = plan.member_unit_ids - plan.leader_id
             officers = Log._get_unit_officers(members)
+            # the activity says what the unit owes, not only "read the plan"
             Log._schedule_activities(
                 self.env.ref("mail.mail_activity_data_todo"),
                 [
-                    (plan, users, plan.issue_date or fields.Date.context_today(self))
-                    for users in officers.values()
+                    (
+                        plan,
+                        users,
+                        plan.issue_date or fields.Date.context_today(self),
+                        unit,
+                    )
+                    for unit, users in officers.items()
                 ],
-                lambda plan: {
-                    "summary": plan.env._(
-                        "Plan issued: %(plan)s", plan=plan.display_name
-                    ),
-                    "note": Markup("<p>%s</p>")
-                    % plan.env._(
-                        "Read the plan and note its activities and deadlines."
-                    ),
-                },
+                lambda plan, unit: plan._get_issue_activity_texts(unit),
             )
             by_lang = members.filtered("email").grouped(
                 lambda unit: unit.lang or self.env.lang
@@ -806,7 +885,30 @@ class EmulationPlan(models.Model):
                 self.env._("Finish the adjustment in progress before closing.")
             )
         self._write_transition({"state": "closed"})
+        self._close_year_activities()
         return True
+
+    def _close_year_activities(self):
+        """A closed year owes nothing more: the open activities of the plan
+        and of every record of its year are marked done, so that nobody
+        meets them later as hundreds of days late."""
+        Activity = self.env["mail.activity"].sudo()
+        domain = [("res_model", "=", "emulation.plan"), ("res_id", "in", self.ids)]
+        for model_name, plan_field in YEAR_RECORD_MODELS.items():
+            records = self.env[model_name].sudo().with_context(active_test=False)
+            ids = records.search([(plan_field, "in", self.ids)]).ids
+            if ids:
+                domain = [
+                    "|",
+                    "&",
+                    ("res_model", "=", model_name),
+                    ("res_id", "in", ids),
+                ] + domain
+        activities = Activity.search(domain)
+        if activities:
+            activities.action_feedback(
+                feedback=self.env._("The year's plan is closed.")
+            )
 
     def action_open_adjustment_wizard(self):
         self.ensure_one()

@@ -111,8 +111,10 @@ class EmulationRegistrationLine(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        help="The award type's name, or the text of a line recorded before "
-        "registrations named award types.",
+        help="The title or award as the registration words it: the chosen "
+        "award type's name. A line recorded before award types existed keeps "
+        "the unit's own wording here (in yellow) until someone chooses its "
+        "award type.",
     )
     award_type_to_match = fields.Boolean(
         string="Title to Match",

@@ -196,11 +196,12 @@ class EmulationReminderLog(models.Model):
         returns ``{"summary": ..., "note": ...}`` and is called with the
         record in each assignee's language, so that every reader gets the
         activity in his own language (a scheduled action runs without
-        any)."""
+        any). An item may add a fourth element, a record the texts depend
+        on too (e.g. the unit told): then ``texts(record, that_record)``."""
         vals_list = []
         rendered = {}
         model_ids = {}
-        for record, users, deadline in items:
+        for record, users, deadline, *extra in items:
             model_id = model_ids.get(record._name)
             if model_id is None:
                 model_id = model_ids[record._name] = self.env["ir.model"]._get_id(
@@ -208,9 +209,9 @@ class EmulationReminderLog(models.Model):
                 )
             for user in users:
                 lang = user.lang or self.env.lang
-                key = (record._name, record.id, lang)
+                key = (record._name, record.id, lang, *(item.id for item in extra))
                 if key not in rendered:
-                    rendered[key] = texts(record.with_context(lang=lang))
+                    rendered[key] = texts(record.with_context(lang=lang), *extra)
                 vals_list.append(
                     dict(
                         rendered[key],

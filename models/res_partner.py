@@ -50,6 +50,67 @@ class ResPartner(models.Model):
         string="Award Proposals",
     )
 
+    emulation_officer_ids = fields.Many2many(
+        comodel_name="res.users",
+        string="Officers",
+        compute="_compute_emulation_officer_ids",
+        help="Internal users of this unit who work in the emulation clusters: "
+        "the company of their contact is this unit.",
+    )
+    emulation_can_have_secretariat = fields.Boolean(
+        compute="_compute_emulation_can_have_secretariat",
+        help="The unit's staff may serve as a cluster's secretariat: it leads "
+        "a cluster (or a cluster with no leader yet counts it as a member).",
+    )
+
+    def _compute_emulation_officer_ids(self):
+        units = self.filtered("id")
+        users = (
+            self.env["res.users"]
+            .search(
+                [
+                    ("share", "=", False),
+                    ("partner_id.commercial_partner_id", "in", units.ids),
+                    (
+                        "groups_id",
+                        "in",
+                        self.env.ref("emulation_cluster.group_unit_officer").ids,
+                    ),
+                ]
+            )
+            .grouped(lambda user: user.partner_id.commercial_partner_id)
+        )
+        for unit in self:
+            unit.emulation_officer_ids = users.get(unit, self.env["res.users"])
+
+    def _compute_emulation_can_have_secretariat(self):
+        today = fields.Date.context_today(self)
+        clusters = (
+            self.env["emulation.cluster.membership"]
+            .sudo()
+            .search(
+                self.env["emulation.cluster.membership"]._get_active_at_domain(today)
+                + [("partner_id", "in", self.filtered("id").ids)]
+            )
+            .cluster_id
+        )
+        units = clusters.secretariat_unit_ids
+        for partner in self:
+            partner.emulation_can_have_secretariat = partner in units
+
+    def action_open_officer_wizard(self):
+        """The unit's "Add an Officer" button (managers only: the wizard
+        checks again before it creates the user)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Add an Officer"),
+            "res_model": "emulation.officer.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_unit_id": self.id},
+        }
+
     @api.constrains("email", "emulation_membership_ids")
     def _check_member_unit_email(self):
         """A member unit's e-mail receives the reminders and is printed on

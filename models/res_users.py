@@ -18,3 +18,29 @@ class ResUsers(models.Model):
         for user in self:
             unit = user.partner_id.commercial_partner_id
             user.emulation_unit_id = unit if unit.is_company else False
+
+    emulation_role = fields.Selection(
+        selection=[
+            ("officer", "Unit Officer"),
+            ("secretariat", "Secretariat"),
+            ("manager", "Manager"),
+        ],
+        compute="_compute_emulation_role",
+        help="The user's highest group in the emulation clusters.",
+    )
+
+    @api.depends("groups_id")
+    def _compute_emulation_role(self):
+        for user in self:
+            user.emulation_role = next(
+                (
+                    role
+                    for role, group in (
+                        ("manager", "emulation_cluster.group_manager"),
+                        ("secretariat", "emulation_cluster.group_secretariat"),
+                        ("officer", "emulation_cluster.group_unit_officer"),
+                    )
+                    if user.has_group(group)
+                ),
+                False,
+            )

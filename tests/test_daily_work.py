@@ -456,17 +456,27 @@ class TestAdministrator(DailyWorkCommon):
             .with_user(self.user_secretariat)
             .create({"cluster_id": self.cluster.id, "year": 2023})
         )
+        # the "Issue" button says what is missing before asking to confirm
+        arch = self._arch("emulation_cluster.emulation_plan_view_form")
+        [button] = arch.xpath("//button[@name='action_open_issue_wizard']")
+        self.assertFalse(button.get("confirm"))
+        self.assertFalse(arch.xpath("//button[@name='action_issue']"))
         with self.assertRaises(UserError) as refusal:
-            plan.action_issue()
+            plan.action_open_issue_wizard()
         for missing in ("Legal Bases", "Purpose", "Signer", "Leader", "activity"):
             self.assertIn(missing, str(refusal.exception))
         self.assertEqual(plan.state, "draft")
-        arch = self._arch("emulation_cluster.emulation_plan_view_form")
-        [button] = arch.xpath("//button[@name='action_issue']")
-        self.assertTrue(button.get("confirm"))
-        # a whole plan: each member unit is told
+        # a whole plan: confirmed in the wizard, each member unit is told
         plan = self._create_plan(year=2024)
-        plan.with_user(self.user_secretariat).action_issue()
+        action = plan.with_user(self.user_secretariat).action_open_issue_wizard()
+        self.assertEqual(plan.state, "draft")
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.user_secretariat)
+            .with_context(**action["context"])
+        ).save()
+        wizard.action_issue()
+        self.assertEqual(plan.state, "issued")
         for officer in (self.user_deputy, self.user_officer):
             self.assertIn(officer, plan.activity_ids.user_id)
         told = plan.message_ids.filtered(lambda message: message.partner_ids)

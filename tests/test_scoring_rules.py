@@ -324,6 +324,10 @@ class TestScoringRules(EmulationCommon):
         self.assertFalse(c["III"].in_maximum)
         self.assertTrue(c["I.3"].in_maximum)
         c["I.3.a"].max_points = 12
+        # a group's maximum adds up its criteria's; one written by hand
+        # that does not is refused at validation
+        self.assertEqual(c["I.3"].max_points, 22)
+        c["I.3"].max_points = 20
         self.assertIn("I.3", template.structure_errors)
         with self._refused(UserError, "Group I.3 has a maximum of 20"):
             template.action_validate()

@@ -66,7 +66,7 @@ check() {
     cd "$root"
     mapfile -t xml < <(tracked '*.xml')
     mapfile -t js < <(tracked '*.js')
-    mapfile -t text < <(tracked | grep -Ev '\.(pot?|png|jpe?g|gif|ico|svg|pdf|odt|zip)$')
+    mapfile -t text < <(tracked | grep -Ev '\.(pot?|png|jpe?g|gif|ico|svg|pdf|odt|zip|xlsx?)$')
     mapfile -t po < <(tracked '*.po' '*.pot')
     # as pre-commit does: the shebang check sees the executable files only
     mapfile -t executables < <(for f in "${text[@]}"; do [ -x "$ADDON_DIR/$f" ] && echo "$f"; done)

@@ -43,8 +43,11 @@ if [ "$state" != installed ]; then
     odoo_bin -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" -i "$ADDON_NAME" \
         --load-language=vi_VN --stop-after-init --no-http > "$CREATE_LOG" 2>&1 \
         || { tail -n 40 "$CREATE_LOG" >&2; die "creating $DEMO_DB failed (see $CREATE_LOG)"; }
-    log "setting the admin and demo users' language to Vietnamese, the company after the leader unit, in Vietnamese"
-    echo "(env.ref('base.user_admin') | env['res.users'].search([('login', '=like', 'demo_%')])).write({'lang': 'vi_VN', 'tz': 'Asia/Ho_Chi_Minh'}); leader = env.ref('emulation_cluster.plan_2020_bac_bo_demo').leader_id; env.company.write({'name': leader.name, 'street': leader.street, 'city': leader.city, 'email': leader.email}); env.company.partner_id.lang = 'vi_VN'; env.cr.commit()" \
+    # the company is the instance's host, the body that organises the clusters
+    # (for the demo, the Ministry's emulation council), never a member unit:
+    # every officer sees its name in the top bar
+    log "setting the admin and demo users' language to Vietnamese, the company after the clusters' council, in Vietnamese"
+    echo "(env.ref('base.user_admin') | env['res.users'].search([('login', '=like', 'demo_%')])).write({'lang': 'vi_VN', 'tz': 'Asia/Ho_Chi_Minh'}); host = env.ref('emulation_cluster.cluster_bac_bo_demo').council_id; env.company.write({'name': host.name, 'street': host.street, 'city': host.city, 'email': host.email}); env.company.partner_id.lang = 'vi_VN'; env.cr.commit()" \
         | odoo_bin shell -c "$ODOO_CONF" -d "$DEMO_DB" --no-http --log-level=warn >> "$CREATE_LOG" 2>&1 \
         || { tail -n 20 "$CREATE_LOG" >&2; die "setting the admin language failed (see $CREATE_LOG)"; }
 fi

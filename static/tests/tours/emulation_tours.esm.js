@@ -295,7 +295,7 @@ tours.add("emulation_admin_sets_up", {
         },
         {
             content: "Issue it",
-            trigger: "button[name='action_issue']:contains('Ban hành')",
+            trigger: "button[name='action_open_issue_wizard']:contains('Ban hành')",
             run: "click",
         },
         {
