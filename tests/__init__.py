@@ -19,3 +19,4 @@ from . import test_poll
 from . import test_proposal
 from . import test_rollover
 from . import test_new_forms
+from . import test_rule_forms
