@@ -117,14 +117,9 @@ class TestNewForms(TransactionCase):
             },
         )
 
-    def _views_of(self, action):
-        """{view type: view id or False} of ``action``, as the client asks."""
-        views = {view_type: view.id for view, view_type in action.views_ids()}
-        return views
-
     def _offers_new(self, Model, action):
-        """Whether the action's first view, and its form, offer "New" to
-        the model's user: create access and no ``create="0"``."""
+        """Whether the action offers "New" to the model's user: create
+        access, and no ``create="0"`` on its first view nor on its form."""
         if not Model.has_access("create"):
             return False
         modes = action.view_mode.split(",")
@@ -143,7 +138,8 @@ class TestNewForms(TransactionCase):
         return views.get("form") or False
 
     def _cases(self):
-        """(menu, role, user, action) of every menu × group offering New."""
+        """(menu, role, model as the user with the action's context, action)
+        of every menu × group offering New."""
         for menu in self._addon_menus():
             action = menu.action
             if not action or action._name != "ir.actions.act_window":

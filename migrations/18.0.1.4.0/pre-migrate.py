@@ -13,6 +13,8 @@ rules' overlap check would refuse, stopping the upgrade).
 
 import logging
 
+from odoo.tools import sql
+
 _logger = logging.getLogger(__name__)
 
 MODULE = "emulation_cluster"
@@ -101,5 +103,7 @@ def migrate(cr, version):
     if not version:
         return
     _rename_demo_records(cr)
-    _adopt_documents(cr)
-    _adopt_rules(cr)
+    if sql.table_exists(cr, "emulation_document"):
+        _adopt_documents(cr)
+    if sql.table_exists(cr, "emulation_rule"):
+        _adopt_rules(cr)
