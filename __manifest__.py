@@ -34,6 +34,7 @@
         "data/ir_cron_data.xml",
         "data/emulation_award_type_data.xml",
         "data/emulation_dossier_item_data.xml",
+        "data/emulation_rule_data.xml",
         # reports
         "reports/report_official_document_layout.xml",
         "reports/emulation_plan_report.xml",

@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, formatLang
@@ -19,7 +21,13 @@ class EmulationRule(models.Model):
     One date convention, everywhere: a rule applies to an act by the date of
     that act. Scoring and classification are judged on the date the
     scorecards are agreed (the year-end conference), votes on the
-    conference's date, proposals on the date they are submitted."""
+    conference's date, proposals on the date they are submitted.
+
+    A rule changes by versions: duplicating one makes the next version
+    (``copy``), with the same values, no legal basis, unconfirmed, valid
+    from the day after the current one ends or from a day the manager sets;
+    giving it a start ends its previous version the day before. A version
+    without its legal basis or its start applies to nothing."""
 
     _name = "emulation.rule"
     _description = "Emulation Rule"
@@ -61,6 +69,7 @@ class EmulationRule(models.Model):
             "roles": {"manager": None},
         }
     }
+    _edit_create_fields = ("previous_version_id",)
     _edit_create_roles = ("manager",)
 
     name = fields.Char(required=True, tracking=True)
@@ -81,15 +90,16 @@ class EmulationRule(models.Model):
     document_id = fields.Many2one(
         comodel_name="emulation.document",
         string="Legal Basis",
-        required=True,
         tracking=True,
         index=True,
-        help="The document that sets this rule.",
+        copy=False,
+        help="The document that sets this rule. A rule without it (a new "
+        "version being prepared) applies to nothing.",
     )
     date_from = fields.Date(
         string="Valid From",
-        required=True,
         tracking=True,
+        copy=False,
         help="The rule applies to acts dated from this day: the agreement of "
         "the scorecards for scoring, the conference for votes, the "
         "submission for proposals.",
@@ -97,6 +107,7 @@ class EmulationRule(models.Model):
     date_to = fields.Date(
         string="Valid Until",
         tracking=True,
+        copy=False,
         help="Last day the rule applies; empty: until another rule replaces it.",
     )
     scope = fields.Selection(
@@ -122,16 +133,26 @@ class EmulationRule(models.Model):
     )
     is_confirmed = fields.Boolean(
         string="Confirmed",
-        default=True,
         tracking=True,
-        help="Unticked: nobody could check these values against their source "
-        "yet; they apply, and are marked as unconfirmed wherever shown.",
+        copy=False,
+        help="Ticked once the values were checked against the legal basis. "
+        "Unticked: they apply all the same, and are marked as unconfirmed "
+        "wherever shown.",
+    )
+    previous_version_id = fields.Many2one(
+        comodel_name="emulation.rule",
+        string="Previous Version",
+        copy=False,
+        index="btree_not_null",
+        help="The rule this one was duplicated from: it ends the day before "
+        "this one starts.",
     )
     note = fields.Text()
     classification_ids = fields.One2many(
         comodel_name="emulation.rule.classification",
         inverse_name="rule_id",
         string="Classifications",
+        copy=True,
     )
     ranking_basis = fields.Selection(
         selection=[
@@ -223,11 +244,13 @@ class EmulationRule(models.Model):
         comodel_name="emulation.rule.quota",
         inverse_name="rule_id",
         string="Quotas",
+        copy=True,
     )
     award_rule_ids = fields.One2many(
         comodel_name="emulation.rule.award",
         inverse_name="rule_id",
         string="Quotas and Deadlines of Awards",
+        copy=True,
     )
     is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
@@ -273,27 +296,38 @@ class EmulationRule(models.Model):
                     )
                 )
 
-    @api.constrains("document_id")
+    @api.constrains("document_id", "is_confirmed")
     def _check_legal_basis(self):
-        if self.filtered(lambda rule: not rule.document_id):
+        if self.filtered(lambda rule: rule.is_confirmed and not rule.document_id):
             raise ValidationError(
-                self.env._("A rule needs its legal basis: the document that sets it.")
+                self.env._(
+                    "A rule is confirmed against its legal basis: give the "
+                    "document that sets it first."
+                )
             )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for rule in self:
-            if rule.date_to and rule.date_to < rule.date_from:
+            if rule.date_to and rule.date_from and rule.date_to < rule.date_from:
                 raise ValidationError(
                     self.env._("Rule %(rule)s ends before it starts.", rule=rule.name)
                 )
 
     @api.constrains(
-        "rule_type", "scope", "level", "cluster_id", "date_from", "date_to", "active"
+        "rule_type",
+        "scope",
+        "level",
+        "cluster_id",
+        "date_from",
+        "date_to",
+        "active",
+        "document_id",
     )
     def _check_no_overlap(self):
         """Two rules of the same kind and scope never apply on the same day:
-        one query for the whole batch."""
+        one query for the whole batch. A version without its legal basis
+        applies to nothing, so it collides with nothing yet."""
         self.flush_model()
         self.env.cr.execute(
             SQL(
@@ -303,6 +337,7 @@ class EmulationRule(models.Model):
                   JOIN emulation_rule other
                     ON other.id != rule.id
                    AND other.active
+                   AND other.document_id IS NOT NULL
                    AND other.rule_type = rule.rule_type
                    AND other.scope = rule.scope
                    AND other.level IS NOT DISTINCT FROM rule.level
@@ -310,6 +345,7 @@ class EmulationRule(models.Model):
                    AND other.date_from <= COALESCE(rule.date_to, 'infinity'::date)
                    AND rule.date_from <= COALESCE(other.date_to, 'infinity'::date)
                  WHERE rule.id IN %s AND rule.active
+                   AND rule.document_id IS NOT NULL
                  LIMIT 1
                 """,
                 tuple(self.ids) or (0,),
@@ -329,6 +365,85 @@ class EmulationRule(models.Model):
             )
 
     # ------------------------------------------------------------------
+    # versions
+    # ------------------------------------------------------------------
+    def copy_data(self, default=None):
+        """The next version: the same values, no legal basis, unconfirmed,
+        valid from the day after this one ends when that day is free."""
+        default = dict(default or {})
+        vals_list = super().copy_data(default)
+        for rule, vals in zip(self, vals_list, strict=True):
+            vals.setdefault("previous_version_id", rule.id)
+            if "date_from" not in default:
+                vals["date_from"] = rule._get_next_version_start()
+        return vals_list
+
+    def _get_next_version_start(self):
+        """The day after this rule ends, unless a rule of its kind and scope
+        already applies from then; False: the user sets it."""
+        self.ensure_one()
+        if not self.date_to:
+            return False
+        start = self.date_to + datetime.timedelta(days=1)
+        taken = self.sudo().search_count(
+            self._get_same_scope_domain()
+            + [
+                ("id", "!=", self.id),
+                ("date_from", "!=", False),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", start),
+            ],
+            limit=1,
+        )
+        return False if taken else start
+
+    def _get_same_scope_domain(self):
+        self.ensure_one()
+        return [
+            ("rule_type", "=", self.rule_type),
+            ("scope", "=", self.scope),
+            ("level", "=", self.level),
+            ("cluster_id", "=", self.cluster_id.id),
+        ]
+
+    def _end_before(self, date_from):
+        """These rules, still running on ``date_from`` when their next
+        version starts, end the day before. Written as the user: what he may
+        change is checked as for any edit."""
+        if not date_from:
+            return
+        date_from = fields.Date.to_date(date_from)
+        running = self.filtered(
+            lambda rule: rule.date_from
+            and rule.date_from < date_from
+            and (not rule.date_to or rule.date_to >= date_from)
+        )
+        if running:
+            running.date_to = date_from - datetime.timedelta(days=1)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("previous_version_id") and vals.get("document_id"):
+                self.browse(vals["previous_version_id"])._end_before(
+                    vals.get("date_from")
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # a version applies once it has its start and its legal basis: the
+        # one it follows ends then, not before
+        if {"date_from", "document_id"} & set(vals):
+            for rule in self.filtered("previous_version_id"):
+                basis = vals.get("document_id", rule.document_id)
+                if basis:
+                    rule.previous_version_id._end_before(
+                        vals.get("date_from", rule.date_from)
+                    )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
     # which rule applies
     # ------------------------------------------------------------------
     @api.model
@@ -342,6 +457,7 @@ class EmulationRule(models.Model):
             .search(
                 [
                     ("rule_type", "=", rule_type),
+                    ("document_id", "!=", False),
                     ("date_from", "<=", on_date),
                     "|",
                     ("date_to", "=", False),

@@ -149,6 +149,11 @@ class EmulationWorkflowMixin(models.AbstractModel):
         depends = []
         if "state" in self._fields:
             depends.append("state")
+        # a new record's form asks its defaults first with every field it
+        # shows set to False, the flags included, and recomputes only what
+        # depends on a default; without a state, "active" is that default
+        if "active" in self._fields:
+            depends.append("active")
         for spec in self._edit_groups.values():
             if "parent" in spec:
                 depends.append(spec["parent"][0])
@@ -335,6 +340,8 @@ class EmulationWorkflowMixin(models.AbstractModel):
         if field is None or field.type in ("one2many", "many2many"):
             return False
         default = field.default(self) if field.default else False
+        if isinstance(default, models.BaseModel):
+            default = default.id  # a client sends the id
         return value == default or (not value and not default)
 
     @api.model_create_multi
@@ -373,8 +380,12 @@ class EmulationWorkflowMixin(models.AbstractModel):
                         document=self._get_document_label(),
                     )
                 )
+        # a value equal to the field's default is no edit: the form sends
+        # every default it shows (a new record is active, in its first
+        # state), whoever may change that field later
         given = [
-            set(vals) | {key[8:] for key in context if key.startswith("default_")}
+            {name for name in vals if not self._is_default_value(name, vals[name])}
+            | {key[8:] for key in context if key.startswith("default_")}
             for vals in vals_list
         ]
         vals_list = [self._add_missing_default_values(vals) for vals in vals_list]

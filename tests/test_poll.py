@@ -550,14 +550,20 @@ class TestPoll(PollCommon):
                     "date_from": date(2026, 1, 1),
                 }
             )
-        with self.assertRaisesRegex(ValidationError, "Legal Basis"):
-            Rule.with_user(self.user_manager).create(
-                {
-                    "name": "Không căn cứ",
-                    "rule_type": "voting",
-                    "date_from": date(2030, 1, 1),
-                }
-            )
+        # without its legal basis, a rule is a version being prepared: it
+        # applies to nothing and is not confirmed
+        draft = Rule.with_user(self.user_manager).create(
+            {
+                "name": "Không căn cứ",
+                "rule_type": "voting",
+                "date_from": date(2030, 1, 1),
+            }
+        )
+        self.assertNotEqual(
+            Rule._get_applicable("voting", self.cluster, date(2030, 6, 1)), draft
+        )
+        with self.assertRaisesRegex(ValidationError, "legal basis"):
+            draft.is_confirmed = True
         with self.assertRaisesRegex(ValidationError, "threshold"):
             self.rule_2026.vote_threshold = 120
         # a blank name is no name, through the API too

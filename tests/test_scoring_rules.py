@@ -111,15 +111,33 @@ class TestScoringRules(EmulationCommon):
     # ------------------------------------------------------------------
     # rules
     # ------------------------------------------------------------------
-    def test_rule_without_legal_basis_is_refused(self):
-        before = self.Rule.search_count([])
-        with self.assertRaises(UserError):
-            self.Rule.create({"name": "Không căn cứ", "date_from": date(2020, 1, 1)})
-        self.assertEqual(self.Rule.search_count([]), before)
-        rule = self._classification_rule(self.guidance, date(2020, 1, 1), None, [])
-        with self.assertRaises(UserError):
-            rule.write({"document_id": False})
-        self.assertEqual(rule.document_id, self.guidance)
+    def test_rule_without_legal_basis_applies_to_nothing(self):
+        """A version being prepared has no legal basis yet: it is never
+        confirmed and applies to nothing; a confirmed rule keeps its basis."""
+        with self._refused(ValidationError, "legal basis"):
+            self.Rule.create(
+                {
+                    "name": "Không căn cứ",
+                    "date_from": date(2020, 1, 1),
+                    "is_confirmed": True,
+                }
+            )
+        draft = self.Rule.create(
+            {"name": "Không căn cứ", "date_from": date(2020, 1, 1)}
+        )
+        self.assertFalse(draft.is_confirmed)
+        self.assertFalse(
+            self.Rule._get_applicable("classification", self.cluster, date(2021, 1, 1))
+        )
+        draft.document_id = self.guidance
+        self.assertEqual(
+            self.Rule._get_applicable("classification", self.cluster, date(2021, 1, 1)),
+            draft,
+        )
+        draft.is_confirmed = True
+        with self._refused(ValidationError, "legal basis"):
+            draft.write({"document_id": False})
+        self.assertEqual(draft.document_id, self.guidance)
 
     def test_rules_of_a_kind_and_scope_never_overlap(self):
         self._classification_rule(
