@@ -131,6 +131,9 @@ class EmulationAwardLetter(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._check_values(vals)
         vals_list = [
             dict(
                 vals,

@@ -271,6 +271,8 @@ class EmulationSubmission(models.Model):
     # ------------------------------------------------------------------
     def write(self, vals):
         if "attachment_ids" in vals and not self.env.su:
+            # commands and ids first, then whose files they are
+            self._check_values({"attachment_ids": vals["attachment_ids"]})
             self._check_attachments(vals["attachment_ids"])
         result = super().write(vals)
         if "attachment_ids" in vals:
@@ -562,9 +564,11 @@ class EmulationSubmission(models.Model):
             )
         return True
 
-    def action_return(self, reason):
+    def action_return(self, reason=False):
         """Return the filing to the unit with ``reason``: its officers get
-        an activity to file it again."""
+        an activity to file it again. (The form's button opens the wizard
+        that asks the reason; a client calling this without one is told to
+        give it.)"""
         self._check_acting_user(("reviewer",), self.env._("returned"))
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give the reason for returning the filing."))

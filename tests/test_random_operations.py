@@ -175,8 +175,11 @@ MALFORMED_DATES = ["0001-01-01", "9999-12-31", "2020-06-20", "2021-01-05", False
 MALFORMED_INTEGERS = [0, -5, 10000, 2021, 1, "x", True]
 
 
-@tagged("post_install", "-at_install")
-class TestRandomOperations(TrustCommon):
+class RandomFixture(TrustCommon):
+    """Something of every model to act on: a draft plan, a plan of the other
+    cluster, a covenant out for signature, criteria and scorecards, rules,
+    polls, a proposal in a numbered letter."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -327,7 +330,12 @@ class TestRandomOperations(TrustCommon):
         )
         letter.action_assign_number()
         proposal.with_user(cls.user_secretariat).letter_id = letter
+        cls.proposal = proposal
+        cls.letter = letter
 
+
+@tagged("post_install", "-at_install")
+class TestRandomOperations(RandomFixture):
     # ------------------------------------------------------------------
     # random values
     # ------------------------------------------------------------------
