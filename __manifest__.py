@@ -4,7 +4,7 @@
     "name": "Emulation Clusters and Commendation",
     "summary": "Emulation clusters and blocs (Cụm, Khối thi đua): annual plans, "
     "covenants, registrations, conferences, reports and their deadlines",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Human Resources",
     "author": "emulation_cluster developers",
     "maintainers": ["emulation-cluster"],

@@ -1,0 +1,47 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""18.0.1.3.0 -> 18.0.1.4.0, once the new code is loaded.
+
+The dossier package of a submission letter was kept as an ordinary
+attachment of the letter, which every user who reads the letter (the
+officers of the units it lists) could read. It is now the letter's field
+``package_file``, whose groups (the secretariat and the council) Odoo's
+attachment check enforces: the attachments kept so far become that field's
+(the latest of each letter; older copies, if any, too, so that none stays
+readable), and the letter keeps the file name.
+"""
+
+import logging
+
+_logger = logging.getLogger(__name__)
+
+
+def migrate(cr, version):
+    if not version:
+        return
+    cr.execute(
+        """
+        WITH latest AS (
+            SELECT DISTINCT ON (res_id) res_id, name
+              FROM ir_attachment
+             WHERE res_model = 'emulation.award.letter'
+               AND res_field IS NULL
+               AND mimetype = 'application/zip'
+          ORDER BY res_id, id DESC
+        )
+        UPDATE emulation_award_letter letter
+           SET package_filename = latest.name
+          FROM latest
+         WHERE letter.id = latest.res_id
+        """
+    )
+    cr.execute(
+        """
+        UPDATE ir_attachment
+           SET res_field = 'package_file', name = 'package_file'
+         WHERE res_model = 'emulation.award.letter'
+           AND res_field IS NULL
+           AND mimetype = 'application/zip'
+        """
+    )
+    _logger.info("%s dossier packages made private to their field", cr.rowcount)
