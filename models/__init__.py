@@ -46,3 +46,5 @@ from . import emulation_ballot
 from . import emulation_award_letter
 from . import emulation_award_proposal
 from . import emulation_award_proposal_item
+from . import ir_rule
+from . import ir_model_access

@@ -277,6 +277,7 @@ class EmulationWorkflowMixin(models.AbstractModel):
             self._check_values(vals)
             self = self.with_context(**dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
             self._check_edit_policy(vals)
+            self._check_file_sizes(vals)
             self._check_unique_constraints(
                 [dict(record._get_unique_values(), **vals) for record in self],
                 exclude_ids=self.ids,
@@ -416,6 +417,9 @@ class EmulationWorkflowMixin(models.AbstractModel):
         for vals in vals_list:
             self._check_required_given(vals)
         self._check_can_create(vals_list, given)
+        for vals in vals_list:
+            if self._get_file_names(vals):
+                self.new(vals)._check_file_sizes(vals)
         self._check_unique_constraints(vals_list)
         return super().create(vals_list)
 
@@ -757,6 +761,46 @@ class EmulationWorkflowMixin(models.AbstractModel):
             raise ValidationError(
                 self.env._("%(field)s must name existing records.", field=label)
             )
+
+    @api.model
+    def _get_file_names(self, vals):
+        return [
+            name
+            for name, value in vals.items()
+            if value and name in self._fields and self._fields[name].type == "binary"
+        ]
+
+    def _check_file_sizes(self, vals):
+        """Files no larger than what the record's cluster accepts (its
+        secretariat sets it; the server's limit caps it)."""
+        names = self._get_file_names(vals)
+        for record in self if names else ():
+            cluster = record.sudo()._get_upload_cluster()
+            limit = (cluster or self.env["emulation.cluster"])._get_upload_limit()
+            for name in names:
+                # base64: four characters for three bytes
+                if len(vals[name]) * 3 // 4 > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is too large: at most %(limit)s MB.",
+                            field=self._fields[name].get_description(self.env)[
+                                "string"
+                            ],
+                            limit=round(limit / (1024 * 1024), 1),
+                        )
+                    )
+
+    def _get_upload_cluster(self):
+        """The cluster whose limit applies: the record's, or its parent's
+        for a line."""
+        self.ensure_one()
+        cluster = self._get_edit_cluster()
+        if cluster is None:
+            for spec in self._edit_groups.values():
+                parent = "parent" in spec and self[spec["parent"][0]]
+                if parent:
+                    return parent._get_upload_cluster()
+        return cluster
 
     @api.model
     def _is_existing_id(self, field, value):

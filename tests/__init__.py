@@ -19,3 +19,5 @@ from . import test_poll
 from . import test_proposal
 from . import test_rollover
 from . import test_trust_inputs
+from . import test_trust_clients
+from . import test_concurrency_filing

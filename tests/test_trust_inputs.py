@@ -8,8 +8,10 @@ NUL characters, texts longer than anyone types, impossible dates."""
 import base64
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .test_random_operations import RandomFixture
@@ -239,3 +241,70 @@ class TestTrustInputs(RandomFixture):
             self.env["emulation.registration"].with_user(self.user_deputy).create(
                 {"plan_id": self.plan.id, "recorded_by_id": self.user_officer.id}
             )
+
+    # ------------------------------------------------------------------
+    # sizes: what users type, what they upload
+    # ------------------------------------------------------------------
+    def test_return_reason_has_a_length(self):
+        own = self._upload(self.user_officer, self.submission)
+        submission = self.submission.with_user(self.user_officer)
+        submission.attachment_ids = [Command.link(own.id)]
+        with freeze_time("2020-06-10"):
+            submission.action_file()
+        messages = len(self.submission.message_ids)
+        reviewer = self.submission.with_user(self.user_secretariat)
+        self._assert_refused(lambda: reviewer.action_return("x" * 2_000_000))
+        self._assert_refused(lambda: reviewer.action_return("Thiếu\x00 chữ ký"))
+        self.assertEqual(self.submission.state, "filed")
+        self.assertEqual(len(self.submission.message_ids), messages)
+        self.assertFalse(
+            self.submission.activity_ids.filtered(
+                lambda act: act.activity_type_id
+                == self.env.ref("emulation_cluster.mail_activity_type_refile")
+            )
+        )
+        reviewer.action_return("Thiếu chữ ký của lãnh đạo.")
+        self.assertEqual(self.submission.state, "returned")
+
+    def test_upload_limit_of_the_cluster(self):
+        self.env["ir.config_parameter"].set_param(
+            "web.max_file_upload_size", str(10 * 1024 * 1024)
+        )
+        cluster = self.cluster.with_user(self.user_secretariat)
+        # the secretariat sets it, within the server's limit; nobody else
+        self._assert_refused(lambda: cluster.write({"max_upload_mb": 50}))
+        self._assert_refused(lambda: cluster.write({"max_upload_mb": 0}))
+        with self.assertRaises(AccessError):
+            self.cluster.with_user(self.user_officer).max_upload_mb = 2
+        with self.assertRaises(AccessError):
+            self.cluster.with_user(self.user_secretariat_other).max_upload_mb = 2
+        cluster.max_upload_mb = 1
+        self.assertEqual(self.cluster.max_upload_mb, 1)
+        big = base64.b64encode(b"%PDF-1.4" + b"0" * (1024 * 1024 + 10))
+        # a filing's file
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(self.user_officer)
+            .create({"name": "lon.pdf", "datas": big, "res_model": "", "res_id": 0})
+        )
+        submission = self.submission.with_user(self.user_officer)
+        self._assert_refused(
+            lambda: submission.write({"attachment_ids": [Command.link(attachment.id)]})
+        )
+        self.assertFalse(self.submission.attachment_ids)
+        # a signed copy and a dossier file
+        line = self.covenant.signature_ids.filtered(
+            lambda line: line.partner_id == self.unit_member3
+        ).with_user(self.user_officer)
+        self._assert_refused(lambda: line.write({"signed_copy": big}))
+        item = self.proposal.item_ids[:1].with_user(self.user_secretariat)
+        self._assert_refused(lambda: item.write({"file": big}))
+        self.assertFalse(line.signed_copy)
+        # the server's limit caps a cluster's larger one
+        cluster.max_upload_mb = 10
+        self.env["ir.config_parameter"].set_param(
+            "web.max_file_upload_size", str(1024 * 1024)
+        )
+        self._assert_refused(lambda: line.write({"signed_copy": big}))
+        line.write({"signed_copy": base64.b64encode(b"%PDF-1.4 small")})
+        self.assertTrue(line.signed_copy)
