@@ -47,3 +47,5 @@ from . import emulation_award_letter
 from . import emulation_award_proposal
 from . import emulation_award_proposal_item
 from . import emulation_unit_duty
+from . import ir_rule
+from . import ir_model_access

@@ -1,8 +1,10 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 import io
 import zipfile
 from datetime import date
+from urllib.parse import quote as url_quote
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -24,6 +26,9 @@ COMPRESSED_EXTENSIONS = frozenset(
     ("pdf", "odt", "ods", "docx", "xlsx", "pptx", "zip", "png", "jpg", "jpeg")
 )
 LETTER_REPORT = "emulation_cluster.emulation_award_letter_report"
+# who reads the dossier package, however it is reached (Odoo's attachment
+# check enforces a binary field's groups: search, /web/content, chatter)
+PACKAGE_GROUPS = "emulation_cluster.group_secretariat,emulation_cluster.group_council"
 LIST_REPORT = "emulation_cluster.emulation_award_list_report"
 
 
@@ -107,6 +112,19 @@ class EmulationAwardLetter(models.Model):
     collective_count = fields.Integer(string="Collectives", compute="_compute_counts")
     individual_count = fields.Integer(string="Individuals", compute="_compute_counts")
     note = fields.Text()
+    package_file = fields.Binary(
+        string="Dossier Package",
+        attachment=True,
+        copy=False,
+        readonly=True,
+        groups=PACKAGE_GROUPS,
+    )
+    package_filename = fields.Char(
+        string="Dossier Package File Name",
+        copy=False,
+        readonly=True,
+        groups=PACKAGE_GROUPS,
+    )
     is_content_editable = fields.Boolean(compute="_compute_edit_flags")
     is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
@@ -135,6 +153,9 @@ class EmulationAwardLetter(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._check_values(vals)
         vals_list = [
             dict(
                 vals,
@@ -461,29 +482,18 @@ class EmulationAwardLetter(models.Model):
 
     def action_download_package(self):
         """Build the dossier package and download it; the latest one is
-        kept on the letter."""
+        kept on the letter, readable by the secretariat and the council
+        only (its field's groups)."""
         self.ensure_one()
         content = self._build_package()
         name = f"{file_slug('Ho-so-' + (self.number or str(self.year)))}.zip"
-        attachments = self.env["ir.attachment"].sudo()
-        attachment = attachments.search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "=", self.id),
-                ("mimetype", "=", "application/zip"),
-            ],
-            limit=1,
+        self._write_transition(
+            {"package_file": base64.b64encode(content), "package_filename": name}
         )
-        values = {"name": name, "raw": content, "mimetype": "application/zip"}
-        if attachment:
-            attachment.write(values)
-        else:
-            attachment = attachments.create(
-                dict(values, res_model=self._name, res_id=self.id)
-            )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/web/content/{self._name}/{self.id}/package_file/"
+            f"{url_quote(name)}?download=true",
             "target": "self",
         }
 

@@ -3,11 +3,17 @@
 from datetime import date
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .common import ORGANISING_LEVELS
 
 # The symbol of a cluster's plans when the cluster names none
 DEFAULT_PLAN_SYMBOL = "KH-CTĐ"
+# Largest file a new cluster accepts, in megabytes (a scanned report).
+DEFAULT_UPLOAD_MB = 25
+# Odoo's own limit when web.max_file_upload_size is not set (its web client's).
+SERVER_UPLOAD_BYTES = 128 * 1024 * 1024
+MEGABYTE = 1024 * 1024
 
 
 class EmulationCluster(models.Model):
@@ -34,7 +40,9 @@ class EmulationCluster(models.Model):
                 "active",
             ),
             "roles": {"manager": None},
-        }
+        },
+        # what the secretariat decides for the files its members upload
+        "uploads": {"fields": ("max_upload_mb",), "roles": {"secretariat": None}},
     }
     _edit_create_roles = ("manager",)
 
@@ -115,7 +123,16 @@ class EmulationCluster(models.Model):
         string="Annual Plans",
     )
     note = fields.Html()
+    max_upload_mb = fields.Integer(
+        string="Largest File (MB)",
+        default=DEFAULT_UPLOAD_MB,
+        tracking=True,
+        help="Largest file the members and the secretariat may attach to "
+        "a filing, a dossier or a signed covenant, in megabytes; never more "
+        "than the server allows.",
+    )
     is_config_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_uploads_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -158,6 +175,37 @@ class EmulationCluster(models.Model):
             lambda plan: plan.year <= year and plan.leader_id
         )
         return plans.sorted("year", reverse=True)[:1].leader_id
+    @api.model
+    def _get_server_upload_limit(self):
+        """Bytes: the largest upload the server accepts at all."""
+        value = (
+            self.env["ir.config_parameter"].sudo().get_param("web.max_file_upload_size")
+        )
+        try:
+            return int(value) if value else SERVER_UPLOAD_BYTES
+        except ValueError:
+            return SERVER_UPLOAD_BYTES
+
+    def _get_upload_limit(self):
+        """Bytes: the largest file this cluster accepts (no cluster: the
+        server's limit)."""
+        server = self._get_server_upload_limit()
+        if len(self) != 1 or not self.max_upload_mb:
+            return server
+        return min(server, self.max_upload_mb * MEGABYTE)
+
+    @api.constrains("max_upload_mb")
+    def _check_max_upload_mb(self):
+        server_mb = self._get_server_upload_limit() // MEGABYTE
+        for cluster in self:
+            if not 1 <= cluster.max_upload_mb <= server_mb:
+                raise ValidationError(
+                    self.env._(
+                        "The largest file lies between 1 and %(max)s MB (the "
+                        "server's own limit).",
+                        max=server_mb,
+                    )
+                )
 
     def _is_served_by(self, user):
         """Whether ``user`` acts as this cluster's secretariat: a

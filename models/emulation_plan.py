@@ -937,10 +937,16 @@ class EmulationPlan(models.Model):
 
     def action_view_previous_plan(self):
         self.ensure_one()
+        if not self.previous_plan_id:
+            raise UserError(
+                self.env._("This plan was not made from an earlier year's plan.")
+            )
         return self.previous_plan_id._get_form_action()
 
     def action_view_next_plan(self):
         self.ensure_one()
+        if not self.next_plan_id:
+            raise UserError(self.env._("No plan was made from this one yet."))
         return self.next_plan_id._get_form_action()
 
     def _get_form_action(self):

@@ -545,7 +545,7 @@ class EmulationPoll(models.Model):
             )
         return summary
 
-    def action_chair_decides(self, candidate):
+    def _chair_decides(self, candidate):
         """The chair chooses among the candidates still tied after the last
         round, when the rule lets him; the reason is recorded."""
         self._check_transition(

@@ -65,4 +65,4 @@ class EmulationPollCandidate(models.Model):
 
     def action_chair_decides(self):
         self.ensure_one()
-        return self.poll_id.action_chair_decides(self)
+        return self.poll_id._chair_decides(self)

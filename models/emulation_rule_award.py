@@ -6,6 +6,9 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# The days of each month in a leap year.
+LONGEST_MONTHS = {month: calendar.monthrange(2000, month)[1] for month in range(1, 13)}
+
 
 class EmulationRuleAward(models.Model):
     """What a proposals rule sets for one award type: the share of the
@@ -91,6 +94,17 @@ class EmulationRuleAward(models.Model):
                     self.env._(
                         "A quota lies between 0 and 100 %%; a deadline gives "
                         "both its day (1 to 31) and its month (1 to 12)."
+                    )
+                )
+            # no 31 June nor 30 February (29 February is the month's last
+            # day, whatever the year)
+            if has_month and line.deadline_day > LONGEST_MONTHS[line.deadline_month]:
+                raise ValidationError(
+                    self.env._(
+                        "%(day)s/%(month)s is not a day of the year: a deadline "
+                        "is a day of its month.",
+                        day=line.deadline_day,
+                        month=line.deadline_month,
                     )
                 )
 

@@ -154,8 +154,10 @@ class EmulationScoreLine(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            # who may not change the line is told so before what he typed
+            # who may not change the line is told so before what he typed;
+            # then what he typed is a number before any arithmetic
             self._check_edit_policy(vals)
+            self._check_values(vals)
         self._check_entered_values(vals)
         changes = self._get_history_changes(vals)
         result = super().write(vals)

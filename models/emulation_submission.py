@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+import psycopg2
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv.expression import OR as expression_or
 from odoo.tools import SQL
 
@@ -303,6 +304,8 @@ class EmulationSubmission(models.Model):
     # ------------------------------------------------------------------
     def write(self, vals):
         if "attachment_ids" in vals and not self.env.su:
+            # commands and ids first, then whose files they are
+            self._check_values({"attachment_ids": vals["attachment_ids"]})
             self._check_attachments(vals["attachment_ids"])
         result = super().write(vals)
         if "attachment_ids" in vals:
@@ -324,6 +327,49 @@ class EmulationSubmission(models.Model):
         if ids:
             attachments = self.env["ir.attachment"].browse(ids).exists()
             attachments.check("read")
+            self._check_attachments_owner(attachments)
+            self._check_attachments_size(attachments)
+
+    def _check_attachments_size(self, attachments):
+        """Files no larger than what the cluster accepts."""
+        for submission in self.sudo():
+            limit = submission.cluster_id._get_upload_limit()
+            for attachment in attachments.sudo():
+                if attachment.file_size > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(file)s is too large: %(cluster)s accepts files of "
+                            "at most %(limit)s MB.",
+                            file=attachment.name,
+                            cluster=submission.cluster_id.name,
+                            limit=round(limit / (1024 * 1024), 1),
+                        )
+                    )
+
+    def _check_attachments_owner(self, attachments):
+        """A file already tied to a record stays that record's: it goes
+        into a filing of the same unit only, whoever links it (a unit's
+        filing never holds another unit's report, even linked by the
+        secretariat or a manager)."""
+        units = self.sudo().partner_id
+        for attachment in attachments.sudo():
+            if not (attachment.res_model and attachment.res_id):
+                continue  # an upload of the user's own (checked above)
+            record = self.env[attachment.res_model].sudo().browse(attachment.res_id)
+            owner = (
+                record.exists()._get_owner_unit()
+                if record.exists() and hasattr(record, "_get_owner_unit")
+                else None
+            )
+            if owner is None or owner != units:
+                raise AccessError(
+                    self.env._(
+                        "%(file)s belongs to another record: a filing holds only "
+                        "its own unit's files. Upload the file again if it is "
+                        "the unit's.",
+                        file=attachment.name,
+                    )
+                )
 
     def _adopt_uploads(self):
         """A file uploaded before it was attached belongs to no record, and
@@ -473,8 +519,39 @@ class EmulationSubmission(models.Model):
                     self.env._("The date received cannot be in the future.")
                 )
 
+    def _lock_for_filing(self):
+        """Lock the submissions before filing them: of several users filing
+        the same one at once, one files it and the others are told it was
+        just filed (instead of racing on its state and its followers). The
+        lock is not waited for: whoever holds it is filing."""
+        self.check_access("write")
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM emulation_submission "
+                        "WHERE id = ANY(%s) FOR UPDATE NOWAIT",
+                        self.ids,
+                    ),
+                    log_exceptions=False,
+                )
+        except (
+            psycopg2.errors.LockNotAvailable,
+            psycopg2.errors.SerializationFailure,
+        ):
+            # held by another filing, or changed by one since this
+            # transaction began
+            raise UserError(
+                self.env._(
+                    "%(name)s has just been filed by someone else: reload the "
+                    "page to see it.",
+                    name=self[:1].display_name,
+                )
+            ) from None
+
     def action_file(self):
         """File the attached files (first filing or after a return)."""
+        self._lock_for_filing()
         self._check_can_file()
         now = self._get_action_datetime()
         user = self._get_acting_user()
@@ -594,12 +671,16 @@ class EmulationSubmission(models.Model):
             )
         return True
 
-    def action_return(self, reason):
+    def action_return(self, reason=False):
         """Return the filing to the unit with ``reason``: its officers get
-        an activity to file it again."""
+        an activity to file it again. (The form's button opens the wizard
+        that asks the reason; a client calling this without one is told to
+        give it.)"""
         self._check_acting_user(("reviewer",), self.env._("returned"))
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give the reason for returning the filing."))
+        # what the field would accept: a text, of a length someone types
+        self._check_values({"return_reason": reason})
         reason = reason.strip()
         self._record_decision("returned", reason)
         for submission in self:

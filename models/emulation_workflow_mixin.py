@@ -1,9 +1,12 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import binascii
 import datetime
+import math
 import re
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
@@ -15,6 +18,32 @@ AUDIT_CONTEXT_KEYS = ("tracking_disable", "mail_notrack", "mail_create_nolog")
 PLAUSIBLE_DATES = (datetime.date(1945, 1, 1), datetime.date(2100, 12, 31))
 # "unique(a, b)" in _sql_constraints
 UNIQUE_DEFINITION = re.compile(r"^\s*unique\s*\((?P<columns>[\w\s,]+)\)\s*$", re.I)
+# Longest texts a user types: a name or a title on one line, a reason or a
+# note of a few pages (longer ones are pasted by mistake, or by a script).
+TEXT_LIMITS = {"char": 1000, "text": 20000, "html": 100000}
+# Numbers users type stay far from what breaks the arithmetic (1e308 makes
+# infinity once multiplied) and from PostgreSQL's integer bounds.
+MAX_NUMBER = 1e12
+MAX_INTEGER = 2**31 - 1
+# The check of each field type's raw value.
+RAW_VALUE_CHECKERS = {
+    "char": "_check_raw_text",
+    "text": "_check_raw_text",
+    "html": "_check_raw_text",
+    "selection": "_check_raw_text",
+    "integer": "_check_raw_integer",
+    "float": "_check_raw_float",
+    "monetary": "_check_raw_float",
+    "many2one": "_check_raw_many2one",
+    "date": "_check_raw_date",
+    "datetime": "_check_raw_date",
+    "binary": "_check_raw_binary",
+    "one2many": "_check_raw_x2many",
+    "many2many": "_check_raw_x2many",
+}
+# The length of each x2many command: (0, 0, values), (1, id, values),
+# (2, id), (3, id), (4, id), (5,), (6, 0, ids).
+COMMAND_LENGTHS = {0: 3, 1: 3, 2: 2, 3: 2, 4: 2, 5: 1, 6: 3}
 # Roles a field group or a transition can name.
 ROLES = ("owner", "reviewer", "secretariat", "manager", "council")
 
@@ -253,6 +282,7 @@ class EmulationWorkflowMixin(models.AbstractModel):
             self._check_values(vals)
             self = self.with_context(**dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
             self._check_edit_policy(vals)
+            self._check_file_sizes(vals)
             self._check_unique_constraints(
                 [dict(record._get_unique_values(), **vals) for record in self],
                 exclude_ids=self.ids,
@@ -340,8 +370,12 @@ class EmulationWorkflowMixin(models.AbstractModel):
         if field is None or field.type in ("one2many", "many2many"):
             return False
         default = field.default(self) if field.default else False
+        # a record default (the current user) is compared by its id, as
+        # clients send it
         if isinstance(default, models.BaseModel):
-            default = default.id  # a client sends the id
+            default = default.id
+        if isinstance(value, models.BaseModel):
+            value = value.id
         return value == default or (not value and not default)
 
     @api.model_create_multi
@@ -392,6 +426,9 @@ class EmulationWorkflowMixin(models.AbstractModel):
         for vals in vals_list:
             self._check_required_given(vals)
         self._check_can_create(vals_list, given)
+        for vals in vals_list:
+            if self._get_file_names(vals):
+                self.new(vals)._check_file_sizes(vals)
         self._check_unique_constraints(vals_list)
         return super().create(vals_list)
 
@@ -567,9 +604,26 @@ class EmulationWorkflowMixin(models.AbstractModel):
     @api.model
     def _check_values(self, vals):
         """Refuse values no form can send, with a message instead of a
-        crash: texts that are not text, dates outside 1945-2100."""
+        crash: texts that are not text (or hold a NUL character, or are
+        longer than anyone types), numbers that are not finite numbers,
+        records that do not exist, lines given as anything but Odoo's
+        commands (their values checked the same way), files that are not
+        base64, dates outside 1945-2100."""
+        self._check_raw_values(self, vals)
+
+    @api.model
+    def _check_raw_values(self, model, vals):
+        """:meth:`_check_values` for the values ``vals`` of ``model``, any
+        model (the lines created inside a command are checked too)."""
+        if not isinstance(vals, dict):
+            raise ValidationError(
+                self.env._(
+                    "The values of %(document)s must be given field by field.",
+                    document=model._description,
+                )
+            )
         for name, value in vals.items():
-            field = self._fields.get(name)
+            field = model._fields.get(name)
             if field is None:
                 continue
             label = field.get_description(self.env)["string"]
@@ -580,36 +634,182 @@ class EmulationWorkflowMixin(models.AbstractModel):
                         self.env._("%(field)s is required.", field=label)
                     )
                 continue
-            if field.type in ("char", "text", "html", "selection") and not isinstance(
-                value, str
-            ):
-                raise ValidationError(
-                    self.env._("%(field)s must be a text.", field=label)
+            checker = RAW_VALUE_CHECKERS.get(field.type)
+            if checker:
+                getattr(self, checker)(model, field, label, value)
+
+    @api.model
+    def _check_raw_text(self, model, field, label, value):
+        if not isinstance(value, str):
+            raise ValidationError(self.env._("%(field)s must be a text.", field=label))
+        if "\x00" in value:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s holds a character no keyboard types (NUL): remove it.",
+                    field=label,
                 )
-            if field.type == "selection" and value not in field.get_values(self.env):
-                raise ValidationError(
-                    self.env._(
-                        "%(field)s has no choice %(value)r.", field=label, value=value
+            )
+        limit = TEXT_LIMITS.get(field.type)
+        if limit and len(value) > limit:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s is too long: at most %(limit)s characters.",
+                    field=label,
+                    limit=f"{limit:,}".replace(",", "."),
+                )
+            )
+        if field.type == "selection" and value not in field.get_values(self.env):
+            raise ValidationError(
+                self.env._(
+                    "%(field)s has no choice %(value)r.", field=label, value=value
+                )
+            )
+
+    @api.model
+    def _check_raw_integer(self, model, field, label, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(
+                self.env._("%(field)s must be a whole number.", field=label)
+            )
+        if not -MAX_INTEGER <= value <= MAX_INTEGER:
+            raise ValidationError(
+                self.env._("%(field)s is too large a number.", field=label)
+            )
+
+    @api.model
+    def _check_raw_float(self, model, field, label, value):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError(
+                self.env._("%(field)s must be a number.", field=label)
+            )
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s must be a number between -%(max)s and %(max)s.",
+                    field=label,
+                    max=f"{MAX_NUMBER:,.0f}".replace(",", "."),
+                )
+            )
+
+    @api.model
+    def _check_raw_many2one(self, model, field, label, value):
+        if not self._is_existing_id(field, value):
+            raise ValidationError(
+                self.env._("%(field)s must name an existing record.", field=label)
+            )
+
+    @api.model
+    def _check_raw_date(self, model, field, label, value):
+        self._check_plausible_date(field, label, value)
+
+    @api.model
+    def _check_raw_binary(self, model, field, label, value):
+        """A file comes base64-encoded, as the web client sends it."""
+        if isinstance(value, str):
+            value = value.encode()
+        try:
+            if not isinstance(value, bytes):
+                raise binascii.Error
+            base64.b64decode(b"".join(value.split()), validate=True)
+        except binascii.Error:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s is not a file as a browser sends it (base64).",
+                    field=label,
+                )
+            ) from None
+
+    @api.model
+    def _check_raw_x2many(self, model, field, label, value):
+        """Lines are Odoo's commands (or record ids); the values they create
+        or update are checked as the lines' own, the ids they name exist."""
+        if isinstance(value, models.BaseModel) and value._name == field.comodel_name:
+            return
+        comodel = self.env[field.comodel_name]
+        wrong = self.env._("%(field)s must be given as a list of lines.", field=label)
+        if not isinstance(value, list | tuple):
+            raise ValidationError(wrong)
+        ids = []
+        for command in value:
+            if isinstance(command, dict):
+                self._check_raw_values(comodel, command)
+                continue
+            if not isinstance(command, list | tuple):
+                ids.append(command)
+                continue
+            if (
+                not command
+                or command[0] not in COMMAND_LENGTHS
+                or isinstance(command[0], bool)
+            ):
+                raise ValidationError(wrong)
+            operation = command[0]
+            if len(command) < COMMAND_LENGTHS[operation]:
+                raise ValidationError(wrong)
+            if operation in (Command.CREATE, Command.UPDATE):
+                self._check_raw_values(comodel, command[2])
+            if operation in (
+                Command.UPDATE,
+                Command.DELETE,
+                Command.UNLINK,
+                Command.LINK,
+            ):
+                ids.append(command[1])
+            elif operation == Command.SET:
+                if not isinstance(command[2], list | tuple):
+                    raise ValidationError(wrong)
+                ids.extend(command[2])
+        if any(isinstance(id_, bool) or not isinstance(id_, int) for id_ in ids):
+            raise ValidationError(
+                self.env._(
+                    "%(field)s must name existing records by their number.",
+                    field=label,
+                )
+            )
+        if len(comodel.sudo().browse(set(ids)).exists()) != len(set(ids)):
+            raise ValidationError(
+                self.env._("%(field)s must name existing records.", field=label)
+            )
+
+    @api.model
+    def _get_file_names(self, vals):
+        return [
+            name
+            for name, value in vals.items()
+            if value and name in self._fields and self._fields[name].type == "binary"
+        ]
+
+    def _check_file_sizes(self, vals):
+        """Files no larger than what the record's cluster accepts (its
+        secretariat sets it; the server's limit caps it)."""
+        names = self._get_file_names(vals)
+        for record in self if names else ():
+            cluster = record.sudo()._get_upload_cluster()
+            limit = (cluster or self.env["emulation.cluster"])._get_upload_limit()
+            for name in names:
+                # base64: four characters for three bytes
+                if len(vals[name]) * 3 // 4 > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is too large: at most %(limit)s MB.",
+                            field=self._fields[name].get_description(self.env)[
+                                "string"
+                            ],
+                            limit=round(limit / (1024 * 1024), 1),
+                        )
                     )
-                )
-            if field.type == "integer" and (
-                isinstance(value, bool) or not isinstance(value, int)
-            ):
-                raise ValidationError(
-                    self.env._("%(field)s must be a whole number.", field=label)
-                )
-            if field.type == "float" and (
-                isinstance(value, bool) or not isinstance(value, int | float)
-            ):
-                raise ValidationError(
-                    self.env._("%(field)s must be a number.", field=label)
-                )
-            if field.type == "many2one" and not self._is_existing_id(field, value):
-                raise ValidationError(
-                    self.env._("%(field)s must name an existing record.", field=label)
-                )
-            if field.type in ("date", "datetime"):
-                self._check_plausible_date(field, label, value)
+
+    def _get_upload_cluster(self):
+        """The cluster whose limit applies: the record's, or its parent's
+        for a line."""
+        self.ensure_one()
+        cluster = self._get_edit_cluster()
+        if cluster is None:
+            for spec in self._edit_groups.values():
+                parent = "parent" in spec and self[spec["parent"][0]]
+                if parent:
+                    return parent._get_upload_cluster()
+        return cluster
 
     @api.model
     def _is_existing_id(self, field, value):

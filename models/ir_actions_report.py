@@ -75,10 +75,13 @@ class IrActionsReport(models.Model):
 
     def report_action(self, docids, data=None, config=True):
         """Official documents carry no company letterhead: printing one
-        never opens Odoo's document layout configurator."""
-        if self._is_emulation_document():
-            config = False
-        return super().report_action(docids, data=data, config=config)
+        never opens Odoo's document layout configurator; and every Odoo
+        client reads the action: no None inside it (XML-RPC cannot carry
+        one)."""
+        if not self._is_emulation_document():
+            return super().report_action(docids, data=data, config=config)
+        action = super().report_action(docids, data=data, config=False)
+        return {key: value for key, value in action.items() if value is not None}
 
     def _is_emulation_document(self):
         return bool(self) and self.report_name.split(".")[0] == "emulation_cluster"

@@ -22,3 +22,6 @@ from . import test_new_forms
 from . import test_rule_forms
 from . import test_setup_screens
 from . import test_concurrency_reminders
+from . import test_trust_inputs
+from . import test_trust_clients
+from . import test_concurrency_filing

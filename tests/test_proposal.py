@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 import contextlib
+import importlib.util
 import io
 import zipfile
 from datetime import date
@@ -12,6 +13,7 @@ from lxml import etree
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
+from odoo.tools.misc import file_path
 
 from .common import printed_text
 from .test_edit_policy import AgreementHelpers
@@ -600,11 +602,12 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
             .with_context(force_report_rendering=True)
             .action_download_package()
         )
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
+        self.assertEqual(
+            action["url"],
+            f"/web/content/emulation.award.letter/{letter.id}/package_file/"
+            "Ho-so-1-TTr-CTD.zip?download=true",
         )
-        self.assertEqual(attachment.res_id, letter.id)
-        package = zipfile.ZipFile(io.BytesIO(attachment.raw))
+        package = zipfile.ZipFile(io.BytesIO(base64.b64decode(letter.package_file)))
         names = package.namelist()
         expected = {
             "To-trinh-1-TTr-CTD.pdf",
@@ -663,6 +666,82 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
         for user in (self.user_officer, self.user_deputy, self.user_secretariat_other):
             with self.assertRaises(AccessError):
                 letter.with_user(user).action_download_package()
+
+    def test_package_private_however_reached(self):
+        """The package holds every unit's dossier: an officer whose unit the
+        letter lists reads the letter, never the package, whether he
+        searches the attachments, reads them, or opens /web/content."""
+        letter = self._letter_for_both()
+        action = letter.with_user(self.user_secretariat).action_download_package()
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", letter._name),
+                    ("res_id", "=", letter.id),
+                    ("res_field", "=", "package_file"),
+                ]
+            )
+        )
+        self.assertEqual(len(attachment), 1)
+        officer = self.user_officer
+        letter.with_user(officer).read(["name"])
+        Attachment = self.env["ir.attachment"].with_user(officer)
+        self.assertFalse(
+            Attachment.search(
+                [("res_model", "=", letter._name), ("res_id", "=", letter.id)]
+            )
+        )
+        self.assertFalse(
+            Attachment.search(
+                [
+                    ("res_model", "=", letter._name),
+                    ("res_id", "=", letter.id),
+                    ("res_field", "=", "package_file"),
+                ]
+            )
+        )
+        with self.assertRaises(AccessError):
+            Attachment.browse(attachment.id).read(["raw", "datas"])
+        with self.assertRaises(AccessError):
+            letter.with_user(officer).read(["package_file"])
+        self.authenticate(officer.login, officer.login)
+        for url in (f"/web/content/{attachment.id}?download=true", action["url"]):
+            self.assertNotEqual(self.url_open(url).status_code, 200, url)
+        self.authenticate(self.user_secretariat.login, self.user_secretariat.login)
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(b"PK"))
+
+    def test_package_made_private_on_upgrade(self):
+        """A package kept as an ordinary attachment by the previous version
+        becomes the letter's private field."""
+        letter = self._letter_for_both()
+        old = self.env["ir.attachment"].create(
+            {
+                "name": "Ho-so-2020.zip",
+                "raw": b"PK old package",
+                "mimetype": "application/zip",
+                "res_model": letter._name,
+                "res_id": letter.id,
+            }
+        )
+        spec = importlib.util.spec_from_file_location(
+            "package_migration",
+            file_path("emulation_cluster/migrations/18.0.1.4.0/post-migrate.py"),
+        )
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.3.0")
+        self.env.invalidate_all()
+        self.assertEqual(old.res_field, "package_file")
+        self.assertEqual(letter.package_filename, "Ho-so-2020.zip")
+        self.assertEqual(base64.b64decode(letter.package_file), b"PK old package")
+        with self.assertRaises(AccessError):
+            self.env["ir.attachment"].with_user(self.user_officer).browse(old.id).read(
+                ["raw"]
+            )
 
 
 @tagged("post_install", "-at_install")

@@ -55,6 +55,40 @@ MODELS = [
     "emulation.award.proposal.item",
     "emulation.award.letter",
 ]
+# the families the run reports on, and the share of each that must be done
+FAMILIES = {
+    "emulation.plan": "planning",
+    "emulation.plan.basis": "planning",
+    "emulation.plan.consultation": "planning",
+    "emulation.plan.revision": "planning",
+    "emulation.event": "planning",
+    "emulation.event.duty": "planning",
+    "emulation.obligation": "planning",
+    "emulation.covenant": "covenants",
+    "emulation.covenant.clause": "covenants",
+    "emulation.covenant.signature": "covenants",
+    "emulation.registration": "registrations",
+    "emulation.registration.line": "registrations",
+    "emulation.submission": "filings",
+    "emulation.cluster": "clusters",
+    "emulation.cluster.membership": "clusters",
+    "emulation.document": "clusters",
+    "emulation.rule": "scoring",
+    "emulation.criterion.template": "scoring",
+    "emulation.criterion": "scoring",
+    "emulation.scorecard": "scoring",
+    "emulation.score.line": "scoring",
+    "emulation.poll": "voting",
+    "emulation.poll.candidate": "voting",
+    "emulation.poll.voter": "voting",
+    "emulation.ballot": "voting",
+    "emulation.award.proposal": "awards",
+    "emulation.award.proposal.item": "awards",
+    "emulation.award.letter": "awards",
+}
+# Scoring and awards are where the year ends: at least this share of their
+# operations must go through, or the run tests only refusals there.
+DONE_SHARE = {"scoring": 1 / 3, "awards": 1 / 3}
 # records private to their unit (the README's access matrix)
 PRIVATE = {
     "emulation.submission": "partner_id",
@@ -175,8 +209,11 @@ MALFORMED_DATES = ["0001-01-01", "9999-12-31", "2020-06-20", "2021-01-05", False
 MALFORMED_INTEGERS = [0, -5, 10000, 2021, 1, "x", True]
 
 
-@tagged("post_install", "-at_install")
-class TestRandomOperations(TrustCommon):
+class RandomFixture(TrustCommon):
+    """Something of every model to act on: a draft plan, a plan of the other
+    cluster, a covenant out for signature, criteria and scorecards, rules,
+    polls, a proposal in a numbered letter."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -327,7 +364,60 @@ class TestRandomOperations(TrustCommon):
         )
         letter.action_assign_number()
         proposal.with_user(cls.user_secretariat).letter_id = letter
+        cls.proposal = proposal
+        cls.letter = letter
+        cls._submit_a_proposal()
 
+    @classmethod
+    def _submit_a_proposal(cls):
+        """A certificate of merit for the deputy unit, in a letter sent to
+        the council: the council has something to decide."""
+        merit = cls.env["emulation.award.type"].create(
+            {
+                "name": "Bằng khen",
+                "dossier_item_ids": [
+                    Command.set(
+                        cls.env.ref("emulation_cluster.dossier_item_opinions").ids
+                    )
+                ],
+            }
+        )
+        secretariat = cls.user_secretariat
+        proposal = (
+            cls.env["emulation.award.proposal"]
+            .with_user(secretariat)
+            .create(
+                {
+                    "plan_id": cls.plan.id,
+                    "partner_id": cls.unit_deputy.id,
+                    "award_type_id": merit.id,
+                }
+            )
+        )
+        proposal.item_ids.with_user(secretariat).write(
+            {"file": base64.b64encode(b"%PDF-1.4 y kien"), "file_name": "y-kien.pdf"}
+        )
+        letter = (
+            cls.env["emulation.award.letter"]
+            .with_user(secretariat)
+            .create(
+                {
+                    "plan_id": cls.plan.id,
+                    "issue_date": "2021-01-20",
+                    "issue_place": "Hải Phòng",
+                    "issuer_name": "CỤM THI ĐUA",
+                    "signer_name": "Nguyễn Văn Ký",
+                }
+            )
+        )
+        letter.action_assign_number()
+        proposal.with_user(secretariat).letter_id = letter
+        with freeze_time("2021-01-20"):
+            letter.with_user(secretariat).action_submit()
+
+
+@tagged("post_install", "-at_install")
+class TestRandomOperations(RandomFixture):
     # ------------------------------------------------------------------
     # random values
     # ------------------------------------------------------------------
@@ -572,6 +662,7 @@ class TestRandomOperations(TrustCommon):
         )
         scenario = rng.randrange(14)
         counts[("hostile", scenario)] += 1
+        self._family = "hostile"
         return getattr(self, f"_hostile_{scenario}")(rng, officer, unit, staff)
 
     def _hostile_0(self, rng, officer, unit, staff):
@@ -932,8 +1023,11 @@ class TestRandomOperations(TrustCommon):
 
     def _plan_operation(self, rng, counts):
         """A random operation: (acting user, description, action)."""
-        if rng.random() < 0.35:
-            return self._plan_hostile(rng, counts)
+        draw = rng.random()
+        if draw < 0.53:
+            # a hostile user's try, or an ordinary step of the year's end
+            plan = self._plan_hostile if draw < 0.35 else self._plan_proper
+            return plan(rng, counts)
         user = rng.choice(self.users)
         context = dict(rng.choice(HOSTILE_CONTEXTS))
         if "default_partner_id" in context:
@@ -956,6 +1050,7 @@ class TestRandomOperations(TrustCommon):
         ids = self.env[model].sudo().with_context(active_test=False).search([]).ids
         record = Model.browse(rng.choice(ids)) if ids else Model.browse()
         counts[(model, kind)] += 1
+        self._family = "cron" if kind == "cron" else FAMILIES[model]
         who = f"{user.login} ({context})"
         if kind == "cron":
             Log = self.env["emulation.reminder.log"]
@@ -1062,6 +1157,119 @@ class TestRandomOperations(TrustCommon):
                 lambda: record.write({"active": active}),
             )
         return user, f"{who} deletes {label}", record.unlink
+
+    # ------------------------------------------------------------------
+    # what the year's end is made of, done by whom it is for
+    # ------------------------------------------------------------------
+    def _plan_proper(self, rng, counts):
+        """An ordinary step of scoring or awards, by the user whose step it
+        is, with a value the form would send: most go through."""
+        if rng.random() < 0.55:
+            self._family = "scoring"
+            counts[("emulation.score.line", "proper")] += 1
+            return self._proper_scoring(rng)
+        self._family = "awards"
+        counts[("emulation.award.proposal", "proper")] += 1
+        return self._proper_award(rng)
+
+    def _proper_value(self, rng, line):
+        criterion = line.criterion_id.sudo()
+        if criterion.kind == "counted":
+            return rng.randint(0, 6)
+        if criterion.kind == "pass_fail":
+            return rng.choice([0.0, criterion.max_points])
+        if criterion.kind == "target":
+            return round(rng.uniform(0, 150), 2)
+        return round(rng.uniform(0, criterion.max_points), 2)
+
+    def _proper_scoring(self, rng):
+        officers = {
+            self.unit_member3: self.user_officer,
+            self.unit_deputy: self.user_deputy,
+        }
+        unit = rng.choice(list(officers))
+        card = self.plan.scorecard_ids.filtered(lambda card: card.partner_id == unit)
+        lines = card.line_ids.filtered(lambda line: line.kind != "group")
+        line = rng.choice(lines)
+        if card.state == "draft" and line.kind == "target" and rng.random() < 0.3:
+            value = round(rng.uniform(1, 200), 2)
+            return (
+                self.user_secretariat,
+                f"the secretariat sets the target of {line} to {value}",
+                lambda: line.with_user(self.user_secretariat).write(
+                    {"target_value": value}
+                ),
+            )
+        if card.state == "draft":
+            officer = officers[unit]
+            value = self._proper_value(rng, line)
+            return (
+                officer,
+                f"{officer.login} self-scores {line} {value}",
+                lambda: line.with_user(officer).write({"self_value": value}),
+            )
+        if card.state in ("self_scored", "appraised") and rng.random() < 0.8:
+            value = self._proper_value(rng, line)
+            return (
+                self.user_secretariat,
+                f"the secretariat appraises {line} {value}",
+                lambda: line.with_user(self.user_secretariat).write(
+                    {"appraised_value": value}
+                ),
+            )
+        return (
+            self.user_secretariat,
+            f"the secretariat sends {card} back to self-scoring",
+            card.with_user(self.user_secretariat).action_back_to_self_scoring,
+        )
+
+    def _proper_award(self, rng):
+        Proposal = self.env["emulation.award.proposal"].sudo()
+        submitted = Proposal.search([("state", "=", "submitted")])
+        if submitted and rng.random() < 0.5:
+            proposal = rng.choice(submitted).with_user(self.user_council)
+            if rng.random() < 0.7:
+
+                def decide():
+                    proposal.write(
+                        {
+                            "decision_number": "15/QĐ-HĐTĐKT",
+                            "decision_date": "2021-03-01",
+                        }
+                    )
+                    proposal.action_approve()
+
+                return self.user_council, f"the council approves {proposal}", decide
+
+            def refuse():
+                proposal.write({"rejection_reason": "Chưa đủ tiêu chuẩn."})
+                proposal.action_reject()
+
+            return self.user_council, f"the council rejects {proposal}", refuse
+        drafts = Proposal.search(
+            [("state", "=", "draft"), ("plan_id", "=", self.plan.id)]
+        )
+        if drafts and rng.random() < 0.7:
+            proposal = rng.choice(drafts).with_user(self.user_secretariat)
+            text = rng.choice(
+                ["Dẫn đầu phong trào thi đua.", "Hoàn thành xuất sắc nhiệm vụ."]
+            )
+            return (
+                self.user_secretariat,
+                f"the secretariat writes the achievement of {proposal}",
+                lambda: proposal.write({"achievement": text}),
+            )
+        letters = (
+            self.env["emulation.award.letter"]
+            .sudo()
+            .search([("state", "=", "draft"), ("plan_id", "=", self.plan.id)])
+        )
+        letter = letters and rng.choice(letters).with_user(self.user_secretariat)
+        return (
+            self.user_secretariat,
+            f"the secretariat notes on {letter}",
+            lambda: letter and letter.write({"note": "Gửi kèm bản điện tử."}),
+        )
 
     def _upload_action(self, rng, user):
         submissions = self.env["emulation.submission"].sudo().search([]).ids
@@ -1192,9 +1400,19 @@ class TestRandomOperations(TrustCommon):
         is_officer_only = not acting_user.has_group(
             "emulation_cluster.group_secretariat"
         )
+        # (the council decides every unit's proposals)
+        decided = (
+            {"emulation.award.proposal"}
+            if acting_user.has_group("emulation_cluster.group_council")
+            else set()
+        )
         if is_officer_only:
             for key, (owner, row) in private_before.items():
-                if owner == acting_unit.id or key not in private_after:
+                if (
+                    owner == acting_unit.id
+                    or key not in private_after
+                    or key[0] in decided
+                ):
                     continue
                 self.assertEqual(
                     private_after[key][1],
@@ -1454,6 +1672,7 @@ class TestRandomOperations(TrustCommon):
         rng = random.Random(seed)
         counts = Counter()
         outcomes = Counter()
+        families = Counter()
         for step in range(OPERATIONS):
             before = self._snapshot()
             self.env.cr.execute("SELECT coalesce(max(id), 0) FROM mail_message")
@@ -1463,13 +1682,16 @@ class TestRandomOperations(TrustCommon):
             )
             self._last_registration_id = self.env.cr.fetchone()[0]
             user, description, action = self._plan_operation(rng, counts)
+            families[(self._family, "tried")] += 1
             try:
                 with self.env.cr.savepoint():
                     action()
                 outcomes["done"] += 1
+                families[(self._family, "done")] += 1
             except UserError as refusal:
                 # a refusal (access, validation, missing record): rolled back
                 outcomes["refused"] += 1
+                families[(self._family, "refused")] += 1
                 self._check_refusal(refusal, user, f"seed {seed}, step {step}")
             except Exception as error:
                 raise AssertionError(
@@ -1488,6 +1710,27 @@ class TestRandomOperations(TrustCommon):
             outcomes["done"],
             outcomes["refused"],
             ", ".join(f"{model} {count}" for model, count in sorted(per_model.items())),
+        )
+        for family in sorted({family for family, __ in families}):
+            _logger.info(
+                "random operations (seed %s), %s: %s tried, %s done, %s refused",
+                seed,
+                family,
+                families[(family, "tried")],
+                families[(family, "done")],
+                families[(family, "refused")],
+            )
+        for family, share in DONE_SHARE.items():
+            self.assertGreaterEqual(
+                families[(family, "done")],
+                share * families[(family, "tried")],
+                f"seed {seed}: too few {family} operations go through",
+            )
+        self.assertTrue(
+            self.env["emulation.award.proposal"].search_count(
+                [("state", "in", ("approved", "rejected"))]
+            ),
+            f"seed {seed}: the council decides no proposal",
         )
         self.assertGreaterEqual(sum(counts.values()), 500)
         self.assertGreater(outcomes["done"], 50, "the operations change things too")
