@@ -175,6 +175,7 @@ class EmulationCluster(models.Model):
             lambda plan: plan.year <= year and plan.leader_id
         )
         return plans.sorted("year", reverse=True)[:1].leader_id
+
     @api.model
     def _get_server_upload_limit(self):
         """Bytes: the largest upload the server accepts at all."""
