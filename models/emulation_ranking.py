@@ -91,6 +91,7 @@ class EmulationRanking(models.Model):
         for row in self:
             row.display_name = f"{row.partner_id.name} – {row.year}"
 
+    @api.depends_context("lang")
     def _compute_classification_reason(self):
         # the row is readable, so is what explains it; one batch for all rows
         cards = self.env["emulation.scorecard"].sudo().browse(self.scorecard_id.ids)

@@ -278,6 +278,7 @@ class EmulationScorecard(models.Model):
             return {(row[0], row[1]): row[2:] for row in rows}
         return {row[0]: row[1:] for row in rows}
 
+    @api.depends_context("lang")
     @api.depends("classification_id", "classification_rule_id", "final_total", "state")
     def _compute_classification_reason(self):
         reasons = self._explain_classifications()
