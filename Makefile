@@ -4,7 +4,7 @@
 run:  ## venv + PostgreSQL + database emulation_demo, serve http://localhost:8069
 	@bash tools/run.sh
 
-test:  ## the whole gate: OCA's checks, tests in two databases, pytest-odoo, upgrade
+test:  ## the gate: pre-commit, pip install, the suite once per database, the upgrade
 	@bash tools/test.sh
 
 stop:  ## stop what run/test started (server, private PostgreSQL cluster)
@@ -13,8 +13,8 @@ stop:  ## stop what run/test started (server, private PostgreSQL cluster)
 clean:  ## stop, then remove .venv, .cache and the private cluster
 	@bash tools/clean.sh
 
-fmt:  ## apply prettier (XML, JS) and ruff (fixes, format); the gate only checks
-	@bash tools/env.sh >/dev/null && bash tools/lint.sh fmt
+fmt:  ## pre-commit run -a: applies the fixes (prettier, ruff...), lists the rest
+	@bash tools/env.sh >/dev/null && bash tools/lint.sh
 
 i18n:  ## export i18n/emulation_cluster.pot and merge it into i18n/vi.po
 	@bash tools/i18n.sh

@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# command-line script: it prints its results
+# pylint: disable=print-used
 """Benchmark of the deadline reminder cron (not part of ``make test``).
 
 Creates 10,000 and then 100,000 submissions due in 7 days across many

@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# command-line script: it prints its results
+# pylint: disable=print-used
 """Benchmark of scorecard totals and the ranking (not part of ``make test``).
 
 For 60 and then 600 member units scored on 150 leaf criteria (10 groups of

@@ -10,9 +10,12 @@ set -euo pipefail
 
 # --- system packages --------------------------------------------------------
 # chromium: the browser tours (HttpCase.start_tour); poppler-utils: pdftotext
-# for the tests that read the printed documents
+# for the tests that read the printed documents; git: pre-commit, whool
 ensure_debs libpq-dev libldap2-dev libsasl2-dev wkhtmltopdf fonts-liberation2 \
-    chromium poppler-utils
+    chromium poppler-utils git
+# Node.js and npm for pre-commit's prettier and eslint (the system's, whatever
+# installed it)
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ensure_debs nodejs npm
 command -v "$PYTHON" >/dev/null 2>&1 || die "Python interpreter '$PYTHON' not found (set PYTHON=...)"
 PYTHON="$("$PYTHON" -c 'import sys; print(sys.executable)')" || die "cannot run $PYTHON"
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
@@ -129,7 +132,7 @@ fi
 DEV_REQ="$REPO_ROOT/tools/requirements-dev.txt"
 DEV_KEY="$(sha256sum "$DEV_REQ" | cut -c1-16)"
 if [ "$(cat "$VENV/.stamp-dev" 2>/dev/null)" != "$DEV_KEY" ]; then
-    log "installing dev tools (ruff, pylint-odoo, pytest-odoo) into .venv"
+    log "installing the dev tools (tools/requirements-dev.txt) into .venv"
     "$VPY" -m pip install -q -r "$DEV_REQ"
     echo "$DEV_KEY" > "$VENV/.stamp-dev"
 fi
