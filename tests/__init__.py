@@ -18,3 +18,4 @@ from . import test_scorecard
 from . import test_poll
 from . import test_proposal
 from . import test_rollover
+from . import test_upgrade

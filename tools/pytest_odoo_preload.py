@@ -5,8 +5,8 @@ conftests, before pytest-odoo's ``pytest_cmdline_main`` reads the Odoo config
 and teaches pytest to name the addon's modules ``odoo.addons.<addon>.*``.
 Imported too early, the conftest drags in the addon as a top-level package and
 Odoo refuses its models ("should start with 'odoo.addons'"). This hook does the
-same two things earlier: load the Odoo config (addons path) and patch pytest's
-module naming.
+same two things earlier: load the Odoo config (addons path, and the log file,
+as Odoo sets up its logging once) and patch pytest's module naming.
 """
 
 import pytest
@@ -23,11 +23,10 @@ def pytest_load_initial_conftests(early_config, parser, args):
     import odoo
 
     options = [f"--config={odoo_config}"]
-    database = getattr(namespace, "odoo_database", None)
-    if database:
-        options.append(f"--database={database}")
-    log_level = getattr(namespace, "odoo_log_level", None)
-    if log_level:
-        options.append(f"--log-level={log_level}")
+    for name in ("database", "log_level"):
+        value = getattr(namespace, f"odoo_{name}", None)
+        if value:
+            options.append(f"--{name.replace('_', '-')}={value}")
+    options += [f"--{extra}" for extra in getattr(namespace, "odoo_extra", None) or ()]
     odoo.tools.config.parse_config(options)
     pytest_odoo.monkey_patch_resolve_pkg_root_and_module_name()
