@@ -45,8 +45,11 @@ def main(argv):
     for run in argv:
         name, path = run.split("=", 1)
         results = outcomes(path)
-        counts = {o: list(results.values()).count(o) for o in ("passed", "failed", "skipped")}
-        print(f"  {name}: {len(results)} tests, " + ", ".join(f"{n} {o}" for o, n in counts.items()))
+        outcomes_ = list(results.values())
+        counts = ", ".join(
+            f"{outcomes_.count(o)} {o}" for o in ("passed", "failed", "skipped")
+        )
+        print(f"  {name}: {len(results)} tests, {counts}")
         for test, outcome in results.items():
             if outcome != "passed":
                 merged.setdefault(test, []).append(f"{name}: {outcome}")
