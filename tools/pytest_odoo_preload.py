@@ -7,6 +7,7 @@ Imported too early, the conftest drags in the addon as a top-level package and
 Odoo refuses its models ("should start with 'odoo.addons'"). This hook does the
 same two things earlier: load the Odoo config (addons path, and the log file,
 as Odoo sets up its logging once) and patch pytest's module naming.
+
 """
 
 import pytest
@@ -28,5 +29,19 @@ def pytest_load_initial_conftests(early_config, parser, args):
         if value:
             options.append(f"--{name.replace('_', '-')}={value}")
     options += [f"--{extra}" for extra in getattr(namespace, "odoo_extra", None) or ()]
-    odoo.tools.config.parse_config(options)
+    odoo.tools.config.parse_config(options, setup_logging=True)
     pytest_odoo.monkey_patch_resolve_pkg_root_and_module_name()
+    # The map of the modules' static folders, read from every manifest on the
+    # first request for a static file: read here, before the HTTP server's
+    # threads ask for two stylesheets at once, as wkhtmltopdf does. Two threads
+    # parsing manifests at once trip CPython 3.11's "AST constructor recursion
+    # depth mismatch" (SystemError).
+    odoo.http.root.statics.keys()
+    # The tests import Odoo's test framework, which logs an error when imported
+    # outside test mode. pytest-odoo turns test mode on once the registry is
+    # loaded (before, loading it would run every module's post-install tests):
+    # the framework is imported here as in test mode.
+    odoo.tools.config["test_enable"] = True
+    import odoo.tests.common  # noqa: F401
+
+    odoo.tools.config["test_enable"] = False
