@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo import api, fields, models
 
-from .common import ORGANISING_LEVELS
+from ..tools.common import ORGANISING_LEVELS
 
 
 class EmulationCluster(models.Model):

@@ -8,7 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv.expression import OR as expression_or
 
-from .common import CHANNEL_SELECTION
+from ..tools.common import CHANNEL_SELECTION
 
 OPEN_STATES = ("to_file", "returned")
 REVIEW_STATES = ("filed", "under_review")

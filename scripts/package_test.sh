@@ -5,7 +5,7 @@
 # odoo-addon-<addon> is installed with the files git tracks, no other, and Odoo
 # loads the addon from there.
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_venv
 

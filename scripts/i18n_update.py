@@ -9,7 +9,7 @@ Keeps every translation i18n/vi.po already has, takes missing ones from the
 extra PO files given on the command line, and lists the strings that are
 still untranslated (exit status 1 when there are any).
 
-    python3 tools/i18n_update.py [extra.po ...]
+    python3 scripts/i18n_update.py [extra.po ...]
 """
 
 import sys

@@ -9,7 +9,7 @@ and company in Vietnamese, Vietnamese the default of new contacts, English
 deactivated. make test runs it on its copy of click-odoo-initdb's template,
 which has no language option.
 
-    python3 tools/vi_base.py -c ODOO_CONF -d DATABASE
+    python3 scripts/vi_base.py -c ODOO_CONF -d DATABASE
 """
 
 import argparse

@@ -7,7 +7,7 @@
 #   vi           a database as users have it: Vietnamese only, with contacts, calendar,
 #                event, hr, l10n_vn and portal (their base cached by click-odoo-initdb);
 #                the addon installed; the suite with the tours
-#   upgrade      the previous release (tools/previous_release) in a copy of that
+#   upgrade      the previous release (scripts/previous_release) in a copy of that
 #                Vietnamese database, upgraded to this code (click-odoo-update); no
 #                row lost, and the tests tagged emulation_upgrade
 #   concurrency  tests/test_concurrency_*.py (committed data) in a database of their own
@@ -16,7 +16,7 @@
 # (checklog-odoo), a failed or skipped test fails the gate. The tests run on a copy
 # of the files git tracks or would add, the copy click-odoo-initdb's cache is keyed by.
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 T0=$(date +%s)
@@ -45,6 +45,7 @@ stage() {  # stage NAME : run stage_NAME, timed
 }
 
 checklog() {  # checklog LOG NAME : no WARNING/ERROR line in an Odoo log
+    [ -f "$1" ] || return 0  # no log: the run failed, and said so
     checklog-odoo -c "$REPO_ROOT/checklog-odoo.cfg" --no-err-if-empty "$1" > "$1.checklog" 2>&1 \
         || { head -n 60 "$1.checklog"; fail_step "WARNING/ERROR lines in $2 (${1#"$REPO_ROOT"/})"; }
 }
@@ -72,9 +73,9 @@ run_pytest() {
     local junit="$RESULTS_DIR/$name.xml" odoo_log="$LOG_DIR/pytest-$name-odoo.log"
     rm -f "$odoo_log"
     # run on the copy's parent so that pytest-odoo names the modules
-    # odoo.addons.<addon>.tests.*; tools/pytest_odoo_preload.py lets pytest import
+    # odoo.addons.<addon>.tests.*; scripts/pytest_odoo_preload.py lets pytest import
     # tests/conftest.py as odoo.addons.*
-    ( cd "$GATE_ADDONS" && PYTHONPATH="$REPO_ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" \
+    ( cd "$GATE_ADDONS" && PYTHONPATH="$REPO_ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}" \
         "$VPY" -m pytest -p pytest_odoo_preload -p no:cacheprovider --rootdir="$GATE_ADDONS" \
         --odoo-config="$TEST_CONF" --odoo-database="$db" --odoo-log-level=info \
         --odoo-extra="logfile=$odoo_log" --odoo-http --junitxml="$junit" -o junit_family=xunit2 \
@@ -86,13 +87,13 @@ run_pytest() {
 }
 
 stage_lint() {
-    bash "$REPO_ROOT/tools/lint.sh" > "$LOG_DIR/lint.log" 2>&1 \
+    bash "$REPO_ROOT/scripts/lint.sh" > "$LOG_DIR/lint.log" 2>&1 \
         || { grep -vE 'W0012|^\s*$' "$LOG_DIR/lint.log" | grep -B2 -A30 -- '- hook id' | head -n 80
              fail_step "lint (pre-commit run -a)"; }
 }
 
 stage_package() {
-    bash "$REPO_ROOT/tools/package_test.sh" > "$LOG_DIR/package.log" 2>&1 \
+    bash "$REPO_ROOT/scripts/package_test.sh" > "$LOG_DIR/package.log" 2>&1 \
         || { tail -n 30 "$LOG_DIR/package.log"; fail_step "package (pip install .)"; }
     log "$(tail -n 1 "$LOG_DIR/package.log")"
 }
@@ -106,7 +107,7 @@ stage_plain() {
 stage_vi() {
     initdb "$VI_DB" "$VI_MODULES" "$LOG_DIR/initdb-$VI_DB.log" || return 0
     # the language is no option of click-odoo-initdb: made Vietnamese only on the copy
-    "$VPY" "$REPO_ROOT/tools/vi_base.py" -c "$TEST_CONF" -d "$VI_DB" > "$LOG_DIR/vi-only.log" 2>&1 \
+    "$VPY" "$REPO_ROOT/scripts/vi_base.py" -c "$TEST_CONF" -d "$VI_DB" > "$LOG_DIR/vi-only.log" 2>&1 \
         || { tail -n 30 "$LOG_DIR/vi-only.log"; fail_step "making $VI_DB Vietnamese only"; return 0; }
     # the upgrade's database: the same, before this version of the addon comes in
     drop_db "$UPGRADE_DB"
@@ -122,7 +123,7 @@ row_counts() {
 
 stage_upgrade() {
     local prev_version prev_commit prev_dir before after lost upgrade_log
-    read -r prev_version prev_commit < <(grep -v '^#' "$REPO_ROOT/tools/previous_release")
+    read -r prev_version prev_commit < <(grep -v '^#' "$REPO_ROOT/scripts/previous_release")
     prev_dir="$CACHE_DIR/previous/$prev_version"
     if [ ! -f "$prev_dir/$ADDON_NAME/__manifest__.py" ]; then
         rm -rf "$prev_dir" && mkdir -p "$prev_dir/$ADDON_NAME"
@@ -163,15 +164,15 @@ stage_concurrency() {
 }
 
 # --- set-up ---------------------------------------------------------------------
-bash "$REPO_ROOT/tools/env.sh"
+bash "$REPO_ROOT/scripts/env.sh"
 rm -rf "$RESULTS_DIR" && mkdir -p "$LOG_DIR" "$RESULTS_DIR"
 printf '%-12s %4d s\n' env $(( $(date +%s) - T0 )) > "$RESULTS_DIR/stages"
 # wkhtmltopdf (Qt) wants a private runtime folder; the reports' fonts
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$CACHE_DIR/xdg-runtime}"
 mkdir -p -m 700 "$XDG_RUNTIME_DIR"
-export FONTCONFIG_FILE="$REPO_ROOT/tools/fonts.conf"
+export FONTCONFIG_FILE="$REPO_ROOT/scripts/fonts.conf"
 export PATH="$VENV/bin:$PATH"
-bash "$REPO_ROOT/tools/pg.sh" start
+bash "$REPO_ROOT/scripts/pg.sh" start
 write_odoo_conf
 rm -rf "$GATE_ADDONS" && mkdir -p "$GATE_ADDONS/$ADDON_NAME"
 (cd "$ADDON_DIR" && git ls-files -co --exclude-standard \
@@ -198,4 +199,4 @@ fi
 echo "make test: done in $(( $(date +%s) - T0 )) s (logs in ${LOG_DIR#"$REPO_ROOT"/})"
 echo "runs:"
 mapfile -t REPORTS < <(cd "$RESULTS_DIR" && for f in *.xml; do [ -e "$f" ] && echo "${f%.xml}=$RESULTS_DIR/$f"; done)
-"$VPY" "$REPO_ROOT/tools/results.py" --failed-steps "$(cat "$RESULTS_DIR/failed-steps" 2>/dev/null | wc -l)" "${REPORTS[@]}"
+"$VPY" "$REPO_ROOT/scripts/results.py" --failed-steps "$(cat "$RESULTS_DIR/failed-steps" 2>/dev/null | wc -l)" "${REPORTS[@]}"

@@ -5,7 +5,7 @@
 #   2. $PYTHON         an odoo 18.0 already importable (.venv sees it: --system-site-packages)
 #   3. the official Odoo 18.0 Community source archive, downloaded once into .cache/download
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # --- system packages --------------------------------------------------------
@@ -129,10 +129,10 @@ PY
     echo "$KEY" > "$VENV/.stamp-odoo"
 fi
 
-DEV_REQ="$REPO_ROOT/tools/requirements-dev.txt"
+DEV_REQ="$REPO_ROOT/scripts/requirements-dev.txt"
 DEV_KEY="$(sha256sum "$DEV_REQ" | cut -c1-16)"
 if [ "$(cat "$VENV/.stamp-dev" 2>/dev/null)" != "$DEV_KEY" ]; then
-    log "installing the dev tools (tools/requirements-dev.txt) into .venv"
+    log "installing the dev tools (scripts/requirements-dev.txt) into .venv"
     "$VPY" -m pip install -q -r "$DEV_REQ"
     echo "$DEV_KEY" > "$VENV/.stamp-dev"
 fi

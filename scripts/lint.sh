@@ -3,7 +3,7 @@
 # Its hook environments live in .cache/pre-commit; extra arguments go to
 # `pre-commit run -a`.
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_venv
 # prettier and eslint run on the system's Node.js

@@ -16,12 +16,12 @@ refuses a database whose name does not contain "bench".
 
 Run it either in an Odoo shell::
 
-    odoo-bin shell -c <config> -d <db> < tools/benchmark_reminders.py
+    odoo-bin shell -c <config> -d <db> < scripts/benchmark_reminders.py
 
 or as a script (config and database from the arguments or the environment
 variables ODOO_RC and BENCH_DB)::
 
-    python3 tools/benchmark_reminders.py -c <config> -d <db> [10000 100000]
+    python3 scripts/benchmark_reminders.py -c <config> -d <db> [10000 100000]
 
 The database must have emulation_cluster installed.
 """

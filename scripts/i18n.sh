@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # make i18n: export i18n/emulation_cluster.pot (click-odoo-makepot) and rebuild
-# i18n/vi.po from it (tools/i18n_update.py: keeps the existing translations and
+# i18n/vi.po from it (scripts/i18n_update.py: keeps the existing translations and
 # lists the strings left to translate). The export runs on a copy of the tracked
 # files: Odoo's exporter walks the whole addon folder, .venv and .cache included.
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-bash "$REPO_ROOT/tools/env.sh"
-bash "$REPO_ROOT/tools/pg.sh" start
+bash "$REPO_ROOT/scripts/env.sh"
+bash "$REPO_ROOT/scripts/pg.sh" start
 write_odoo_conf
 
 I18N_DB="${I18N_DB:-emulation_i18n}"
@@ -27,4 +27,4 @@ log "installing $ADDON_NAME in $I18N_DB (without demo data) to export its terms"
 cp "$COPY_DIR/$ADDON_NAME/i18n/$ADDON_NAME.pot" "$ADDON_DIR/i18n/$ADDON_NAME.pot"
 drop_db "$I18N_DB"
 rm -rf "$COPY_DIR"
-"$VPY" "$REPO_ROOT/tools/i18n_update.py" "$@"
+"$VPY" "$REPO_ROOT/scripts/i18n_update.py" "$@"

@@ -17,9 +17,9 @@ throwaway copy of a database, e.g. ``createdb -T emulation_test
 emulation_bench``: it refuses a database whose name does not contain
 "bench".
 
-    python3 tools/benchmark_scoring.py -c <config> -d <db> [--http-port N] [60 600]
+    python3 scripts/benchmark_scoring.py -c <config> -d <db> [--http-port N] [60 600]
 
-or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < tools/...``
+or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < scripts/...``
 (there, without a web server of its own, the PDF is left out).
 """
 
