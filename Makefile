@@ -1,20 +1,20 @@
-# Developer commands (see "The two commands" in README.md); the scripts live in tools/.
+# Developer commands (see "The two commands" in README.md); the scripts live in scripts/.
 .PHONY: run test stop clean fmt i18n
 
 run:  ## venv + PostgreSQL + database emulation_demo, serve http://localhost:8069
-	@bash tools/run.sh
+	@bash scripts/run.sh
 
-test:  ## the whole gate: OCA's checks, tests in two databases, pytest-odoo, upgrade
-	@bash tools/test.sh
+test:  ## the gate: pre-commit, pip install, the suite once per database, the upgrade
+	@bash scripts/test.sh
 
 stop:  ## stop what run/test started (server, private PostgreSQL cluster)
-	@bash tools/stop.sh
+	@bash scripts/stop.sh
 
 clean:  ## stop, then remove .venv, .cache and the private cluster
-	@bash tools/clean.sh
+	@bash scripts/clean.sh
 
-fmt:  ## apply prettier (XML, JS) and ruff (fixes, format); the gate only checks
-	@bash tools/env.sh >/dev/null && bash tools/lint.sh fmt
+fmt:  ## pre-commit run -a: applies the fixes (prettier, ruff...), lists the rest
+	@bash scripts/env.sh >/dev/null && bash scripts/lint.sh
 
 i18n:  ## export i18n/emulation_cluster.pot and merge it into i18n/vi.po
-	@bash tools/i18n.sh
+	@bash scripts/i18n.sh

@@ -9,8 +9,8 @@ from urllib.parse import quote as url_quote
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .common import file_slug, format_vn_long_date, format_vn_short_date
-from .odt_writer import build_odt
+from ..tools.common import file_slug, format_vn_long_date, format_vn_short_date
+from ..tools.odt_writer import build_odt
 
 # what a letter takes from its plan unless given: the issuing body, the
 # place and the signer

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from .common import format_vn_short_date
+from ..tools.common import format_vn_short_date
 
 PROPOSAL_STATES = [
     ("draft", "Draft"),

@@ -5,7 +5,7 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .common import file_slug
+from ..tools.common import file_slug
 
 REVIEW_MINUTES = "emulation_cluster.emulation_poll_review_minutes_report"
 COUNT_MINUTES = "emulation_cluster.emulation_poll_count_minutes_report"

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
 
-from .common import ORGANISING_LEVELS
+from ..tools.common import ORGANISING_LEVELS
 
 
 class EmulationAwardType(models.Model):

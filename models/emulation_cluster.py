@@ -5,7 +5,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .common import ORGANISING_LEVELS
+from ..tools.common import ORGANISING_LEVELS
 
 # The symbol of a cluster's plans when the cluster names none
 DEFAULT_PLAN_SYMBOL = "KH-CTĐ"

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .common import CHANNEL_SELECTION
+from ..tools.common import CHANNEL_SELECTION
 
 
 class EmulationCovenantSignature(models.Model):

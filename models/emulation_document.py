@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .common import format_vn_short_date
+from ..tools.common import format_vn_short_date
 
 # The word a Vietnamese text uses to cite each type of document (fixed
 # administrative wording, printed as is on the official documents).

@@ -5,7 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .common import format_vn_short_date
+from ..tools.common import format_vn_short_date
 
 # States that need a reason and, usually, the document that decided them.
 INTERRUPTED_STATES = ("postponed", "suspended", "cancelled")

@@ -6,7 +6,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .common import format_vn_short_date
+from ..tools.common import format_vn_short_date
 
 # Reminder offsets: days before the deadline, 1 to 365.
 MAX_REMINDER_DAYS = 365

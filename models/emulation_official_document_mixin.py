@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from .common import format_vn_long_date
+from ..tools.common import format_vn_long_date
 
 
 class EmulationOfficialDocumentMixin(models.AbstractModel):

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .common import (
+from ..tools.common import (
     estimate_row_px,
     format_vn_short_date,
     paginate,

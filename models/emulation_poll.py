@@ -8,7 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .common import format_vn_long_date, format_vn_short_date
+from ..tools.common import format_vn_long_date, format_vn_short_date
 
 VN_TZ = "Asia/Ho_Chi_Minh"
 

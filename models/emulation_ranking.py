@@ -3,7 +3,7 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from .common import estimate_row_px, paginate, paper_content_px
+from ..tools.common import estimate_row_px, paginate, paper_content_px
 
 # the results table's heading and title, above its first page's rows
 RESULTS_HEADING_PX = 300

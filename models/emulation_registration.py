@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .common import CHANNEL_SELECTION
+from ..tools.common import CHANNEL_SELECTION
 
 REGISTRATION_STATES = [
     ("draft", "Draft"),

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, formatLang
 
-from .common import ORGANISING_LEVELS, format_vn_short_date
+from ..tools.common import ORGANISING_LEVELS, format_vn_short_date
 
 # How specific a scope is: a cluster's own rule wins over its level's, which
 # wins over the rule for all clusters.

@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv.expression import OR as expression_or
 from odoo.tools import SQL
 
-from .common import CHANNEL_SELECTION
+from ..tools.common import CHANNEL_SELECTION
 
 OPEN_STATES = ("to_file", "returned")
 REVIEW_STATES = ("filed", "under_review")

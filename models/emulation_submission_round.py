@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from .common import CHANNEL_SELECTION
+from ..tools.common import CHANNEL_SELECTION
 
 
 class EmulationSubmissionRound(models.Model):

@@ -22,3 +22,16 @@ def _odoo_current_test(request):
         yield
     finally:
         odoo_module.current_test = previous
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Odoo's test tags (``@tagged``) as pytest markers, so that ``-m`` selects
+    what ``--test-tags`` would: ``pytest -m emulation_upgrade``."""
+    known = set()
+    for item in items:
+        for tag in getattr(item.cls, "test_tags", None) or ():
+            if tag not in known:
+                config.addinivalue_line("markers", f"{tag}: Odoo test tag")
+                known.add(tag)
+            item.add_marker(tag)

@@ -134,7 +134,7 @@ class PollCommon(ScorecardCommon):
 
 @tagged("post_install", "-at_install")
 class TestPoll(PollCommon):
-    """Polls (issue 11, points 1 and 2): thresholds and their bases, quorum,
+    """Polls: thresholds and their bases, quorum,
     written votes, rounds and ties, quotas, exclusions, secrecy, and the
     rules chosen by the conference's date."""
 
@@ -627,7 +627,7 @@ class TestPollSecrecyRpc(HttpCase, PollCommon):
 
 @tagged("post_install", "-at_install")
 class TestElection(PollCommon):
-    """Issue 11, point 4: the election polls set next year's leader and
+    """The election polls set next year's leader and
     deputy on the cluster; the same unit cannot be both."""
 
     def _elect(self, subject, unit):

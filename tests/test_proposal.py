@@ -143,7 +143,7 @@ class ProposalCommon(PollCommon):
 
 @tagged("post_install", "-at_install")
 class TestProposal(ProposalCommon):
-    """Award proposals (issue 12, points 1 and 2): made from the poll or by
+    """Award proposals: made from the poll or by
     hand, the dossier check, every refusal of submitting, the council's
     decision from each side."""
 

@@ -282,26 +282,6 @@ class TestRegistration(EmulationCommon):
     def _award(self, name):
         return self.env.ref(f"emulation_cluster.award_type_{name}")
 
-    def test_lines_name_an_award_type_or_are_flagged(self):
-        """In a fresh database as in one upgraded from 18.0.1.2.0: every
-        line names an award type for its kind of beneficiary, or keeps a
-        text flagged "Title to Match"."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            """
-            SELECT l.id, l.award_name
-              FROM emulation_registration_line l
-              LEFT JOIN emulation_award_type t ON t.id = l.award_type_id
-             WHERE CASE WHEN l.award_type_id IS NULL
-                        THEN btrim(coalesce(l.award_name, '')) = ''
-                             OR l.award_type_to_match IS NOT TRUE
-                        ELSE l.award_type_to_match
-                             OR t.beneficiary IS DISTINCT FROM l.beneficiary_kind
-                   END
-            """
-        )
-        self.assertFalse(self.env.cr.fetchall())
-
     def test_new_line_chooses_an_award_type_in_the_form(self):
         form = Form(self.Registration.with_user(self.user_officer))
         form.plan_id = self.plan

@@ -1,6 +1,6 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""The year rollover (issue 12, part 4): next year's draft plan from an
+"""The year rollover: next year's draft plan from an
 issued or closed one, with the leader and deputy elected at the year-end
 conference or set by hand, and nothing of the past year changed."""
 

@@ -127,7 +127,7 @@ class ScorecardCommon(EmulationCommon):
 
 @tagged("post_install", "-at_install")
 class TestScorecard(ScorecardCommon):
-    """Scorecards (issue 10, points 3 and 4): one per member unit, self
+    """Scorecards: one per member unit, self
     scores, appraisal by the secretariat of another unit, explanation and
     second review, agreement, totals, targets across the cluster, the
     classification and the ranking, the score history, who reads what."""

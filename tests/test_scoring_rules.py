@@ -12,10 +12,10 @@ from .common import EmulationCommon
 
 @tagged("post_install", "-at_install")
 class TestScoringRules(EmulationCommon):
-    """Rules as configuration (issue 10, point 1) and criteria templates
-    (point 2): legal basis, validity, scope, the rule chosen by the date of
-    the act, each kind's arithmetic, the template's structure, its copy
-    into a plan's year and the import of a criteria spreadsheet."""
+    """Rules as configuration and criteria templates: legal basis, validity,
+    scope, the rule chosen by the date of the act, each kind's arithmetic, the
+    template's structure, its copy into a plan's year and the import of a
+    criteria spreadsheet."""
 
     @classmethod
     def setUpClass(cls):

@@ -10,9 +10,9 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.common import format_vn_short_date
 from ..models.emulation_event import DEFAULT_TZ
 from ..models.emulation_plan import YEAR_RANGE
+from ..tools.common import format_vn_short_date
 
 # 29 February moves to 28 February (relativedelta keeps the month)
 ONE_YEAR = relativedelta(years=1)

@@ -11,7 +11,7 @@
 - The submission rules were ``noupdate``: they follow the code again.
 """
 
-from odoo.tools import sql
+from odoo.tools import SQL, sql
 
 
 def _migrate_reminder_log(cr):
@@ -43,8 +43,10 @@ def _migrate_reminder_log(cr):
     )
     for name in ("submission_offset_uniq", "event_offset_uniq"):
         cr.execute(
-            f"ALTER TABLE emulation_reminder_log "
-            f"DROP CONSTRAINT IF EXISTS emulation_reminder_log_{name}"
+            SQL(
+                "ALTER TABLE emulation_reminder_log DROP CONSTRAINT IF EXISTS %s",
+                SQL.identifier(f"emulation_reminder_log_{name}"),
+            )
         )
     cr.execute(
         "DELETE FROM ir_model_constraint WHERE name IN %s",

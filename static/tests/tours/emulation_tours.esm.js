@@ -157,7 +157,7 @@ tours.add("emulation_admin_sets_up", {
                     run: "click",
                 },
                 {
-                    // the new row, not the previous one still selected
+                    // The new row, not the previous one still selected
                     trigger:
                         "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
                     run: `edit ${unit}`,

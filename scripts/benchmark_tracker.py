@@ -17,7 +17,7 @@ web client asks them (median of 3 runs each):
 and prints each tracker time as a ratio of the contacts list's (goal: at
 most 2x). Run it on a throwaway database whose name contains "bench":
 
-    python3 tools/benchmark_tracker.py -c <config> -d <db>
+    python3 scripts/benchmark_tracker.py -c <config> -d <db>
 """
 
 import argparse

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# command-line script: it prints its results
+# pylint: disable=print-used
 """Rebuild i18n/vi.po from a freshly exported i18n/emulation_cluster.pot.
 
 Keeps every translation i18n/vi.po already has, takes missing ones from the
 extra PO files given on the command line, and lists the strings that are
 still untranslated (exit status 1 when there are any).
 
-    python3 tools/i18n_update.py [extra.po ...]
+    python3 scripts/i18n_update.py [extra.po ...]
 """
 
 import sys

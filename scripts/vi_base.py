@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# command-line script: it prints its results
+# pylint: disable=print-used
 """Make a database Vietnamese only, as the instances the addon lands in:
-every user, contact and company in Vietnamese, Vietnamese the default of new
-contacts, English deactivated. Used by make test to build the base of its
-second database.
+Vietnamese loaded (the installed modules' translations), every user, contact
+and company in Vietnamese, Vietnamese the default of new contacts, English
+deactivated. make test runs it on its copy of click-odoo-initdb's template,
+which has no language option.
 
-    python3 tools/vi_base.py -c ODOO_CONF -d DATABASE
+    python3 scripts/vi_base.py -c ODOO_CONF -d DATABASE
 """
 
 import argparse
@@ -25,6 +28,9 @@ def main():
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         env["res.lang"]._activate_lang("vi_VN")
+        env["ir.module.module"].search(
+            [("state", "=", "installed")]
+        )._update_translations(["vi_VN"])
         everyone = env["res.partner"].with_context(active_test=False).search([])
         everyone.write({"lang": "vi_VN"})
         env["res.users"].with_context(active_test=False).search([]).write(

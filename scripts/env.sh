@@ -5,14 +5,17 @@
 #   2. $PYTHON         an odoo 18.0 already importable (.venv sees it: --system-site-packages)
 #   3. the official Odoo 18.0 Community source archive, downloaded once into .cache/download
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # --- system packages --------------------------------------------------------
 # chromium: the browser tours (HttpCase.start_tour); poppler-utils: pdftotext
-# for the tests that read the printed documents
+# for the tests that read the printed documents; git: pre-commit, whool
 ensure_debs libpq-dev libldap2-dev libsasl2-dev wkhtmltopdf fonts-liberation2 \
-    chromium poppler-utils
+    chromium poppler-utils git
+# Node.js and npm for pre-commit's prettier and eslint (the system's, whatever
+# installed it)
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ensure_debs nodejs npm
 command -v "$PYTHON" >/dev/null 2>&1 || die "Python interpreter '$PYTHON' not found (set PYTHON=...)"
 PYTHON="$("$PYTHON" -c 'import sys; print(sys.executable)')" || die "cannot run $PYTHON"
 if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
@@ -126,10 +129,10 @@ PY
     echo "$KEY" > "$VENV/.stamp-odoo"
 fi
 
-DEV_REQ="$REPO_ROOT/tools/requirements-dev.txt"
+DEV_REQ="$REPO_ROOT/scripts/requirements-dev.txt"
 DEV_KEY="$(sha256sum "$DEV_REQ" | cut -c1-16)"
 if [ "$(cat "$VENV/.stamp-dev" 2>/dev/null)" != "$DEV_KEY" ]; then
-    log "installing dev tools (ruff, pylint-odoo, pytest-odoo) into .venv"
+    log "installing the dev tools (scripts/requirements-dev.txt) into .venv"
     "$VPY" -m pip install -q -r "$DEV_REQ"
     echo "$DEV_KEY" > "$VENV/.stamp-dev"
 fi

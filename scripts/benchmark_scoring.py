@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# command-line script: it prints its results
+# pylint: disable=print-used
 """Benchmark of scorecard totals and the ranking (not part of ``make test``).
 
 For 60 and then 600 member units scored on 150 leaf criteria (10 groups of
@@ -16,9 +18,9 @@ throwaway copy of a database, e.g. ``createdb -T emulation_test
 emulation_bench``: it refuses a database whose name does not contain
 "bench".
 
-    python3 tools/benchmark_scoring.py -c <config> -d <db> [--http-port N] [60 600]
+    python3 scripts/benchmark_scoring.py -c <config> -d <db> [--http-port N] [60 600]
 
-or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < tools/...``
+or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < scripts/...``
 (there, without a web server of its own, the PDF is left out).
 """
 

@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# command-line script: it prints its results
+# pylint: disable=print-used
 """Benchmark of the deadline reminder cron (not part of ``make test``).
 
 Creates 10,000 and then 100,000 submissions due in 7 days across many
@@ -14,12 +16,12 @@ refuses a database whose name does not contain "bench".
 
 Run it either in an Odoo shell::
 
-    odoo-bin shell -c <config> -d <db> < tools/benchmark_reminders.py
+    odoo-bin shell -c <config> -d <db> < scripts/benchmark_reminders.py
 
 or as a script (config and database from the arguments or the environment
 variables ODOO_RC and BENCH_DB)::
 
-    python3 tools/benchmark_reminders.py -c <config> -d <db> [10000 100000]
+    python3 scripts/benchmark_reminders.py -c <config> -d <db> [10000 100000]
 
 The database must have emulation_cluster installed.
 """

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # PostgreSQL for the tooling.
-#   tools/pg.sh start  use the server PGHOST/PGPORT point to when one answers,
+#   scripts/pg.sh start  use the server PGHOST/PGPORT point to when one answers,
 #                      else start a private cluster (initdb into .cache/pg, unix socket only)
-#   tools/pg.sh stop   stop the private cluster if it runs
-#   tools/pg.sh clean  stop it and remove its data
+#   scripts/pg.sh stop   stop the private cluster if it runs
+#   scripts/pg.sh clean  stop it and remove its data
 # Writes .cache/pg.env (DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, PG_PRIVATE) for Odoo.
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PG_CLUSTER_USER="$(id -un)"

@@ -3,15 +3,15 @@
 # The database emulation_demo is created once (addon + demo data, vi_VN loaded,
 # admin in Vietnamese) and reused afterwards. Extra odoo-bin options: ODOO_ARGS="...".
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-bash "$REPO_ROOT/tools/env.sh"
-bash "$REPO_ROOT/tools/pg.sh" start
+bash "$REPO_ROOT/scripts/env.sh"
+bash "$REPO_ROOT/scripts/pg.sh" start
 write_odoo_conf
-# the PDF reports' fonts: see tools/fonts.conf (the demo data prints the
+# the PDF reports' fonts: see scripts/fonts.conf (the demo data prints the
 # self-scoring tables it files, so before the database is created too)
-export FONTCONFIG_FILE="$REPO_ROOT/tools/fonts.conf"
+export FONTCONFIG_FILE="$REPO_ROOT/scripts/fonts.conf"
 # wkhtmltopdf (Qt) wants a private runtime folder, and warns without one
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$CACHE_DIR/xdg-runtime}"
 mkdir -p -m 700 "$XDG_RUNTIME_DIR"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make stop: stop the server of 'make run' and the private PostgreSQL cluster.
 set -euo pipefail
-# shellcheck source=tools/lib.sh
+# shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PIDFILE="$CACHE_DIR/odoo-run.pid"
@@ -15,5 +15,5 @@ if [ -f "$PIDFILE" ]; then
     fi
     rm -f "$PIDFILE"
 fi
-bash "$REPO_ROOT/tools/pg.sh" stop
+bash "$REPO_ROOT/scripts/pg.sh" stop
 log "stopped"

@@ -1,0 +1,53 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""What must hold of the data in any database, a fresh one as one upgraded
+from the previous release. Tagged ``emulation_upgrade``: after the upgrade,
+make test runs these (and counts the rows) rather than the whole suite, whose
+other tests make their own data."""
+
+from odoo.modules.module import get_manifest
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install", "emulation_upgrade")
+class TestUpgradedDatabase(TransactionCase):
+    def test_addon_is_at_this_version(self):
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "emulation_cluster")]
+        )
+        self.assertEqual(module.state, "installed")
+        self.assertEqual(
+            module.latest_version, get_manifest("emulation_cluster")["version"]
+        )
+
+    def test_registration_lines_name_an_award_type_or_are_flagged(self):
+        """Every registration line names an award type for its kind of
+        beneficiary, or keeps a text flagged "Title to Match" (the upgrade
+        to 18.0.1.3.0 matches the older free-text titles)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT l.id, l.award_name
+              FROM emulation_registration_line l
+              LEFT JOIN emulation_award_type t ON t.id = l.award_type_id
+             WHERE CASE WHEN l.award_type_id IS NULL
+                        THEN btrim(coalesce(l.award_name, '')) = ''
+                             OR l.award_type_to_match IS NOT TRUE
+                        ELSE l.award_type_to_match
+                             OR t.beneficiary IS DISTINCT FROM l.beneficiary_kind
+                   END
+            """
+        )
+        self.assertFalse(self.env.cr.fetchall())
+
+    def test_record_rules_follow_the_code(self):
+        """No record rule of the addon is noupdate: a fix reaches every
+        database on upgrade."""
+        frozen = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "emulation_cluster"),
+                ("model", "=", "ir.rule"),
+                ("noupdate", "=", True),
+            ]
+        )
+        self.assertFalse(frozen.mapped("name"))
