@@ -1,5 +1,6 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=print-used
 """Benchmark of the submission tracker's first screen (not part of ``make test``).
 
 It writes, in one transaction that it rolls back at the end, 63 clusters of
