@@ -82,12 +82,12 @@ class EmulationRuleAward(models.Model):
     @api.constrains("quota_percent", "deadline_day", "deadline_month")
     def _check_quota_and_deadline(self):
         for line in self:
-            has_day, has_month = bool(line.deadline_day), bool(line.deadline_month)
+            # every award the rule names has its dossiers' deadline: 0/0
+            # is no day of the year
             if (
                 not 0 <= line.quota_percent <= 100
-                or has_day != has_month
-                or (has_month and not 1 <= line.deadline_month <= 12)
-                or (has_day and not 1 <= line.deadline_day <= 31)
+                or not 1 <= line.deadline_month <= 12
+                or not 1 <= line.deadline_day <= 31
                 or line.deadline_year_offset < 0
             ):
                 raise ValidationError(
@@ -98,7 +98,7 @@ class EmulationRuleAward(models.Model):
                 )
             # no 31 June nor 30 February (29 February is the month's last
             # day, whatever the year)
-            if has_month and line.deadline_day > LONGEST_MONTHS[line.deadline_month]:
+            if line.deadline_day > LONGEST_MONTHS[line.deadline_month]:
                 raise ValidationError(
                     self.env._(
                         "%(day)s/%(month)s is not a day of the year: a deadline "

@@ -63,7 +63,13 @@ class ProposalCommon(PollCommon):
                             "deadline_month": 6,
                         }
                     ),
-                    Command.create({"award_type_id": cls.merit.id}),
+                    Command.create(
+                        {
+                            "award_type_id": cls.merit.id,
+                            "deadline_day": 30,
+                            "deadline_month": 6,
+                        }
+                    ),
                 ],
             }
         )

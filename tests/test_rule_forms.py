@@ -166,6 +166,8 @@ class TestRuleForms(EmulationCommon):
             with form.award_rule_ids.new() as line:
                 line.award_type_id = self.flag
                 line.quota_percent = 20
+                line.deadline_day = 30
+                line.deadline_month = 6
         running = form.record
         following = running.with_user(self.user_manager).copy()
         self.assertFalse(following.date_from)
@@ -249,6 +251,8 @@ class TestRuleForms(EmulationCommon):
             with form.award_rule_ids.new() as line:
                 line.award_type_id = self.flag
                 line.quota_percent = 10
+                line.deadline_day = 30
+                line.deadline_month = 6
         self.assertEqual(self._applicable("proposal", date(2026, 12, 7)), form.record)
         self.assertEqual(
             self._applicable("proposal", date(2026, 12, 7), self.cluster_other),

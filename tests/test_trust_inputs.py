@@ -202,7 +202,7 @@ class TestTrustInputs(RandomFixture):
             self._rule_values(rule_type="proposal", name="Quy chế đề nghị")
         )
         Line = self.env["emulation.rule.award"].with_user(self.user_manager)
-        for day, month in ((31, 2), (30, 2), (31, 4), (0, 3), (5, 0), (32, 1)):
+        for day, month in ((31, 2), (30, 2), (31, 4), (0, 3), (5, 0), (32, 1), (0, 0)):
             self._assert_refused(
                 lambda day=day, month=month: Line.create(
                     {
