@@ -23,7 +23,9 @@ import importlib.util
 import os
 import site
 
-print(f"import site; site.addsitedir({site.getsitepackages()[0]!r})")
+# every folder .venv's Python reads packages from: its own, and the system's
+# when Odoo comes from there (.venv made with --system-site-packages)
+print("import site; " + "; ".join(f"site.addsitedir({p!r})" for p in site.getsitepackages()))
 print(os.path.dirname(list(importlib.util.find_spec("odoo").submodule_search_locations)[0]))
 PY
 (cd "$WORK/$ADDON_NAME" && "$WORK/venv/bin/python" -m pip install -q --no-deps --no-build-isolation .)
