@@ -133,6 +133,7 @@ class TestTrustClients(HttpCase, RandomFixture):
     # refusals in the user's words
     # ------------------------------------------------------------------
     def test_refusals_name_what_users_call_things(self):
+        self._load_vietnamese()
         officer = self.user_officer
         officer.lang = "vi_VN"
         # technical features on: Odoo would list the rules and the records
