@@ -5,6 +5,7 @@ import polib
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.misc import file_path
+from odoo.tools.translate import code_translations
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -76,6 +77,21 @@ class TestVietnamese(BaseCommon):
     def test_catalog_has_no_empty_translation(self):
         empty = [entry.msgid for entry in self.catalog if not entry.msgstr]
         self.assertFalse(empty, "untranslated strings in i18n/vi.po")
+
+    def test_template_lists_the_catalog_terms(self):
+        """Odoo reads vi.po merged with the template's comments: a term the
+        .pot lacks is dropped, and its code translation with it."""
+        template = polib.pofile(
+            file_path("emulation_cluster/i18n/emulation_cluster.pot")
+        )
+        self.assertEqual({entry.msgid for entry in template}, set(self.translations))
+        python_terms = {
+            entry.msgid
+            for entry in self.catalog
+            if "odoo-python" in entry.comment and entry.msgstr
+        }
+        loaded = code_translations.get_python_translations("emulation_cluster", "vi_VN")
+        self.assertFalse(python_terms - set(loaded))
 
     def test_every_label_is_translated(self):
         missing = sorted(self._module_labels() - set(self.translations))
