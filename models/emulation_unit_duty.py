@@ -128,6 +128,7 @@ class EmulationUnitDuty(models.Model):
             return [("deadline", "<", today)]
         return ["|", ("deadline", "=", False), ("deadline", ">=", today)]
 
+    @api.depends_context("uid")
     def _compute_is_my_unit(self):
         unit = self.env.user.partner_id.commercial_partner_id
         for duty in self:
