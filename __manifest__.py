@@ -75,6 +75,7 @@
         "views/emulation_award_proposal_views.xml",
         "views/emulation_award_letter_views.xml",
         "views/emulation_year_board_views.xml",
+        "views/emulation_phone_views.xml",
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",

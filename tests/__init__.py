@@ -28,3 +28,4 @@ from . import test_concurrency_filing
 from . import test_upgrade
 from . import test_year_board
 from . import test_reminder_mail
+from . import test_phone
