@@ -5,7 +5,7 @@
     "summary": "Emulation clusters and blocs (Cụm, Khối thi đua): annual plans, "
     "covenants, registrations, conferences, reports and their deadlines, scoring "
     "and ranking, votes, award proposals to the council, the year rollover",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Human Resources",
     "author": "emulation_cluster developers",
     "maintainers": ["emulation-cluster"],
@@ -26,6 +26,7 @@
         "security/emulation_poll_security.xml",
         "security/emulation_award_security.xml",
         "security/emulation_unit_duty_security.xml",
+        "security/emulation_year_board_security.xml",
         # data
         "data/ir_sequence_data.xml",
         "data/report_paperformat_data.xml",
@@ -73,6 +74,8 @@
         "views/emulation_dossier_item_views.xml",
         "views/emulation_award_proposal_views.xml",
         "views/emulation_award_letter_views.xml",
+        "views/emulation_year_board_views.xml",
+        "views/emulation_phone_views.xml",
         # wizards
         "wizards/emulation_plan_adjustment_wizard_views.xml",
         "wizards/emulation_submission_return_wizard_views.xml",
@@ -84,6 +87,9 @@
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
+        "web.assets_backend": [
+            "emulation_cluster/static/src/scss/year_board.scss",
+        ],
         "web.assets_tests": [
             "emulation_cluster/static/tests/tours/*.esm.js",
         ],

@@ -49,3 +49,6 @@ from . import emulation_award_proposal_item
 from . import emulation_unit_duty
 from . import ir_rule
 from . import ir_model_access
+from . import emulation_board_mixin
+from . import emulation_year_board
+from . import emulation_year_board_unit

@@ -51,3 +51,21 @@ class TestUpgradedDatabase(TransactionCase):
             ]
         )
         self.assertFalse(frozen.mapped("name"))
+
+    def test_each_role_has_its_first_screen(self):
+        """The demo's secretariat lands on the year at a glance and its
+        council on what awaits a decision (set by the upgrade to 18.0.1.5.0
+        in a database made before)."""
+        for xmlid, action in (
+            (
+                "emulation_cluster.user_secretariat_demo",
+                "emulation_cluster.emulation_year_board_action",
+            ),
+            (
+                "emulation_cluster.user_council_demo",
+                "emulation_cluster.emulation_award_proposal_action_council",
+            ),
+        ):
+            user = self.env.ref(xmlid, raise_if_not_found=False)
+            if user:
+                self.assertEqual(user.action_id.id, self.env.ref(action).id, xmlid)

@@ -124,11 +124,12 @@ class EmulationOfficerWizard(models.TransientModel):
             "tz": self.env.user.tz,
             "groups_id": [Command.set(self._get_role_group(self.role).ids)],
         }
-        if self.role == "officer":
-            # his first screen: what his unit owes
-            values["action_id"] = self.env.ref(
-                "emulation_cluster.emulation_unit_duty_action"
-            ).id
+        # the first screen: what the unit owes, or the year at a glance
+        values["action_id"] = self.env.ref(
+            "emulation_cluster.emulation_unit_duty_action"
+            if self.role == "officer"
+            else "emulation_cluster.emulation_year_board_action"
+        ).id
         if not self.send_invitation:
             values["password"] = self.password
         return values

@@ -1,0 +1,111 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+from odoo.tools import SQL
+
+from .emulation_year_board import (
+    BOARD_DEPENDS,
+    PLAN_STATES,
+    PROPOSAL_COUNTS,
+    SUBMISSION_COUNTS,
+)
+
+SCORECARD_STATES = [
+    ("draft", "To Self-Score"),
+    ("self_scored", "Self-Scored"),
+    ("appraised", "Appraised"),
+    ("explained", "Explained"),
+    ("reappraised", "Appraised Again"),
+    ("agreed", "Agreed"),
+]
+
+
+class EmulationYearBoardUnit(models.Model):
+    """The year at a glance, one row per member unit of a plan: its reports
+    filed on time, late or missing, its scorecard's step, its proposals and
+    their missing papers. Each count opens its records."""
+
+    _name = "emulation.year.board.unit"
+    _description = "The Year at a Glance, by Unit"
+    _inherit = ["emulation.board.mixin"]
+    _auto = False
+    _order = "year desc, cluster_id, unit_name, id"
+    _rec_name = "partner_id"
+    _depends = dict(BOARD_DEPENDS, **{"res.partner": ["name"]})
+
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan", string="Plan", readonly=True
+    )
+    cluster_id = fields.Many2one(
+        comodel_name="emulation.cluster", string="Cluster", readonly=True
+    )
+    year = fields.Integer(readonly=True, aggregator=False)
+    plan_state = fields.Selection(
+        selection=PLAN_STATES, string="Plan Status", readonly=True
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Member Unit", readonly=True
+    )
+    unit_name = fields.Char(readonly=True)
+    report_on_time = fields.Integer(string="Reports Filed on Time", readonly=True)
+    report_late = fields.Integer(string="Reports Filed Late", readonly=True)
+    report_missing = fields.Integer(string="Reports Missing", readonly=True)
+    report_to_review = fields.Integer(string="Reports to Review", readonly=True)
+    scorecard_id = fields.Many2one(
+        comodel_name="emulation.scorecard", string="Scorecard", readonly=True
+    )
+    scorecard_state = fields.Selection(
+        selection=SCORECARD_STATES, string="Scorecard Step", readonly=True
+    )
+    proposal_count = fields.Integer(string="Proposals", readonly=True)
+    proposal_missing = fields.Integer(string="Proposals Missing Papers", readonly=True)
+    proposal_pending = fields.Integer(string="Before the Council", readonly=True)
+    proposal_approved = fields.Integer(string="Approved", readonly=True)
+    proposal_rejected = fields.Integer(string="Rejected", readonly=True)
+
+    @property
+    def _table_query(self):
+        # the id packs the plan and the unit (both below 2^21 and 2^32), so
+        # that a row keeps its id however the data change
+        return SQL(
+            """
+            SELECT m.plan_id::bigint * 4294967296 + m.partner_id AS id,
+                   m.plan_id, p.cluster_id, p.year, p.state AS plan_state,
+                   m.partner_id, rp.name AS unit_name,
+                   s.report_on_time, s.report_late, s.report_missing,
+                   s.report_to_review,
+                   c.id AS scorecard_id, c.state AS scorecard_state,
+                   a.proposal_count, a.proposal_missing, a.proposal_pending,
+                   a.proposal_approved, a.proposal_rejected
+              FROM emulation_plan_member_unit_rel m
+              JOIN emulation_plan p ON p.id = m.plan_id AND p.active
+              JOIN res_partner rp ON rp.id = m.partner_id
+              CROSS JOIN LATERAL (
+                  SELECT %(submission_counts)s FROM emulation_submission s
+                   WHERE s.plan_id = m.plan_id AND s.partner_id = m.partner_id
+                     AND s.active) s
+              CROSS JOIN LATERAL (
+                  SELECT %(proposal_counts)s FROM emulation_award_proposal a
+                   WHERE a.plan_id = m.plan_id AND a.partner_id = m.partner_id
+                     AND a.active) a
+              LEFT JOIN emulation_scorecard c
+                ON c.plan_id = m.plan_id AND c.partner_id = m.partner_id
+               AND c.active
+            """,
+            submission_counts=SUBMISSION_COUNTS,
+            proposal_counts=PROPOSAL_COUNTS,
+        )
+
+    def _board_domain(self):
+        return super()._board_domain() + [("partner_id", "=", self.partner_id.id)]
+
+    def action_open_scorecard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "emulation.scorecard",
+            "res_id": self.scorecard_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
