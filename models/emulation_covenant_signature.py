@@ -92,7 +92,6 @@ class EmulationCovenantSignature(models.Model):
     registered_by_id = fields.Many2one(
         comodel_name="res.users", string="Registered By", readonly=True
     )
-    is_answer_editable = fields.Boolean(compute="_compute_edit_flags")
 
     _sql_constraints = [
         (

@@ -168,9 +168,6 @@ class EmulationEvent(models.Model):
         help="Document that decided the postponement, suspension or cancellation.",
     )
     color = fields.Integer()
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_course_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------

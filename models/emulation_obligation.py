@@ -138,9 +138,6 @@ class EmulationObligation(models.Model):
     submission_missing_count = fields.Integer(
         string="Not Filed", compute="_compute_submission_stats"
     )
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_reminders_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------

@@ -185,12 +185,6 @@ class EmulationScorecard(models.Model):
         compute="_compute_is_provisional",
         help="Not agreed yet: totals, classification and rank may change.",
     )
-    is_setup_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_self_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_appraisal_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_explanation_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_lines_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
