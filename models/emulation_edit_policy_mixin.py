@@ -164,7 +164,7 @@ class EmulationEditPolicyMixin(models.AbstractModel):
         """Add the flag of each group, declared once in ``_edit_groups``,
         as Odoo adds the fields it makes itself (``_add_field``): the
         class's own fields are set up first, then the flags they lack."""
-        super()._setup_base()
+        result = super()._setup_base()
         cls = self.env.registry[self._name]
         for name in self._edit_flag_names():
             if name in cls._fields:
@@ -174,6 +174,7 @@ class EmulationEditPolicyMixin(models.AbstractModel):
             setattr(cls, name, field)
             self._add_field(name, field)
             field.prepare_setup()
+        return result
 
     @api.model
     def _edit_flag_depends(self):
