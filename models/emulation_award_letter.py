@@ -125,8 +125,6 @@ class EmulationAwardLetter(models.Model):
         readonly=True,
         groups=PACKAGE_GROUPS,
     )
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.model

@@ -172,9 +172,6 @@ class EmulationAwardProposal(models.Model):
         comodel_name="res.users", string="Decided By", readonly=True
     )
     note = fields.Text()
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_decision_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

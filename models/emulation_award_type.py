@@ -73,7 +73,6 @@ class EmulationAwardType(models.Model):
         help="The rules that set this award's quota and dossier deadline, "
         "each with its legal basis and validity.",
     )
-    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # the dossier each award of the data requires (Decree 152/2025 Art.

@@ -131,8 +131,6 @@ class EmulationCluster(models.Model):
         "a filing, a dossier or a signed covenant, in megabytes; never more "
         "than the server allows.",
     )
-    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_uploads_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -59,7 +59,6 @@ class EmulationClusterMembership(models.Model):
         help="Name of the unit during this membership, printed on the "
         "documents of those years even after the unit was renamed or merged.",
     )
-    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

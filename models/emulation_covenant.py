@@ -191,10 +191,6 @@ class EmulationCovenant(models.Model):
     )
     registration_count = fields.Integer(compute="_compute_registration_count")
     note = fields.Html(string="Notes")
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_document_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_follow_up_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.depends(

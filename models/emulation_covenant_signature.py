@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools.common import CHANNEL_SELECTION
+from .emulation_reminder_log import CRON_BATCH_SIZE
 
 
 class EmulationCovenantSignature(models.Model):
@@ -11,7 +13,12 @@ class EmulationCovenantSignature(models.Model):
 
     _name = "emulation.covenant.signature"
     _description = "Covenant Signature"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.notification.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "covenant_id, sequence, id"
 
     # the unit (or the secretariat from a paper) fills in its waiting line;
@@ -92,7 +99,6 @@ class EmulationCovenantSignature(models.Model):
     registered_by_id = fields.Many2one(
         comodel_name="res.users", string="Registered By", readonly=True
     )
-    is_answer_editable = fields.Boolean(compute="_compute_edit_flags")
 
     _sql_constraints = [
         (
@@ -213,3 +219,52 @@ class EmulationCovenantSignature(models.Model):
         self._check_signable()
         self._write_transition({"state": "waiting", "refusal_reason": False})
         return True
+
+    # ------------------------------------------------------------------
+    # reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_signature_reminders(self, batch_size=CRON_BATCH_SIZE):
+        """Remind the units that have not signed by the signature deadline:
+        one activity per waiting line and recipient (the unit's officers,
+        else the cluster secretariat, else the covenant's responsible),
+        never twice. Returns the lines reminded."""
+        due = SQL(
+            """
+            SELECT s.id AS res_id, 0 AS offset_days, c.cluster_id,
+                   s.partner_id AS unit_id
+              FROM emulation_covenant_signature s
+              JOIN emulation_covenant c ON c.id = s.covenant_id
+             WHERE s.state = 'waiting' AND c.state = 'signing' AND c.active
+               AND c.signature_deadline <= %(today)s::date
+            """,
+            today=fields.Date.context_today(self),
+        )
+        sent = self.env["emulation.reminder.log"]._run_pass(
+            "signature",
+            [("signature", self._name, due, self._send_signature_reminders)],
+            batch_size,
+        )
+        return sent[0] if sent else self.browse()
+
+    @api.model
+    def _send_signature_reminders(self, lines, offsets=None):
+        recipients = self._get_unit_recipients(lines)
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_covenant_signature"),
+            [
+                (
+                    line,
+                    recipients[line] or line.covenant_id.user_id,
+                    line.covenant_id.signature_deadline,
+                )
+                for line in lines
+            ],
+            lambda line: {
+                "summary": line.env._(
+                    "Sign the covenant %(covenant)s for %(unit)s",
+                    covenant=line.covenant_id.name,
+                    unit=line.unit_name or line.partner_id.name,
+                )
+            },
+        )

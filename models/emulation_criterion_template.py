@@ -95,8 +95,6 @@ class EmulationCriterionTemplate(models.Model):
         string="To Correct Before Validation", compute="_compute_totals"
     )
     note = fields.Text()
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -92,7 +92,6 @@ class EmulationDocument(models.Model):
         string="File",
         help="Scanned or signed copy of the document.",
     )
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.constrains("name", "date", "issuer_id", "issuer_name")

@@ -42,5 +42,4 @@ class EmulationDossierItem(models.Model):
         "the secretariat attaches.",
     )
     note = fields.Text()
-    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)

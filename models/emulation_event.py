@@ -1,17 +1,24 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools.common import format_vn_short_date
+from .emulation_reminder_log import CRON_BATCH_SIZE
 
 # States that need a reason and, usually, the document that decided them.
 INTERRUPTED_STATES = ("postponed", "suspended", "cancelled")
 # States in which an activity is still to come.
 PENDING_STATES = ("planned", "confirmed", "postponed", "suspended")
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+# How many days before an activity its host is reminded.
+EVENT_REMINDER_PARAM = "emulation_cluster.event_reminder_days"
+EVENT_REMINDER_DEFAULT_DAYS = 7
 
 
 class EmulationEvent(models.Model):
@@ -19,7 +26,12 @@ class EmulationEvent(models.Model):
 
     _name = "emulation.event"
     _description = "Cluster Activity"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.notification.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "plan_id, sequence, id"
 
     # What the plan prints of an activity changes with the plan (a draft,
@@ -168,9 +180,6 @@ class EmulationEvent(models.Model):
         help="Document that decided the postponement, suspension or cancellation.",
     )
     color = fields.Integer()
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_course_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------
@@ -358,3 +367,61 @@ class EmulationEvent(models.Model):
         """[(role words, duty)]: one line per duty."""
         self.ensure_one()
         return [(duty._get_role_words(), duty.description) for duty in self.duty_ids]
+
+    # ------------------------------------------------------------------
+    # reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_event_reminder_days(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(EVENT_REMINDER_PARAM, EVENT_REMINDER_DEFAULT_DAYS)
+        )
+        try:
+            return max(int(value), 0)
+        except ValueError:
+            return EVENT_REMINDER_DEFAULT_DAYS
+
+    @api.model
+    def _cron_send_event_reminders(self, batch_size=CRON_BATCH_SIZE):
+        """Before a confirmed activity (within ``event_reminder_days``), give
+        the host unit's officers an activity and e-mail the participants,
+        once per activity. Returns the number of activities due."""
+        days = self._get_event_reminder_days()
+        now = fields.Datetime.now()
+        due = SQL(
+            """
+            SELECT e.id AS res_id, %(days)s AS offset_days, e.cluster_id,
+                   e.host_id AS unit_id
+              FROM emulation_event e
+             WHERE e.active AND e.state = 'confirmed'
+               AND e.date_start >= %(now)s AND e.date_start <= %(until)s
+            """,
+            now=now,
+            until=now + timedelta(days=days),
+            days=days,
+        )
+        sent = self.env["emulation.reminder.log"]._run_pass(
+            "event",
+            [("event", self._name, due, self._send_event_reminders)],
+            batch_size,
+        )
+        return len(sent[0]) if sent else 0
+
+    @api.model
+    def _send_event_reminders(self, events, offsets=None):
+        recipients = self._get_unit_recipients(events, "host_id")
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_event_reminder"),
+            [(event, recipients[event], event.date_start.date()) for event in events],
+            lambda event: {
+                "summary": event.env._("Prepare to host: %(event)s", event=event.name)
+            },
+        )
+        with_participants = events.filtered("participant_ids")
+        if with_participants:
+            self._send_template_batch(
+                self.env.ref("emulation_cluster.mail_template_event_reminder"),
+                with_participants,
+            )

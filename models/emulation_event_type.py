@@ -25,7 +25,6 @@ class EmulationEventType(models.Model):
     )
     sequence = fields.Integer(default=10)
     description = fields.Text(translate=True)
-    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -1,16 +1,25 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
 import re
 from datetime import date
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_date
 
 from ..tools.common import format_vn_short_date
+from .emulation_reminder_log import CRON_BATCH_SIZE
+
+_logger = logging.getLogger(__name__)
 
 # Reminder offsets: days before the deadline, 1 to 365.
 MAX_REMINDER_DAYS = 365
 ASCII_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+# What a normalised list of reminder offsets looks like ("7,1").
+OFFSETS_SQL_PATTERN = "^[0-9]{1,3}(,[0-9]{1,3})*$"
 
 
 class EmulationObligation(models.Model):
@@ -20,7 +29,12 @@ class EmulationObligation(models.Model):
 
     _name = "emulation.obligation"
     _description = "Reporting Obligation"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.notification.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "plan_id, sequence, deadline, id"
 
     _edit_groups = {
@@ -138,9 +152,6 @@ class EmulationObligation(models.Model):
     submission_missing_count = fields.Integer(
         string="Not Filed", compute="_compute_submission_stats"
     )
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_reminders_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------
@@ -367,3 +378,223 @@ class EmulationObligation(models.Model):
         if first.note:
             text += f" {first.note.strip()}"
         return text
+
+    # ------------------------------------------------------------------
+    # reminders before the deadline, overdue filings after it
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_deadline_reminders(self, batch_size=CRON_BATCH_SIZE):
+        """N days before a deadline (``reminder_offsets``), remind every unit
+        that has not filed; report to the secretariat the settings that are
+        not a list of days. Returns the number of submissions due."""
+        today = fields.Date.context_today(self)
+        sent = self.env["emulation.reminder.log"]._run_pass(
+            "deadline",
+            [
+                (
+                    "invalid_offsets",
+                    self._name,
+                    self._invalid_offsets_sql(today),
+                    self._send_invalid_offsets_reports,
+                ),
+                (
+                    "deadline",
+                    "emulation.submission",
+                    self._deadline_reminders_sql(today),
+                    self._send_deadline_reminders,
+                ),
+            ],
+            batch_size,
+        )
+        return len(sent[-1]) if sent else 0
+
+    @api.model
+    def _deadline_reminders_sql(self, today):
+        # the offset due is the smallest one not smaller than the days left:
+        # a missed run still sends the latest reminder
+        return SQL(
+            """
+            SELECT s.id AS res_id, next_offset.days AS offset_days, o.cluster_id,
+                   s.partner_id AS unit_id
+              FROM emulation_submission s
+              JOIN emulation_obligation o ON o.id = s.obligation_id
+              JOIN emulation_plan p ON p.id = o.plan_id
+              CROSS JOIN LATERAL (
+                    SELECT min(x.days) AS days
+                      FROM (SELECT CASE WHEN n ~ '^[0-9]{1,3}$' THEN n::int END AS days
+                              FROM unnest(string_to_array(o.reminder_offsets, ',')) AS n
+                           ) x
+                     WHERE x.days >= o.deadline - %(today)s::date
+                   ) next_offset
+             WHERE s.state IN ('to_file', 'returned')
+               AND s.active AND o.active AND o.state = 'open'
+               AND o.reminder_offsets ~ %(pattern)s
+               AND p.state = 'issued'
+               AND o.deadline >= %(today)s::date
+               AND next_offset.days IS NOT NULL
+            """,
+            today=today,
+            pattern=OFFSETS_SQL_PATTERN,
+        )
+
+    @api.model
+    def _invalid_offsets_sql(self, today):
+        return SQL(
+            """
+            SELECT o.id AS res_id, 0 AS offset_days, o.cluster_id, NULL::int AS unit_id
+              FROM emulation_obligation o
+              JOIN emulation_plan p ON p.id = o.plan_id
+             WHERE o.active AND o.state = 'open' AND p.state = 'issued'
+               AND o.deadline >= %(today)s::date
+               AND COALESCE(o.reminder_offsets, '') != ''
+               AND o.reminder_offsets !~ %(pattern)s
+            """,
+            today=today,
+            pattern=OFFSETS_SQL_PATTERN,
+        )
+
+    @api.model
+    def _send_invalid_offsets_reports(self, obligations, offsets):
+        _logger.warning(
+            "Obligations %s: reminder settings %s are not a list of days; "
+            "their reminders are skipped",
+            obligations.ids,
+            obligations.mapped("reminder_offsets"),
+        )
+        today = fields.Date.context_today(self)
+        self._schedule_activities(
+            self.env.ref("mail.mail_activity_data_todo"),
+            [(ob, ob.cluster_id.secretariat_user_ids, today) for ob in obligations],
+            lambda ob: {
+                "summary": ob.env._(
+                    "Reminders not sent: %(obligation)s", obligation=ob.name
+                ),
+                "note": Markup("<p>%s</p>")
+                % ob.env._(
+                    'The reminder settings "%(value)s" are not numbers of days '
+                    'separated by commas (e.g. "7,1"): correct them so that the '
+                    "units are reminded.",
+                    value=ob.reminder_offsets,
+                ),
+            },
+        )
+
+    @api.model
+    def _send_deadline_reminders(self, submissions, offsets):
+        """An activity for the unit's officers (or the secretariat), an e-mail."""
+        recipients = self._get_unit_recipients(submissions)
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_deadline_reminder"),
+            [(sub, recipients[sub], sub.deadline) for sub in submissions],
+            lambda sub: {
+                "summary": sub.env._(
+                    "Deadline in %(days)s day(s): %(obligation)s",
+                    days=offsets[sub.id],
+                    obligation=sub.obligation_id.name,
+                )
+            },
+        )
+        with_email = submissions.filtered(lambda sub: sub.partner_id.email)
+        if with_email:
+            self._send_template_batch(
+                self.env.ref("emulation_cluster.mail_template_submission_reminder"),
+                with_email,
+                shared_by=lambda submission: submission.obligation_id.id,
+            )
+
+    @api.model
+    def _cron_mark_overdue(self, batch_size=CRON_BATCH_SIZE):
+        """The day after a deadline, flag the submissions not filed and give
+        the secretariat one activity per obligation listing the units missing
+        (whole obligations per batch, locked: two workers never share one)."""
+        Log = self.env["emulation.reminder.log"]
+        if not Log._begin_pass("overdue", ("overdue",)):
+            return 0
+        today = fields.Date.context_today(self)
+        Submission = self.env["emulation.submission"].sudo()
+        self.env.cr.execute(
+            SQL(
+                "%s ORDER BY s.obligation_id LIMIT %s",
+                self._overdue_obligations_sql(today),
+                batch_size,
+            )
+        )
+        obligation_ids = [row[0] for row in self.env.cr.fetchall()]
+        submissions = Submission.browse()
+        if obligation_ids:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM emulation_obligation WHERE id IN %s "
+                    "ORDER BY id FOR UPDATE SKIP LOCKED",
+                    tuple(obligation_ids),
+                )
+            )
+            locked_ids = [row[0] for row in self.env.cr.fetchall()]
+            # re-read under the lock: another worker may just have committed
+            submissions = Submission.search(
+                [
+                    ("obligation_id", "in", locked_ids),
+                    ("state", "in", ("to_file", "returned")),
+                    ("is_overdue", "=", False),
+                ]
+            )
+            submissions._write_transition({"is_overdue": True})
+            logged = Log._claim(
+                "overdue",
+                "emulation.submission",
+                [(s.id, 0, s.cluster_id.id, s.partner_id.id) for s in submissions],
+            )
+            self._notify_overdue(Submission.browse([row[0] for row in logged]))
+            self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT count(*) FROM (%s) q", self._overdue_obligations_sql(today))
+        )
+        Log._notify_progress(len(obligation_ids), self.env.cr.fetchone()[0])
+        return len(submissions)
+
+    @api.model
+    def _overdue_obligations_sql(self, today):
+        return SQL(
+            """
+            SELECT DISTINCT s.obligation_id
+              FROM emulation_submission s
+              JOIN emulation_obligation o ON o.id = s.obligation_id
+              JOIN emulation_plan p ON p.id = o.plan_id
+             WHERE s.state IN ('to_file', 'returned')
+               AND s.active AND s.is_overdue IS NOT TRUE
+               AND o.active AND o.state = 'open' AND p.state = 'issued'
+               AND o.deadline < %(today)s::date
+            """,
+            today=today,
+        )
+
+    @api.model
+    def _notify_overdue(self, submissions):
+        by_obligation = submissions.grouped("obligation_id")
+
+        def texts(obligation):
+            missing = by_obligation[obligation]
+            names = missing.partner_id.sorted("name").mapped("name")
+            units = Markup("").join(Markup("<li>%s</li>") % name for name in names)
+            return {
+                "summary": obligation.env._(
+                    "%(count)s unit(s) missing: %(obligation)s",
+                    count=len(missing),
+                    obligation=obligation.name,
+                ),
+                "note": Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    obligation.env._(
+                        "Deadline %(deadline)s passed; these units have not filed:",
+                        deadline=format_date(obligation.env, obligation.deadline),
+                    ),
+                    units,
+                ),
+            }
+
+        today = fields.Date.context_today(self)
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_overdue"),
+            [(ob, ob.cluster_id.secretariat_user_ids, today) for ob in by_obligation],
+            texts,
+        )

@@ -263,10 +263,6 @@ class EmulationPlan(models.Model):
     consultation_summary = fields.Char(
         string="Answers", compute="_compute_consultation_counts"
     )
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_lines_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_consultation_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     event_count = fields.Integer(compute="_compute_counts", string="Activity Count")
     obligation_count = fields.Integer(compute="_compute_counts")
     criterion_template_ids = fields.One2many(

@@ -124,7 +124,6 @@ class EmulationPlanRevision(models.Model):
         help="Main fields of the plan before this adjustment.",
     )
     can_consent = fields.Boolean(compute="_compute_can_consent")
-    is_answer_editable = fields.Boolean(compute="_compute_edit_flags")
 
     def _compute_display_name(self):
         for revision in self:

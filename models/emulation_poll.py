@@ -180,11 +180,7 @@ class EmulationPoll(models.Model):
     ballot_count = fields.Integer(
         string="Ballots of the Round", compute="_compute_counts"
     )
-    is_setup_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_attendance_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_decision_editable = fields.Boolean(compute="_compute_edit_flags")
     proposal_count = fields.Integer(compute="_compute_proposal_count")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------

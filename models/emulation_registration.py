@@ -140,9 +140,6 @@ class EmulationRegistration(models.Model):
     return_reason = fields.Text(
         tracking=True, copy=False, help="Why the secretariat returned it."
     )
-    is_content_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_return_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.depends("plan_id.name", "partner_id.name", "year")

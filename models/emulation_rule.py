@@ -252,7 +252,6 @@ class EmulationRule(models.Model):
         string="Quotas and Deadlines of Awards",
         copy=True,
     )
-    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------

@@ -5,9 +5,15 @@ import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_date
+
+from .emulation_reminder_log import CRON_BATCH_SIZE
 
 # The days of each month in a leap year.
 LONGEST_MONTHS = {month: calendar.monthrange(2000, month)[1] for month in range(1, 13)}
+# Days before an award's dossier deadline the secretariat is reminded of
+# the proposals still in draft.
+PROPOSAL_REMINDER_DAYS = 14
 
 
 class EmulationRuleAward(models.Model):
@@ -19,7 +25,7 @@ class EmulationRuleAward(models.Model):
 
     _name = "emulation.rule.award"
     _description = "Award Quota and Deadline"
-    _inherit = ["emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "emulation.notification.mixin"]
     _order = "rule_id, award_type_id, id"
 
     _edit_groups = {
@@ -118,4 +124,92 @@ class EmulationRuleAward(models.Model):
         last = calendar.monthrange(due_year, self.deadline_month)[1]
         return datetime.date(
             due_year, self.deadline_month, min(self.deadline_day, last)
+        )
+
+    # ------------------------------------------------------------------
+    # reminders: the dossiers due soon
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_proposal_reminders(self, batch_size=CRON_BATCH_SIZE):
+        """Remind the secretariat of the proposals still in draft two weeks
+        before their award's dossier deadline (the proposals rule in force
+        today for the cluster): one activity per proposal, never twice.
+        Returns the proposals reminded."""
+        deadlines = self._get_dossier_deadlines_due()
+        due = SQL(
+            """
+            SELECT p.id AS res_id, %(days)s AS offset_days, p.cluster_id,
+                   NULL::int AS unit_id
+              FROM emulation_award_proposal p
+              JOIN unnest(%(clusters)s::int[], %(awards)s::int[], %(years)s::int[])
+                   AS w(cluster_id, award, year)
+                ON w.cluster_id = p.cluster_id AND w.award = p.award_type_id
+               AND w.year = p.year
+             WHERE p.state = 'draft' AND p.active
+            """,
+            days=PROPOSAL_REMINDER_DAYS,
+            clusters=[key[0] for key in deadlines],
+            awards=[key[1] for key in deadlines],
+            years=[key[2] for key in deadlines],
+        )
+        sent = self.env["emulation.reminder.log"]._run_pass(
+            "proposal_deadline",
+            [
+                (
+                    "proposal_deadline",
+                    "emulation.award.proposal",
+                    due,
+                    lambda proposals, offsets: self._send_proposal_reminders(
+                        proposals, deadlines
+                    ),
+                )
+            ],
+            batch_size,
+        )
+        return sent[0] if sent else self.env["emulation.award.proposal"]
+
+    @api.model
+    def _get_dossier_deadlines_due(self):
+        """{(cluster id, award type id, year judged): deadline} of the
+        dossiers due within ``PROPOSAL_REMINDER_DAYS``, under the proposals
+        rule in force today for each cluster that has a draft proposal."""
+        today = fields.Date.context_today(self)
+        horizon = today + datetime.timedelta(days=PROPOSAL_REMINDER_DAYS)
+        drafts = (
+            self.env["emulation.award.proposal"]
+            .sudo()
+            ._read_group([("state", "=", "draft")], ["cluster_id"])
+        )
+        deadlines = {}
+        for (cluster,) in drafts:
+            rule = self.env["emulation.rule"]._get_applicable(
+                "proposal", cluster, today
+            )
+            for line in rule.award_rule_ids:
+                for due_year in {today.year, horizon.year}:
+                    year = due_year - line.deadline_year_offset
+                    deadline = line._get_deadline(year)
+                    if deadline and today <= deadline <= horizon:
+                        deadlines[cluster.id, line.award_type_id.id, year] = deadline
+        return deadlines
+
+    @api.model
+    def _send_proposal_reminders(self, proposals, deadlines):
+        def deadline(proposal):
+            key = (proposal.cluster_id.id, proposal.award_type_id.id, proposal.year)
+            return deadlines[key]
+
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_proposal_deadline"),
+            [
+                (proposal, proposal.cluster_id.secretariat_user_ids, deadline(proposal))
+                for proposal in proposals
+            ],
+            lambda proposal: {
+                "summary": proposal.env._(
+                    "Send the dossier of %(proposal)s to the council by %(date)s",
+                    proposal=proposal.display_name,
+                    date=format_date(proposal.env, deadline(proposal)),
+                )
+            },
         )

@@ -8,6 +8,7 @@ from odoo.tools import SQL
 from odoo.tools.float_utils import float_round
 
 from .emulation_criterion import IN_MAXIMUM_KINDS
+from .emulation_reminder_log import CRON_BATCH_SIZE
 
 OPEN_STATES = ("draft", "self_scored", "appraised", "explained", "reappraised")
 APPRAISAL_STATES = ("self_scored", "explained")
@@ -22,7 +23,12 @@ class EmulationScorecard(models.Model):
 
     _name = "emulation.scorecard"
     _description = "Scorecard"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.notification.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "plan_id desc, rank, partner_id, id"
     _rec_names_search = ["partner_id.name", "plan_id.name"]
 
@@ -185,12 +191,6 @@ class EmulationScorecard(models.Model):
         compute="_compute_is_provisional",
         help="Not agreed yet: totals, classification and rank may change.",
     )
-    is_setup_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_self_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_appraisal_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_explanation_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_lines_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -515,3 +515,86 @@ class EmulationScorecard(models.Model):
             for points, maximum in group_results.values()
             if maximum
         ]
+
+    # ------------------------------------------------------------------
+    # reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_scoring_reminders(self, batch_size=CRON_BATCH_SIZE):
+        """Remind the units of their self-scoring once its deadline passed, and
+        the secretariat of the appraisals a week before the year-end conference."""
+        today = fields.Date.context_today(self)
+        self_scoring = SQL(
+            """
+            SELECT DISTINCT s.id AS res_id, 0 AS offset_days, s.cluster_id,
+                   s.partner_id AS unit_id FROM emulation_scorecard s
+              JOIN emulation_obligation o
+                ON o.plan_id = s.plan_id AND o.kind = 'self_scoring'
+               AND o.state = 'open' AND o.deadline < %(today)s::date
+             WHERE s.state = 'draft' AND s.active
+            """,
+            today=today,
+        )
+        appraisal = SQL(
+            """
+            SELECT DISTINCT s.id AS res_id, 7 AS offset_days, s.cluster_id,
+                   s.partner_id AS unit_id FROM emulation_scorecard s
+              JOIN emulation_event e ON e.plan_id = s.plan_id
+               AND e.state != 'cancelled' AND e.active
+               AND (e.date_start AT TIME ZONE 'UTC')::date - 7 <= %(today)s::date
+              JOIN emulation_event_type t
+                ON t.id = e.type_id AND t.code = 'year_end_review'
+             WHERE s.state IN ('self_scored', 'explained') AND s.active
+            """,
+            today=today,
+        )
+        send_self, send_appraisal = (
+            self._send_self_scoring_reminders,
+            self._send_appraisal_reminders,
+        )
+        sent = self.env["emulation.reminder.log"]._run_pass(
+            "scoring",
+            [
+                ("self_scoring", self._name, self_scoring, send_self),
+                ("appraisal", self._name, appraisal, send_appraisal),
+            ],
+            batch_size,
+        )
+        return sent[0] | sent[1] if sent else self.browse()
+
+    @api.model
+    def _send_self_scoring_reminders(self, cards, offsets=None):
+        recipients = self._get_unit_recipients(cards)
+        obligations = cards.plan_id.obligation_ids.filtered(
+            lambda ob: ob.kind == "self_scoring" and ob.deadline
+        )
+        deadlines = {
+            plan: min(group.mapped("deadline"))
+            for plan, group in obligations.grouped("plan_id").items()
+        }
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_self_scoring"),
+            [(card, recipients[card], deadlines[card.plan_id]) for card in cards],
+            lambda card: {
+                "summary": card.env._(
+                    "Self-score %(unit)s for %(year)s",
+                    unit=card.partner_id.name,
+                    year=card.year,
+                )
+            },
+        )
+
+    @api.model
+    def _send_appraisal_reminders(self, cards, offsets=None):
+        today = fields.Date.context_today(self)
+        reviewers = self._get_reviewers(cards)
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_appraisal"),
+            [(card, reviewers[card], today) for card in cards],
+            lambda card: {
+                "summary": card.env._(
+                    "Appraise the scorecard of %(unit)s before the year-end conference",
+                    unit=card.partner_id.name,
+                )
+            },
+        )

@@ -170,9 +170,6 @@ class EmulationSubmission(models.Model):
         search="_search_is_latest_plan",
         help="Of the latest issued plan of its cluster.",
     )
-    is_filing_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_receipt_editable = fields.Boolean(compute="_compute_edit_flags")
-    is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -63,7 +63,6 @@ class EmulationUnitRestriction(models.Model):
         "inspection or complaint.",
     )
     note = fields.Text()
-    is_config_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
     @api.constrains("date_from", "date_to")

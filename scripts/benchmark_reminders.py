@@ -160,7 +160,7 @@ def _setup(env, count, tag):
 
 
 def _run(env, count, tag):
-    Log = env["emulation.reminder.log"]
+    Obligation = env["emulation.obligation"]
     cr = env.cr
     # only the benchmark's plans are due
     cr.execute("UPDATE emulation_plan SET state = 'closed' WHERE state = 'issued'")
@@ -173,7 +173,7 @@ def _run(env, count, tag):
     started = time.time()
     while True:
         before = cr.sql_log_count
-        done = Log._cron_send_deadline_reminders()
+        done = Obligation._cron_send_deadline_reminders()
         # what the cron runner's commit between two calls would make visible
         env.flush_all()
         env.invalidate_all()
@@ -191,7 +191,7 @@ def _run(env, count, tag):
         ]
     )
     mails = env["mail.mail"].search_count([("subject", "like", "Reminder:%")])
-    again = Log._cron_send_deadline_reminders()
+    again = Obligation._cron_send_deadline_reminders()
     print(
         f"{count:>7} submissions (set up in {setup_time:.1f}s): reminder cron "
         f"{elapsed:.1f}s, {batches} batches of 500, {queries} queries "

@@ -19,6 +19,8 @@ from . import test_poll
 from . import test_proposal
 from . import test_rollover
 from . import test_new_forms
+from . import test_policy_mixins
+from . import test_reminder_runner
 from . import test_rule_forms
 from . import test_setup_screens
 from . import test_concurrency_reminders

@@ -130,16 +130,16 @@ class TestConcurrentReminderPasses(BaseCase):
             # the second worker has read something already: its snapshot
             # predates what the first one commits
             cr_second.execute("SELECT 1")
-            self.assertGreater(first["emulation.reminder.log"]._cron_mark_overdue(), 0)
+            self.assertGreater(first["emulation.obligation"]._cron_mark_overdue(), 0)
             # while the first pass runs, the second gives up at once
-            self.assertEqual(second["emulation.reminder.log"]._cron_mark_overdue(), 0)
+            self.assertEqual(second["emulation.obligation"]._cron_mark_overdue(), 0)
             cr_first.commit()
             # the first one committed after the second's snapshot was taken:
             # the second still gives up, without a serialization error
-            self.assertEqual(second["emulation.reminder.log"]._cron_mark_overdue(), 0)
+            self.assertEqual(second["emulation.obligation"]._cron_mark_overdue(), 0)
             cr_second.rollback()
             # a later pass finds nothing left to do
-            self.assertEqual(second["emulation.reminder.log"]._cron_mark_overdue(), 0)
+            self.assertEqual(second["emulation.obligation"]._cron_mark_overdue(), 0)
             cr_second.commit()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})

@@ -387,7 +387,7 @@ class TestCovenantReminders(CovenantCommon):
 
     def test_no_reminder_before_deadline(self):
         with freeze_time("2020-03-30"):
-            self.env["emulation.reminder.log"]._cron_send_signature_reminders()
+            self.env["emulation.covenant.signature"]._cron_send_signature_reminders()
         self.assertFalse(self._reminders())
 
     def test_reminders_recipients_and_idempotence(self):
@@ -396,7 +396,7 @@ class TestCovenantReminders(CovenantCommon):
         with freeze_time("2020-03-25"):
             line.action_sign()
         with freeze_time("2020-04-01"):
-            self.env["emulation.reminder.log"]._cron_send_signature_reminders()
+            self.env["emulation.covenant.signature"]._cron_send_signature_reminders()
         reminders = self._reminders()
         by_unit = {
             unit: reminders.filtered(
@@ -415,7 +415,7 @@ class TestCovenantReminders(CovenantCommon):
         self.assertEqual(reminders.mapped("date_deadline"), [date(2020, 3, 31)] * 3)
         # never twice
         with freeze_time("2020-04-02"):
-            self.env["emulation.reminder.log"]._cron_send_signature_reminders()
+            self.env["emulation.covenant.signature"]._cron_send_signature_reminders()
         self.assertEqual(self._reminders(), reminders)
         # signing closes the reminder
         deputy_line = self._line(self.covenant, self.unit_deputy).with_user(
@@ -428,15 +428,15 @@ class TestCovenantReminders(CovenantCommon):
 
     def test_reminders_batched(self):
         with freeze_time("2020-04-01"):
-            first = self.env["emulation.reminder.log"]._cron_send_signature_reminders(
-                batch_size=3
-            )
-            second = self.env["emulation.reminder.log"]._cron_send_signature_reminders(
-                batch_size=3
-            )
-            third = self.env["emulation.reminder.log"]._cron_send_signature_reminders(
-                batch_size=3
-            )
+            first = self.env[
+                "emulation.covenant.signature"
+            ]._cron_send_signature_reminders(batch_size=3)
+            second = self.env[
+                "emulation.covenant.signature"
+            ]._cron_send_signature_reminders(batch_size=3)
+            third = self.env[
+                "emulation.covenant.signature"
+            ]._cron_send_signature_reminders(batch_size=3)
         self.assertEqual(len(first), 3)
         self.assertEqual(len(second), 1)
         self.assertFalse(third)

@@ -278,7 +278,7 @@ class TestSecretariat(DailyWorkCommon):
         self.user_secretariat.lang = "vi_VN"
         Log = self.env["emulation.reminder.log"].with_context(lang=None)
         with freeze_time("2020-06-16"):
-            Log._cron_mark_overdue()
+            Log.env["emulation.obligation"]._cron_mark_overdue()
         overdue = self.obligation.activity_ids
         self.assertEqual(overdue.user_id, self.user_secretariat)
         self.assertIn("đơn vị", overdue.summary)
@@ -296,7 +296,7 @@ class TestSecretariat(DailyWorkCommon):
             }
         )
         with freeze_time("2020-11-13"):
-            Log._cron_send_deadline_reminders()
+            Log.env["emulation.obligation"]._cron_send_deadline_reminders()
         reminder = self._submission(self.unit_deputy, ob).activity_ids
         self.assertTrue(reminder.summary.startswith("Còn"), reminder.summary)
         mail = self.env["mail.mail"].search(
@@ -507,7 +507,7 @@ class TestAdministrator(DailyWorkCommon):
         Log = self.env["emulation.reminder.log"]
         for day in ("2020-06-01", "2020-12-30"):
             with freeze_time(day):
-                Log._cron_send_deadline_reminders()
+                Log.env["emulation.obligation"]._cron_send_deadline_reminders()
         self.assertFalse(Log.search([("res_id", "in", ob.submission_ids.ids)]))
         # and the template shows no empty value when rendered anyway
         template = self.env.ref("emulation_cluster.mail_template_submission_reminder")

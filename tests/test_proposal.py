@@ -421,7 +421,7 @@ class TestProposal(ProposalCommon):
 
     def test_deadline_reminder_to_the_secretariat(self):
         proposal = self._flag_proposal()
-        Log = self.env["emulation.reminder.log"]
+        Award = self.env["emulation.rule.award"]
         activity_type = self.env.ref(
             "emulation_cluster.mail_activity_type_proposal_deadline"
         )
@@ -432,11 +432,11 @@ class TestProposal(ProposalCommon):
             )
 
         with freeze_time("2021-06-01"):
-            Log._cron_send_proposal_reminders()
+            Award._cron_send_proposal_reminders()
         self.assertFalse(reminders())
         with freeze_time("2021-06-20"):
-            self.assertEqual(Log._cron_send_proposal_reminders(), proposal)
-            self.assertFalse(Log._cron_send_proposal_reminders())
+            self.assertEqual(Award._cron_send_proposal_reminders(), proposal)
+            self.assertFalse(Award._cron_send_proposal_reminders())
         activity = reminders()
         self.assertEqual(activity.user_id, self.user_secretariat)
         self.assertEqual(activity.date_deadline, date(2021, 6, 30))
@@ -450,7 +450,7 @@ class TestProposal(ProposalCommon):
         self._attach(merit, self.item_report)
         with freeze_time("2021-06-21"):
             merit.with_user(self.user_secretariat).action_submit()
-            self.assertFalse(Log._cron_send_proposal_reminders())
+            self.assertFalse(Award._cron_send_proposal_reminders())
 
     @freeze_time("2021-03-20")
     def test_checks_do_not_query_per_proposal(self):

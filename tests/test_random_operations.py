@@ -1053,14 +1053,16 @@ class TestRandomOperations(RandomFixture):
         self._family = "cron" if kind == "cron" else FAMILIES[model]
         who = f"{user.login} ({context})"
         if kind == "cron":
-            Log = self.env["emulation.reminder.log"]
+            Obligation = self.env["emulation.obligation"]
             cron = rng.choice(
                 [
-                    Log._cron_send_deadline_reminders,
-                    Log._cron_mark_overdue,
-                    Log._cron_send_event_reminders,
-                    Log._cron_send_signature_reminders,
-                    Log._cron_send_proposal_reminders,
+                    Obligation._cron_send_deadline_reminders,
+                    Obligation._cron_mark_overdue,
+                    self.env["emulation.event"]._cron_send_event_reminders,
+                    self.env[
+                        "emulation.covenant.signature"
+                    ]._cron_send_signature_reminders,
+                    self.env["emulation.rule.award"]._cron_send_proposal_reminders,
                     self.env["emulation.covenant"]._cron_close_ended_years,
                 ]
             )

@@ -528,15 +528,15 @@ class TestScorecard(ScorecardCommon):
             "emulation_cluster.event_type_year_end_review"
         )
         self._set_targets(self.card_officer)
-        Log = self.env["emulation.reminder.log"]
+        Scorecard = self.env["emulation.scorecard"]
         Activity = self.env["mail.activity"]
         self_type = self.env.ref("emulation_cluster.mail_activity_type_self_scoring")
         with freeze_time("2020-11-20"):
-            self.assertFalse(Log._cron_send_scoring_reminders())
+            self.assertFalse(Scorecard._cron_send_scoring_reminders())
         with freeze_time("2020-11-21"):
-            sent = Log._cron_send_scoring_reminders()
+            sent = Scorecard._cron_send_scoring_reminders()
             self.assertEqual(sent, self.plan.scorecard_ids)
-            self.assertFalse(Log._cron_send_scoring_reminders(), "never twice")
+            self.assertFalse(Scorecard._cron_send_scoring_reminders(), "never twice")
         mine = Activity.search(
             [
                 ("res_model", "=", "emulation.scorecard"),
@@ -551,12 +551,12 @@ class TestScorecard(ScorecardCommon):
         self.assertFalse(mine.exists(), "sending the scores closes it")
         with freeze_time("2020-11-27"):
             self.assertFalse(
-                Log._cron_send_scoring_reminders().filtered(
+                Scorecard._cron_send_scoring_reminders().filtered(
                     lambda card: card.state == "self_scored"
                 )
             )
         with freeze_time("2020-11-28"):
-            sent = Log._cron_send_scoring_reminders()
+            sent = Scorecard._cron_send_scoring_reminders()
         self.assertEqual(sent, self.card_officer)
         appraise = Activity.search(
             [

@@ -31,6 +31,7 @@ class TestSubmissionCron(SubmissionCommon):
         super().setUpClass()
         cls.Submission = cls.env["emulation.submission"]
         cls.Log = cls.env["emulation.reminder.log"]
+        cls.Obligation = cls.env["emulation.obligation"]
         cls.reminder_type = cls.env.ref(
             "emulation_cluster.mail_activity_type_deadline_reminder"
         )
@@ -59,7 +60,7 @@ class TestSubmissionCron(SubmissionCommon):
     def test_reminders_recipients_and_idempotence(self):
         self._file(self.sub_member3, self.user_officer, "2020-06-01")
         with freeze_time("2020-06-08 02:00:00"):  # 7 days before 15/6
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         activities = self._reminder_activities(self.ob_mid)
         by_unit = {
             self.Submission.browse(act.res_id).partner_id: act.user_id
@@ -88,15 +89,15 @@ class TestSubmissionCron(SubmissionCommon):
         self.assertIn("secretariat@example.com", mails[0].body_html)
         # a second run the same day, or a day later, sends nothing new
         with freeze_time("2020-06-08 10:00:00"):
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         with freeze_time("2020-06-09 02:00:00"):
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 2)
         self.assertEqual(len(self._reminder_mails()), 2)
         # the 1-day reminder is another one, sent once
         with freeze_time("2020-06-14 02:00:00"):
-            self.Log._cron_send_deadline_reminders()
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 4)
         self.assertEqual(len(self._reminder_mails()), 4)
         logs = self.Log.search(
@@ -111,7 +112,7 @@ class TestSubmissionCron(SubmissionCommon):
     def test_reminder_missed_run_and_returned(self):
         self.ob_mid.reminder_offsets = "7,1"
         with freeze_time("2020-06-11"):  # the 7-day run was missed
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 3)
         # filing closes the unit's reminder; returned, it is owed again and
         # asked to file again, but the same reminder is not repeated
@@ -123,30 +124,30 @@ class TestSubmissionCron(SubmissionCommon):
             refile, self.env.ref("emulation_cluster.mail_activity_type_refile")
         )
         with freeze_time("2020-06-12"):
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 2)
         # no reminder when none is configured, or after the deadline
         self.ob_annual.reminder_offsets = ""
         with freeze_time("2020-11-19"):
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         self.assertFalse(self._reminder_activities(self.ob_annual))
         with freeze_time("2020-06-16"):
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         self.assertEqual(len(self._reminder_activities(self.ob_mid)), 2)
 
     def test_reminders_skip_closed_plan(self):
         self.plan.state = "closed"
         with freeze_time("2020-06-08"):
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         self.assertFalse(self._reminder_activities())
 
     def test_overdue(self):
         self._file(self.sub_member3, self.user_officer, "2020-06-10")
         with freeze_time("2020-06-15 10:00:00"):
-            self.Log._cron_mark_overdue()
+            self.Obligation._cron_mark_overdue()
         self.assertFalse(self.Submission.search([("is_overdue", "=", True)]))
         with freeze_time("2020-06-16 02:00:00"):
-            self.Log._cron_mark_overdue()
+            self.Obligation._cron_mark_overdue()
         overdue = self.Submission.search([("is_overdue", "=", True)])
         self.assertEqual(overdue.partner_id, self.unit_deputy | self.unit_member4)
         self.assertEqual(overdue.obligation_id, self.ob_mid)
@@ -159,7 +160,7 @@ class TestSubmissionCron(SubmissionCommon):
             self.assertIn(unit.name, str(activity.note))
         self.assertNotIn(self.unit_member3.name, str(activity.note))
         with freeze_time("2020-06-17 02:00:00"):
-            self.Log._cron_mark_overdue()
+            self.Obligation._cron_mark_overdue()
         self.assertEqual(
             len(
                 self.ob_mid.activity_ids.filtered(
@@ -187,17 +188,17 @@ class TestSubmissionCron(SubmissionCommon):
             }
         )
         event_type = self.env.ref("emulation_cluster.mail_activity_type_event_reminder")
-        Log = self.env["emulation.reminder.log"]
+        Event = self.env["emulation.event"]
         with freeze_time("2020-06-15"):
-            Log._cron_send_event_reminders()
+            Event._cron_send_event_reminders()
         self.assertFalse(event.activity_ids, "a planned activity is not reminded")
         event.action_confirm()
         with freeze_time("2020-06-01"):
-            Log._cron_send_event_reminders()
+            Event._cron_send_event_reminders()
         self.assertFalse(event.activity_ids, "too early")
         with freeze_time("2020-06-15"):
-            Log._cron_send_event_reminders()
-            Log._cron_send_event_reminders()
+            Event._cron_send_event_reminders()
+            Event._cron_send_event_reminders()
         activities = event.activity_ids.filtered(
             lambda a: a.activity_type_id == event_type
         )
@@ -208,7 +209,7 @@ class TestSubmissionCron(SubmissionCommon):
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails.recipient_ids, self.unit_leader | self.unit_member3)
         with freeze_time("2020-06-16"):
-            Log._cron_send_event_reminders()
+            Event._cron_send_event_reminders()
         self.assertEqual(len(event.activity_ids), 1)
 
     # ------------------------------------------------------------------
@@ -288,16 +289,18 @@ class TestSubmissionCron(SubmissionCommon):
         self.plan.state = "closed"  # only the bench plans are due
         warm = self._make_submissions(10, "warm")
         with freeze_time("2020-06-08"):  # fill the caches (templates, refs)
-            self.Log._cron_send_deadline_reminders()
+            self.Obligation._cron_send_deadline_reminders()
         warm.state = "closed"
         plan10 = self._make_submissions(10)
         plan200 = self._make_submissions(200)
         with freeze_time("2020-06-08"):
             plan200.state = "closed"
-            count10 = self._count_queries(self.Log._cron_send_deadline_reminders)
+            count10 = self._count_queries(self.Obligation._cron_send_deadline_reminders)
             plan200.state = "issued"
             plan10.state = "closed"
-            count200 = self._count_queries(self.Log._cron_send_deadline_reminders)
+            count200 = self._count_queries(
+                self.Obligation._cron_send_deadline_reminders
+            )
         self.assertEqual(len(self._reminder_activities()), 220)
         self.assertEqual(count10, count200)
         self._assert_ceiling("reminders", count10)
@@ -306,15 +309,15 @@ class TestSubmissionCron(SubmissionCommon):
         self.plan.state = "closed"
         self._make_submissions(10, "warm")
         with freeze_time("2020-06-16"):  # fill the caches
-            self.Log._cron_mark_overdue()
+            self.Obligation._cron_mark_overdue()
         plan10 = self._make_submissions(10)
         plan200 = self._make_submissions(200)
         with freeze_time("2020-06-16"):
             plan200.state = "closed"
-            count10 = self._count_queries(self.Log._cron_mark_overdue)
+            count10 = self._count_queries(self.Obligation._cron_mark_overdue)
             plan200.state = "issued"
             plan10.state = "closed"
-            count200 = self._count_queries(self.Log._cron_mark_overdue)
+            count200 = self._count_queries(self.Obligation._cron_mark_overdue)
         self.assertEqual(self.Submission.search_count([("is_overdue", "=", True)]), 220)
         self.assertEqual(count10, count200)
         self._assert_ceiling("overdue", count10)

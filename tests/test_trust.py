@@ -386,7 +386,7 @@ class TestTrust(TrustCommon):
             freeze_time("2020-06-08"),
             self.assertLogs("odoo.addons.emulation_cluster", "WARNING") as logs,
         ):
-            Log._cron_send_deadline_reminders()
+            self.env["emulation.obligation"]._cron_send_deadline_reminders()
         self.assertIn("are not a list of days", logs.output[0])
         # the other cluster is reminded
         self.assertEqual(
@@ -402,7 +402,7 @@ class TestTrust(TrustCommon):
         self.assertEqual(len(told), 1)
         self.assertIn(self.obligation.name, told.summary)
         with freeze_time("2020-06-09"):
-            Log._cron_send_deadline_reminders()
+            self.env["emulation.obligation"]._cron_send_deadline_reminders()
         self.assertEqual(len(self.obligation.activity_ids), 1)
 
     # ------------------------------------------------------------------

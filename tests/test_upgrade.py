@@ -69,3 +69,20 @@ class TestUpgradedDatabase(TransactionCase):
             user = self.env.ref(xmlid, raise_if_not_found=False)
             if user:
                 self.assertEqual(user.action_id.id, self.env.ref(action).id, xmlid)
+
+    def test_scheduled_actions_call_their_model(self):
+        """Each scheduled action of the addon (noupdate: an upgrade keeps
+        them) calls a method its model has: the reminders run on the model
+        whose records they select (the upgrade to 18.0.1.5.0 moves them)."""
+        crons = self.env["ir.model.data"].search(
+            [("module", "=", "emulation_cluster"), ("model", "=", "ir.cron")]
+        )
+        self.assertTrue(crons)
+        for cron in self.env["ir.cron"].browse(crons.mapped("res_id")):
+            method = cron.code.strip().removeprefix("model.").split("(")[0]
+            self.assertTrue(
+                callable(getattr(self.env[cron.model_id.model], method, None)),
+                f"{cron.cron_name}: {cron.model_id.model}.{method}",
+            )
+        moved = self.env.ref("emulation_cluster.ir_cron_proposal_reminders")
+        self.assertEqual(moved.model_id.model, "emulation.rule.award")
