@@ -33,7 +33,7 @@ class TestReminderMail(HttpCase, SubmissionCommon):
 
     def test_reminder_names_the_unit_and_links_to_the_filing(self):
         with freeze_time("2020-06-08 02:00:00"):  # 7 days before 15/6
-            self.env["emulation.reminder.log"]._cron_send_deadline_reminders()
+            self.env["emulation.obligation"]._cron_send_deadline_reminders()
         mail = self._mail_to(self.unit_deputy)
         self.assertEqual(len(mail), 1)
         body = mail.body_html
@@ -64,6 +64,6 @@ class TestReminderMail(HttpCase, SubmissionCommon):
     def test_last_day_in_words(self):
         with freeze_time("2020-06-14 02:00:00"):
             self.ob_mid.reminder_offsets = "1"
-            self.env["emulation.reminder.log"]._cron_send_deadline_reminders()
+            self.env["emulation.obligation"]._cron_send_deadline_reminders()
         mail = self._mail_to(self.unit_deputy)
         self.assertIn("còn 1 ngày", mail.body_html)

@@ -55,7 +55,7 @@ class TestYearBoard(ProposalCommon):
                 )
                 submission.with_user(user).action_file()
         with freeze_time("2020-06-17"):
-            cls.env["emulation.reminder.log"]._cron_mark_overdue()
+            cls.env["emulation.obligation"]._cron_mark_overdue()
         cls.sub_member4 = subs[cls.unit_member4]
         cls.flag_poll.with_user(cls.user_secretariat).action_create_proposals()
 
