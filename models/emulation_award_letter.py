@@ -109,6 +109,13 @@ class EmulationAwardLetter(models.Model):
         inverse_name="letter_id",
         string="Proposals",
     )
+    submit_date = fields.Date(
+        string="Sent to the Council On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The day the letter was sent to the council, as recorded.",
+    )
     collective_count = fields.Integer(string="Collectives", compute="_compute_counts")
     individual_count = fields.Integer(string="Individuals", compute="_compute_counts")
     note = fields.Text()
@@ -225,33 +232,57 @@ class EmulationAwardLetter(models.Model):
         # a letter is numbered in the year it is sent: the one after the year judged
         return sequence.next_by_id(sequence_date=date(self.year + 1, 1, 1))
 
-    def action_submit(self):
+    def action_submit(self, act_date=None):
         """Send the letter and every proposal it covers to the council:
-        all of them pass the checks of the day, or none is sent."""
+        all of them pass the checks of that day, or none is sent.
+        ``act_date``: the day it was sent, as the secretariat records it
+        (today when not given; the form's button asks it)."""
         self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
+        self._check_sendable()
+        label = self.env._("Sending the letter")
         for letter in self:
-            if not all(
-                (
-                    letter.number,
-                    letter.issue_date,
-                    letter.issue_place,
-                    letter.issuer_name,
-                    letter.signer_name,
-                )
-            ):
+            act_date = letter._get_act_date(
+                act_date, label, [(letter.issue_date, self.env._("the letter's date"))]
+            )
+        self.proposal_ids.filtered(lambda prop: prop.state == "draft").action_submit(
+            act_date=act_date
+        )
+        self._write_transition({"state": "submitted", "submit_date": act_date})
+        return True
+
+    def _check_sendable(self):
+        for letter in self:
+            missing = letter._get_missing_before_sending()
+            if missing:
                 raise UserError(
                     self.env._(
-                        "Give the letter its number, date and place, its issuing "
-                        "body and its signer before sending it."
+                        "Before sending %(letter)s, give it: %(missing)s.",
+                        letter=letter.display_name,
+                        missing=", ".join(missing),
                     )
                 )
             if not letter.proposal_ids:
                 raise UserError(
                     self.env._("The letter lists no proposal: add them first.")
                 )
-        self.proposal_ids.filtered(lambda prop: prop.state == "draft").action_submit()
-        self._write_transition({"state": "submitted"})
-        return True
+
+    def _get_missing_before_sending(self):
+        """The labels of what the letter lacks to be sent, only those."""
+        self.ensure_one()
+        names = ("number", "issue_date", "issue_place", "issuer_name", "signer_name")
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in names
+            if not self[name]
+        ]
+
+    def action_open_submit_wizard(self):
+        """Say what is missing, else ask the day the letter was sent."""
+        self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
+        self._check_sendable()
+        return self.env["emulation.act.date.wizard"]._open_for(
+            "submit_letter", self, self.env._("Send the Letter to the Council")
+        )
 
     # ------------------------------------------------------------------
     # the printed letter and list

@@ -405,6 +405,32 @@ class EmulationSubmission(models.Model):
             return self.date_received
         return fields.Date.context_today(self, filed_on)
 
+    def _get_received_date(self):
+        """The day a paper or e-mail filing reached the secretariat, as it
+        records it (today when not given): not in the future, not before
+        the return it corrects."""
+        self.ensure_one()
+        returned_on = (
+            self.state == "returned"
+            and self.date_decision
+            and fields.Date.context_today(self, self.date_decision)
+        )
+        return self._get_act_date(
+            self.date_received,
+            self.env._("The receipt of the filing"),
+            [(returned_on, self.env._("the return of the filing"))],
+        )
+
+    @api.onchange("channel")
+    def _onchange_channel_date_received(self):
+        """A paper filing is received today unless the secretariat says
+        another day; an online one has no date of receipt."""
+        for submission in self:
+            if submission.channel == "online":
+                submission.date_received = False
+            elif not submission.date_received:
+                submission.date_received = fields.Date.context_today(submission)
+
     def _get_reviewers(self):
         """Secretariat users who may review this filing (never the unit's
         own staff)."""
@@ -559,7 +585,9 @@ class EmulationSubmission(models.Model):
         for submission in self:
             on_behalf = submission.partner_id != user.partner_id.commercial_partner_id
             channel = submission.channel if on_behalf else "online"
-            date_received = submission.date_received if channel != "online" else False
+            date_received = (
+                submission._get_received_date() if channel != "online" else False
+            )
             submission._write_transition(
                 {"channel": channel, "date_received": date_received}
             )

@@ -26,3 +26,4 @@ from . import test_trust_inputs
 from . import test_trust_clients
 from . import test_concurrency_filing
 from . import test_upgrade
+from . import test_yearend

@@ -367,7 +367,7 @@ class TestProposal(ProposalCommon):
         for vals in ({"state": "approved"}, {"missing_item_count": 0}, {"year": 2019}):
             with self.assertRaises(UserError):
                 as_council.write(vals)
-        as_council.write({"decision_date": date(2021, 5, 4)})
+        as_council.write({"decision_date": date(2021, 3, 20)})
         as_council.action_approve()
         self.assertEqual(
             (proposal.state, proposal.outcome, proposal.decided_by_id),

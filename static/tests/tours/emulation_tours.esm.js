@@ -410,11 +410,11 @@ tours.add("emulation_secretariat_appraises", {
             trigger: ".o_field_widget[name='final_total']:contains('65')",
         },
         {
-            trigger: "button[name='action_agree']:contains('Thống nhất tại hội nghị')",
+            trigger: "button[name='action_open_agree_wizard']:contains('Thống nhất tại hội nghị')",
             run: "click",
         },
         {
-            content: "Agreeing is final: the dialog says so",
+            content: "The dialog asks the day of the conference, today by default",
             trigger: ".modal-footer .btn-primary",
             run: "click",
         },

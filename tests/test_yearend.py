@@ -1,0 +1,282 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, HttpCase, tagged
+
+from ..tools.common import format_vn_long_date, format_vn_short_date
+from .common import printed_text
+from .test_scorecard import LEADER, ScorecardCommon
+
+
+class RefusalAsserts:
+    def assertRefused(self, exception, words):
+        """assertRaises (which rolls back to a savepoint), then the words."""
+        return _Refused(self, exception, words)
+
+
+class _Refused:
+    def __init__(self, case, exception, words):
+        self.case, self.exception, self.words = case, exception, words
+
+    def __enter__(self):
+        self.manager = self.case.assertRaises(self.exception)
+        self.caught = self.manager.__enter__()
+        return self.caught
+
+    def __exit__(self, *exc_info):
+        handled = self.manager.__exit__(*exc_info)
+        self.case.assertIn(self.words, str(self.caught.exception))
+        return handled
+
+# the day the secretariat sits down to record the year, months after it
+RECORDED_ON = "2021-09-15"
+
+
+class YearEndCommon(RefusalAsserts, ScorecardCommon):
+    """The 2020 plan of the scoring tests with an annual report due on
+    30 November 2020, and an award by hand whose dossier is one letter."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.annual = cls.env["emulation.obligation"].create(
+            {
+                "name": "Báo cáo tổng kết năm 2020",
+                "plan_id": cls.plan.id,
+                "kind": "annual_report",
+                "deadline": date(2020, 11, 30),
+            }
+        )
+        cls.merit = cls.env["emulation.award.type"].create(
+            {
+                "name": "Bằng khen (test)",
+                "dossier_item_ids": [
+                    Command.set(
+                        cls.env.ref("emulation_cluster.dossier_item_letter").ids
+                    )
+                ],
+            }
+        )
+
+    def _score_and_appraise(self):
+        """The units scored themselves and the secretariat appraised, on
+        time, in November 2020."""
+        with freeze_time("2020-11-19 03:00:00"):
+            for card in self.plan.scorecard_ids:
+                self._line(card, "I.2", self.user_secretariat).target_value = 100
+                for code, value in LEADER.items():
+                    self._line(card, code).self_value = value
+            cards = self.plan.scorecard_ids.with_user(self.user_manager)
+            cards.action_submit_self_scores()
+            cards.action_appraise()
+        return cards
+
+    def _agree(self, cards, day):
+        action = cards.with_user(self.user_secretariat).action_open_agree_wizard()
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.user_secretariat)
+            .with_context(**action["context"])
+        )
+        wizard.act_date = day
+        wizard.save().action_confirm()
+
+    def _letter(self, **vals):
+        proposal = (
+            self.env["emulation.award.proposal"]
+            .with_user(self.user_secretariat)
+            .create(
+                {
+                    "plan_id": self.plan.id,
+                    "partner_id": self.unit_member4.id,
+                    "award_type_id": self.merit.id,
+                }
+            )
+        )
+        proposal.item_ids.with_user(self.user_secretariat).write(
+            {"file": base64.b64encode(b"%PDF-1.4 test"), "file_name": "to-trinh.pdf"}
+        )
+        letter = (
+            self.env["emulation.award.letter"]
+            .with_user(self.user_secretariat)
+            .create({"plan_id": self.plan.id, "issue_date": date(2021, 1, 15), **vals})
+        )
+        letter.action_assign_number()
+        proposal.with_user(self.user_secretariat).letter_id = letter
+        return letter, proposal
+
+    def _send(self, letter, day):
+        action = letter.with_user(self.user_secretariat).action_open_submit_wizard()
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.user_secretariat)
+            .with_context(**action["context"])
+        )
+        wizard.act_date = day
+        wizard.save().action_confirm()
+
+    def _receive_on_paper(self, submission, day):
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(self.user_secretariat)
+            .create(
+                {
+                    "name": "bao-cao-giay.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 test"),
+                    "res_model": "emulation.submission",
+                    "res_id": submission.id,
+                }
+            )
+        )
+        with Form(submission.with_user(self.user_secretariat)) as form:
+            form.channel = "paper"
+            # the form proposes today; the secretariat gives the real day
+            self.assertEqual(form.date_received, fields.Date.today())
+            form.date_received = day
+        submission.with_user(self.user_secretariat).write(
+            {"attachment_ids": [Command.link(attachment.id)]}
+        )
+        submission.with_user(self.user_secretariat).action_file()
+
+
+@tagged("post_install", "-at_install")
+class TestActDates(YearEndCommon):
+    """Each act is dated by whoever records it: today by default, never in
+    the future, never before the act it follows; nothing changes when
+    refused."""
+
+    def test_agreement_today_by_default(self):
+        cards = self._score_and_appraise()
+        with freeze_time("2020-12-03 20:00:00"):
+            # 3 December 20:00 UTC is already 4 December in Hanoi
+            self.user_secretariat.tz = "Asia/Ho_Chi_Minh"
+            action = cards.with_user(self.user_secretariat).action_open_agree_wizard()
+            wizard = Form(
+                self.env[action["res_model"]]
+                .with_user(self.user_secretariat)
+                .with_context(**action["context"])
+            )
+            self.assertEqual(wizard.act_date, date(2020, 12, 4))
+            wizard.save().action_confirm()
+        self.assertEqual(set(cards.mapped("date_agreed")), {date(2020, 12, 4)})
+
+    def test_agreement_date_refused(self):
+        cards = self._score_and_appraise()
+        with freeze_time(RECORDED_ON):
+            with self.assertRefused(ValidationError, "in the future"):
+                self._agree(cards, date(2021, 9, 16))
+            with self.assertRefused(ValidationError, "earlier than the sending of the self scores"):
+                self._agree(cards, date(2020, 11, 18))
+            # the officer does not agree, whatever the day
+            with self.assertRaises(UserError):
+                cards.with_user(self.user_officer).action_open_agree_wizard()
+        self.assertEqual(set(cards.mapped("state")), {"appraised"})
+        self.assertFalse(any(cards.mapped("date_agreed")))
+
+    def test_letter_and_decision_dates_refused(self):
+        self._score_and_appraise()
+        with freeze_time(RECORDED_ON):
+            letter, proposal = self._letter(
+                issue_place="Hải Phòng",
+                issuer_name="CỤM THI ĐUA (test)",
+                signer_name="Nguyễn Văn Ký",
+            )
+            with self.assertRefused(ValidationError, "in the future"):
+                self._send(letter, date(2021, 10, 1))
+            with self.assertRefused(ValidationError, "earlier than the letter's date"):
+                self._send(letter, date(2021, 1, 14))
+            self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
+            self._send(letter, date(2021, 1, 20))
+            as_council = proposal.with_user(self.user_council)
+            as_council.decision_number = "25/QĐ-BNV"
+            with self.assertRefused(ValidationError, "in the future"):
+                as_council.decision_date = date(2021, 9, 20)
+            with self.assertRefused(ValidationError, "before the proposal"):
+                as_council.decision_date = date(2021, 1, 19)
+        proposal.invalidate_recordset()
+        self.assertFalse(proposal.decision_date)
+
+    def test_paper_filing_received_date_refused(self):
+        submission = self.annual.submission_ids.filtered(
+            lambda sub: sub.partner_id == self.unit_member4
+        )
+        with freeze_time(RECORDED_ON), self.assertRefused(UserError, "future"):
+            self._receive_on_paper(submission, date(2021, 9, 20))
+        submission.invalidate_recordset()
+        self.assertEqual(submission.state, "to_file")
+
+
+@tagged("post_install", "-at_install")
+class TestYearRecordedLater(HttpCase, YearEndCommon):
+    """The secretariat records the year in September 2021: the conference
+    of 3 December 2020, a paper report received on 25 November 2020, the
+    letter sent on 20 January 2021, the council's decision of 25 February
+    2021. No stored or printed date of an act is the day it was recorded
+    nor the day it was printed."""
+
+    def test_year_recorded_months_later(self):
+        cards = self._score_and_appraise()
+        submission = self.annual.submission_ids.filtered(
+            lambda sub: sub.partner_id == self.unit_member4
+        )
+        with freeze_time(RECORDED_ON):
+            self._receive_on_paper(submission, date(2020, 11, 25))
+            self._agree(cards, date(2020, 12, 3))
+            letter, proposal = self._letter(
+                issue_place="Hải Phòng",
+                issuer_name="CỤM THI ĐUA (test)",
+                signer_name="Nguyễn Văn Ký",
+            )
+            self._send(letter, date(2021, 1, 20))
+            as_council = proposal.with_user(self.user_council)
+            as_council.write(
+                {"decision_number": "25/QĐ-BNV", "decision_date": date(2021, 2, 25)}
+            )
+            as_council.action_approve()
+        stored = {
+            "agreed": set(cards.mapped("date_agreed")),
+            "received": submission.date_received,
+            "late": submission.is_late,
+            "sent": (letter.submit_date, proposal.submit_date),
+            "decided": (proposal.state, proposal.decision_date),
+        }
+        self.assertEqual(
+            stored,
+            {
+                "agreed": {date(2020, 12, 3)},
+                "received": date(2020, 11, 25),
+                "late": False,
+                "sent": (date(2021, 1, 20), date(2021, 1, 20)),
+                "decided": ("approved", date(2021, 2, 25)),
+            },
+        )
+        # the printed documents carry the days of the acts
+        printing_day = fields.Date.today()
+        table = " ".join(
+            printed_text(
+                self.env,
+                "emulation_cluster.report_emulation_scoring_results",
+                self.plan,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("ngày 03 tháng 12 năm 2020", table)
+        letter_text = " ".join(
+            printed_text(
+                self.env,
+                "emulation_cluster.report_emulation_award_letter",
+                letter,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("Hải Phòng, ngày 15 tháng 01 năm 2021", letter_text)
+        for day in (date(2021, 9, 15), printing_day):
+            for text in (table, letter_text):
+                self.assertNotIn(format_vn_short_date(day), text)
+                self.assertNotIn(format_vn_long_date(day), text)
