@@ -280,3 +280,68 @@ class TestYearRecordedLater(HttpCase, YearEndCommon):
             for text in (table, letter_text):
                 self.assertNotIn(format_vn_short_date(day), text)
                 self.assertNotIn(format_vn_long_date(day), text)
+
+
+@tagged("post_install", "-at_install")
+class TestResultsTableDocument(HttpCase, YearEndCommon):
+    """The results table printed as the leader unit's official document:
+    its number, the place and the day of the agreement (dotted while
+    provisional), the signer and the recipients, Vietnamese numbers, the
+    "%" defined, a unit not scored yet neither ranked nor classified."""
+
+    def _table(self):
+        return " ".join(
+            printed_text(
+                self.env,
+                "emulation_cluster.report_emulation_scoring_results",
+                self.plan,
+                self.user_secretariat,
+            ).split()
+        )
+
+    def test_results_table_official_document(self):
+        self.plan.with_user(self.user_secretariat).write(
+            {
+                "results_number": "15/BC-CTĐ",
+                "results_signer_title": "GIÁM ĐỐC SỞ NỘI VỤ",
+                "results_signer_name": "Trần Văn Trưởng",
+                "results_distribution_list": "- Các Sở Nội vụ thành viên;\n- Lưu: VT.",
+            }
+        )
+        # an officer does not sign the secretariat's table
+        with self.assertRaises(UserError):
+            self.plan.with_user(self.user_officer).results_number = "1/BC"
+        scored = self.plan.scorecard_ids - self.card_member4
+        with freeze_time("2020-11-19 03:00:00"):
+            for card in self.plan.scorecard_ids:
+                self._line(card, "I.2", self.user_secretariat).target_value = 100
+            for card in scored:
+                for code, value in dict(LEADER, **{"III.1": 10}).items():
+                    self._line(card, code).self_value = value
+            scored.with_user(self.user_manager).action_submit_self_scores()
+            scored.with_user(self.user_manager).action_appraise()
+        with freeze_time(RECORDED_ON):
+            self._agree(scored, date(2020, 12, 3))
+        # member 4 never sent its scores: not ranked, not classified
+        self.assertEqual(
+            (self.card_member4.rank, self.card_member4.classification_id.id),
+            (0, False),
+        )
+        text = self._table()
+        for expected in (
+            "Số: 15/BC-CTĐ",
+            "Hải Phòng, ngày … tháng … năm …",
+            "Provisional results",
+            "(60) (40)",
+            "50,00 30,00 10,00 90,00 80,00",
+            "Not scored yet: neither ranked nor classified.",
+            "the bonus and the penalty are apart",
+            "Nơi nhận:",
+            "- Các Sở Nội vụ thành viên;",
+            "GIÁM ĐỐC SỞ NỘI VỤ",
+            "Trần Văn Trưởng",
+        ):
+            self.assertIn(expected, text)
+        self.assertNotIn("90.00", text)
+        member4 = text[text.index(self.unit_member4.name) :][:120]
+        self.assertNotIn("0,00", member4)
