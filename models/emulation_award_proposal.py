@@ -220,8 +220,10 @@ class EmulationAwardProposal(models.Model):
         }
         for proposal in self:
             row = rows.get((proposal.plan_id.id, proposal.partner_id.id))
-            proposal.score_total = row.final_total if row else 0.0
-            proposal.rank = row.rank if row else 0
+            # nothing is copied from a provisional ranking: it may change
+            agreed = row and row.is_agreed
+            proposal.score_total = row.final_total if agreed else 0.0
+            proposal.rank = row.rank if agreed else 0
 
     @api.depends("item_ids.is_present")
     def _compute_missing_items(self):

@@ -86,6 +86,23 @@ class EmulationRanking(models.Model):
         help="Every scorecard of the plan is agreed: the ranking is final and "
         "every member reads it. Until then it is provisional.",
     )
+    ranking_state = fields.Selection(
+        selection=[
+            (
+                "provisional",
+                "Provisional: the full table comes once every scorecard is agreed",
+            ),
+            ("agreed", "Agreed"),
+        ],
+        string="Ranking Status",
+        readonly=True,
+    )
+    is_scored = fields.Boolean(
+        string="Scores Sent",
+        readonly=True,
+        help="The unit has sent its scores: until then it is neither ranked "
+        "nor classified.",
+    )
     group_result_ids = fields.One2many(
         comodel_name="emulation.ranking.group",
         inverse_name="ranking_id",
@@ -242,14 +259,21 @@ class EmulationRanking(models.Model):
                            card.classification_id,
                            card.rank,
                            card.date_agreed,
-                           NOT EXISTS (
-                               SELECT 1
-                                 FROM emulation_scorecard other
-                                WHERE other.plan_id = card.plan_id
-                                  AND other.active
-                                  AND other.state != 'agreed'
-                           ) AS is_agreed
+                           card.state != 'draft' AS is_scored,
+                           agreed.is_agreed,
+                           CASE WHEN agreed.is_agreed THEN 'agreed'
+                                ELSE 'provisional'
+                           END AS ranking_state
                       FROM emulation_scorecard card
+                      CROSS JOIN LATERAL (
+                          SELECT NOT EXISTS (
+                              SELECT 1
+                                FROM emulation_scorecard other
+                               WHERE other.plan_id = card.plan_id
+                                 AND other.active
+                                 AND other.state != 'agreed'
+                          ) AS is_agreed
+                      ) agreed
                      WHERE card.active
                 )
                 """,

@@ -442,7 +442,18 @@ class EmulationScorecard(models.Model):
         date_agreed = self._get_agreement_date(act_date)
         self._write_transition({"state": "agreed", "date_agreed": date_agreed})
         self.plan_id._rank_scorecards()
+        self._refresh_draft_proposals()
         return True
+
+    def _refresh_draft_proposals(self):
+        """The draft proposals of these plans take the total and rank once
+        the ranking is agreed (nothing is copied while it is provisional)."""
+        Proposal = self.env["emulation.award.proposal"].sudo()
+        proposals = Proposal.search(
+            [("plan_id", "in", self.plan_id.ids), ("state", "=", "draft")]
+        )
+        for name in ("score_total", "rank"):
+            self.env.add_to_compute(Proposal._fields[name], proposals)
 
     def _get_agreement_date(self, act_date):
         """The day entered, checked against each card's self-scoring."""

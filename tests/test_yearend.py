@@ -345,3 +345,80 @@ class TestResultsTableDocument(HttpCase, YearEndCommon):
         self.assertNotIn("90.00", text)
         member4 = text[text.index(self.unit_member4.name) :][:120]
         self.assertNotIn("0,00", member4)
+
+
+@tagged("post_install", "-at_install")
+class TestRankingPerClusterYear(YearEndCommon):
+    """One ranking per cluster and year, its state in words; a unit that
+    has not sent its scores is not ranked; the officer reads his row and
+    is told when the full table comes; a proposal copies nothing from a
+    provisional ranking."""
+
+    def test_ranking_provisional_then_agreed(self):
+        Ranking = self.env["emulation.ranking"]
+        scored = self.plan.scorecard_ids - self.card_member4
+        with freeze_time("2020-11-19 03:00:00"):
+            for card in self.plan.scorecard_ids:
+                self._line(card, "I.2", self.user_secretariat).target_value = 100
+            for card in scored:
+                for code, value in LEADER.items():
+                    self._line(card, code).self_value = value
+            scored.with_user(self.user_manager).action_submit_self_scores()
+            scored.with_user(self.user_manager).action_appraise()
+        rows = Ranking.search([("plan_id", "=", self.plan.id)])
+        member4 = rows.filtered(lambda row: row.partner_id == self.unit_member4)
+        self.assertEqual(
+            (member4.rank, member4.is_scored, member4.classification_id.id),
+            (0, False, False),
+        )
+        self.assertEqual(sorted((rows - member4).mapped("rank")), [1, 1, 1])
+        self.assertEqual(set(rows.mapped("ranking_state")), {"provisional"})
+        # the officer reads his own row, and is told when the full table comes
+        own = Ranking.with_user(self.user_officer).search(
+            [("plan_id", "=", self.plan.id)]
+        )
+        self.assertEqual(own.partner_id, self.unit_member3)
+        labels = dict(Ranking._fields["ranking_state"]._description_selection(self.env))
+        self.assertIn(
+            "the full table comes once every scorecard is agreed",
+            labels[own.ranking_state],
+        )
+        # a proposal made now takes nothing from the provisional ranking
+        award = self.env["emulation.award.type"].create({"name": "Giấy khen (test)"})
+        proposal = (
+            self.env["emulation.award.proposal"]
+            .with_user(self.user_secretariat)
+            .create(
+                {
+                    "plan_id": self.plan.id,
+                    "partner_id": self.unit_member3.id,
+                    "award_type_id": award.id,
+                }
+            )
+        )
+        self.assertEqual((proposal.score_total, proposal.rank), (0.0, 0))
+        with freeze_time(RECORDED_ON):
+            self._agree(scored, date(2020, 12, 3))
+        self.assertEqual((proposal.score_total, proposal.rank), (0.0, 0))
+        with freeze_time("2020-12-01 03:00:00"):
+            self.card_member4.with_user(self.user_manager).action_submit_self_scores()
+            self.card_member4.with_user(self.user_manager).action_appraise()
+        with freeze_time(RECORDED_ON):
+            self._agree(self.card_member4, date(2020, 12, 3))
+        rows.invalidate_recordset()
+        self.assertEqual(set(rows.mapped("ranking_state")), {"agreed"})
+        self.assertEqual(member4.rank, 4)
+        self.assertEqual((proposal.score_total, proposal.rank), (80.0, 1))
+
+    def test_administrator_ranking_per_cluster_and_year(self):
+        action = self.env.ref("emulation_cluster.emulation_ranking_action")
+        # grouped by plan: a cluster's year
+        self.assertIn("'search_default_group_plan': 1", action.context)
+        groups = (
+            self.env["emulation.ranking"]
+            .with_user(self.user_manager)
+            .read_group([], ["final_total:avg"], ["cluster_id", "year"], lazy=False)
+        )
+        keys = [(group["cluster_id"][0], group["year"]) for group in groups]
+        self.assertEqual(len(keys), len(set(keys)))
+        self.assertIn((self.cluster.id, 2020), keys)

@@ -433,8 +433,13 @@ tours.add("emulation_officer_reads_ranking", {
             trigger: ".o_breadcrumb:contains('Bảng xếp hạng')",
         },
         {
+            content: "One ranking per cluster and year, its state in words",
+            trigger: ".o_group_header:contains('2020')",
+        },
+        {
             content: "Every member's row, the leader first",
-            trigger: ".o_data_row:first-child:contains('Sở Nội vụ Leader (test)')",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Leader (test)'):contains('Đã thống nhất') td[name='rank']:contains('1')",
         },
         {
             trigger: ".o_data_row:contains('Sở Nội vụ Member 3 (test)')",
