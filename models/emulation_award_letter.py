@@ -6,7 +6,7 @@ import zipfile
 from datetime import date
 from urllib.parse import quote as url_quote
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools.common import file_slug, format_vn_long_date, format_vn_short_date
@@ -21,6 +21,9 @@ PLAN_DEFAULTS = (
     "signer_title",
     "signer_name",
 )
+# what a letter takes from the cluster's previous letter: whom it is
+# addressed to and sent to
+PREVIOUS_LETTER_DEFAULTS = ("addressee", "distribution_list")
 # file types whose content is compressed already (see _build_package)
 COMPRESSED_EXTENSIONS = frozenset(
     ("pdf", "odt", "ods", "docx", "xlsx", "pptx", "zip", "png", "jpg", "jpeg")
@@ -152,11 +155,36 @@ class EmulationAwardLetter(models.Model):
         plan = self.env["emulation.plan"].browse(plan_id)
         if not plan or not plan.has_access("read"):
             return {}
-        return {
+        values = {
             name: plan[name]
             for name in PLAN_DEFAULTS
             if name in names and not given.get(name) and plan[name]
         }
+        # the plan's legal bases, in its order
+        if "basis_document_ids" in names and not given.get("basis_document_ids"):
+            documents = plan.basis_ids.sorted(lambda basis: (basis.sequence, basis.id))
+            if documents.document_id:
+                values["basis_document_ids"] = [
+                    Command.set(documents.document_id.ids)
+                ]
+        previous = self.search(
+            [("cluster_id", "=", plan.cluster_id.id)],
+            order="issue_date desc, id desc",
+            limit=1,
+        )
+        for name in PREVIOUS_LETTER_DEFAULTS:
+            if name in names and not given.get(name) and previous[name]:
+                values[name] = previous[name]
+        return values
+
+    @api.onchange("plan_id")
+    def _onchange_plan_id_defaults(self):
+        """The form fills what the plan gives as soon as the plan is chosen:
+        nothing to retype on each letter."""
+        for letter in self.filtered("plan_id"):
+            names = PLAN_DEFAULTS + PREVIOUS_LETTER_DEFAULTS + ("basis_document_ids",)
+            given = {name: letter[name] for name in names}
+            letter.update(letter._get_plan_defaults(letter.plan_id.id, names, given))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -166,7 +194,11 @@ class EmulationAwardLetter(models.Model):
         vals_list = [
             dict(
                 vals,
-                **self._get_plan_defaults(vals.get("plan_id"), PLAN_DEFAULTS, vals),
+                **self._get_plan_defaults(
+                    vals.get("plan_id"),
+                    PLAN_DEFAULTS + PREVIOUS_LETTER_DEFAULTS + ("basis_document_ids",),
+                    vals,
+                ),
             )
             for vals in vals_list
         ]
@@ -186,19 +218,39 @@ class EmulationAwardLetter(models.Model):
 
     @api.depends("proposal_ids.beneficiary")
     def _compute_counts(self):
+        """The letter's own counts, as printed, whoever reads it: counted in
+        the database, not from the proposals the reader's cache holds (an
+        officer reads only his unit's, and the cache is shared with sudo)."""
+        counts = {}
+        letters = self.filtered("id")
+        if letters:
+            counts = {
+                (letter.id, beneficiary): count
+                for letter, beneficiary, count in self.env["emulation.award.proposal"]
+                .sudo()
+                ._read_group(
+                    [("letter_id", "in", letters.ids)],
+                    ["letter_id", "beneficiary"],
+                    ["__count"],
+                )
+            }
         for letter in self:
-            # the letter's own counts, as printed, whoever reads it
-            proposals = letter.sudo().proposal_ids
-            letter.individual_count = len(
-                proposals.filtered(lambda prop: prop.beneficiary == "individual")
-            )
-            letter.collective_count = len(proposals) - letter.individual_count
+            if not letter.id:
+                # a letter being written: what the form holds
+                proposals = letter.proposal_ids
+                letter.individual_count = len(
+                    proposals.filtered(lambda prop: prop.beneficiary == "individual")
+                )
+                letter.collective_count = len(proposals) - letter.individual_count
+                continue
+            letter.individual_count = counts.get((letter.id, "individual"), 0)
+            letter.collective_count = counts.get((letter.id, "collective"), 0)
 
     # ------------------------------------------------------------------
     # number, submission
     # ------------------------------------------------------------------
     def action_assign_number(self):
-        """Next "N/TTr-…" of the cluster for the year."""
+        """Next "NN/TTr-…" of the cluster for the year."""
         self._check_transition(("draft",), ("secretariat",), self.env._("numbered"))
         for letter in self.filtered(lambda letter: not letter.number):
             letter._write_transition({"number": letter._get_next_number()})
@@ -224,7 +276,8 @@ class EmulationAwardLetter(models.Model):
                         "code": code,
                         "implementation": "no_gap",
                         "use_date_range": True,
-                        "padding": 0,
+                        # Decree 30 writes the numbers below 10 as 01, 02…
+                        "padding": 2,
                         "suffix": "/" + symbol.replace("%", "%%"),
                     }
                 )
@@ -376,7 +429,7 @@ class EmulationAwardLetter(models.Model):
         return {
             "title": "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
             "subtitle": f"(Kèm theo Tờ trình số {letter.number or '…'} "
-            f"{format_vn_long_date(letter.issue_date) or ''} của "
+            f"{format_vn_long_date(letter.issue_date) or 'ngày … tháng … năm …'} của "
             f"{letter.issuer_name or letter.cluster_id.name})".replace("  ", " "),
             "header": [
                 "TT",

@@ -422,3 +422,103 @@ class TestRankingPerClusterYear(YearEndCommon):
         keys = [(group["cluster_id"][0], group["year"]) for group in groups]
         self.assertEqual(len(keys), len(set(keys)))
         self.assertIn((self.cluster.id, 2020), keys)
+
+
+@tagged("post_install", "-at_install")
+class TestLetterDocument(HttpCase, YearEndCommon):
+    """The submission letter: numbered 01 below 10, its defaults from the
+    plan and the cluster's previous letter, dotted when undated, what is
+    missing said before anything is asked, the same counts everywhere."""
+
+    def _new_letter(self):
+        form = Form(self.env["emulation.award.letter"].with_user(self.user_secretariat))
+        form.plan_id = self.plan
+        return form
+
+    def test_letter_defaults_number_and_undated_print(self):
+        self.plan.issuer_name = "SỞ NỘI VỤ LEADER (test)"
+        form = self._new_letter()
+        # the issuing body, place, signer and bases come from the plan
+        self.assertEqual(
+            (form.issuer_name, form.issue_place, form.signer_name),
+            ("SỞ NỘI VỤ LEADER (test)", "Hải Phòng", "Nguyễn Văn Ký"),
+        )
+        self.assertEqual(
+            form.basis_document_ids[:].ids, self.plan.basis_ids.document_id.ids
+        )
+        form.addressee = "Hội đồng Thi đua - Khen thưởng Bộ Nội vụ"
+        form.distribution_list = "- Như trên;\n- Lưu: VT."
+        first = form.save()
+        # the next letter is addressed and sent as the previous one
+        second = self._new_letter().save()
+        self.assertEqual(
+            (second.addressee, second.distribution_list),
+            ("Hội đồng Thi đua - Khen thưởng Bộ Nội vụ", "- Như trên;\n- Lưu: VT."),
+        )
+        first.with_user(self.user_secretariat).action_assign_number()
+        self.assertEqual(first.number, "01/TTr-CTĐ")
+        text = " ".join(
+            printed_text(
+                self.env,
+                "emulation_cluster.report_emulation_award_letter",
+                first,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("Số: 01/TTr-CTĐ", text)
+        self.assertIn("Hải Phòng, ngày … tháng … năm …", text)
+        self.assertIn("Kính gửi: Hội đồng Thi đua - Khen thưởng Bộ Nội vụ", text)
+
+    def test_missing_fields_said_before_sending(self):
+        self._score_and_appraise()
+        letter, proposal = self._letter(
+            issue_place="Hải Phòng", issuer_name="CỤM THI ĐUA (test)"
+        )
+        letter.with_user(self.user_secretariat).signer_name = False
+        with self.assertRaises(UserError) as caught:
+            letter.with_user(self.user_secretariat).action_open_submit_wizard()
+        message = str(caught.exception)
+        self.assertIn("Signer Name", message)
+        for given in ("Number-Symbol", "Issue Date", "Place of Issue", "Issuing Body"):
+            self.assertNotIn(given, message)
+        self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
+
+    def test_counts_agree_for_every_reader(self):
+        self._score_and_appraise()
+        letter, proposal = self._letter(
+            issue_place="Hải Phòng",
+            issuer_name="CỤM THI ĐUA (test)",
+            signer_name="Nguyễn Văn Ký",
+        )
+        other = (
+            self.env["emulation.award.proposal"]
+            .with_user(self.user_secretariat)
+            .create(
+                {
+                    "plan_id": self.plan.id,
+                    "partner_id": self.unit_member3.id,
+                    "award_type_id": self.merit.id,
+                    "letter_id": letter.id,
+                }
+            )
+        )
+        self.assertTrue(other)
+        # the form, the list and the PDF say the same, whoever reads them
+        as_officer = letter.with_user(self.user_officer)
+        as_officer.proposal_ids.mapped("name")
+        self.assertEqual(as_officer.collective_count, 2)
+        listed = (
+            self.env["emulation.award.letter"]
+            .with_user(self.user_officer)
+            .search_read([("id", "=", letter.id)], ["collective_count"])
+        )
+        self.assertEqual(listed[0]["collective_count"], 2)
+        text = " ".join(
+            printed_text(
+                self.env,
+                "emulation_cluster.report_emulation_award_letter",
+                letter,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("cho 02 tập thể", text)

@@ -11,6 +11,8 @@ code is loaded.
 - A returned submission keeps the day its correction is due: its open
   "File Again" activity's deadline.
 - A letter sent to the council keeps the day it was sent: its proposals'.
+- The next letters are numbered 01, 02… below 10 (Decree 30); the numbers
+  given so far stay as they were sent.
 """
 
 import logging
@@ -84,9 +86,21 @@ def _letters_sent_on(cr):
     )
 
 
+def _letter_numbers_padded(cr):
+    cr.execute(
+        """
+        UPDATE ir_sequence
+           SET padding = 2
+         WHERE code LIKE 'emulation.award.letter.cluster.%%'
+           AND padding < 2
+        """
+    )
+
+
 def migrate(cr, version):
     if not version:
         return
     _lateness_from_first_round(cr)
     _refile_deadlines(cr)
     _letters_sent_on(cr)
+    _letter_numbers_padded(cr)
