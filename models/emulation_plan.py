@@ -1285,6 +1285,13 @@ class EmulationPlan(models.Model):
             "emulation_cluster.action_report_emulation_plan"
         ).report_action(self)
 
+    def action_print_results_table(self):
+        """The plan's results table, where the secretariat looks for it."""
+        self.check_access("read")
+        return self.env.ref(
+            "emulation_cluster.emulation_scorecard_results_report"
+        ).report_action(self)
+
     # ------------------------------------------------------------------
     # report helpers
     # ------------------------------------------------------------------

@@ -110,6 +110,11 @@ class EmulationRanking(models.Model):
         readonly=True,
     )
 
+    def action_print_results_table(self):
+        """The results table of the plans of these rows (one per cluster
+        and year)."""
+        return self.plan_id.action_print_results_table()
+
     def _compute_display_name(self):
         for row in self:
             row.display_name = f"{row.partner_id.name} – {row.year}"

@@ -522,3 +522,38 @@ class TestLetterDocument(HttpCase, YearEndCommon):
             ).split()
         )
         self.assertIn("cho 02 tập thể", text)
+
+
+@tagged("post_install", "-at_install")
+class TestPrintWhereUsersLook(YearEndCommon):
+    """The results table has its button on the plan and on the ranking."""
+
+    def test_results_table_buttons(self):
+        report = "emulation_cluster.report_emulation_scoring_results"
+        for model, view in (
+            ("emulation.plan", "form"),
+            ("emulation.ranking", "form"),
+            ("emulation.ranking", "list"),
+        ):
+            arch = (
+                self.env[model]
+                .with_user(self.user_secretariat)
+                .get_views([(False, view)])["views"][view]["arch"]
+            )
+            self.assertIn('name="action_print_results_table"', arch, (model, view))
+        action = self.plan.with_user(self.user_secretariat).action_print_results_table()
+        self.assertEqual(action["report_name"], report)
+        self.assertEqual(action["context"]["active_ids"], self.plan.ids)
+        row = self.env["emulation.ranking"].search([("plan_id", "=", self.plan.id)])
+        action = row[:1].with_user(self.user_secretariat).action_print_results_table()
+        self.assertEqual(
+            (action["report_name"], action["context"]["active_ids"]),
+            (report, self.plan.ids),
+        )
+        # the officer meets no such button
+        arch = (
+            self.env["emulation.plan"]
+            .with_user(self.user_officer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertNotIn('name="action_print_results_table"', arch)
