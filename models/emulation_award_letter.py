@@ -164,9 +164,7 @@ class EmulationAwardLetter(models.Model):
         if "basis_document_ids" in names and not given.get("basis_document_ids"):
             documents = plan.basis_ids.sorted(lambda basis: (basis.sequence, basis.id))
             if documents.document_id:
-                values["basis_document_ids"] = [
-                    Command.set(documents.document_id.ids)
-                ]
+                values["basis_document_ids"] = [Command.set(documents.document_id.ids)]
         previous = self.search(
             [("cluster_id", "=", plan.cluster_id.id)],
             order="issue_date desc, id desc",

@@ -1125,7 +1125,11 @@ class EmulationPlan(models.Model):
             unscored = cards.filtered(lambda card: card.state == "draft")
             if unscored:
                 unscored._write_transition(
-                    {"rank": 0, "classification_id": False, "classification_rule_id": False}
+                    {
+                        "rank": 0,
+                        "classification_id": False,
+                        "classification_rule_id": False,
+                    }
                 )
             cards -= unscored
             if not cards:

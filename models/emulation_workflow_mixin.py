@@ -164,9 +164,7 @@ class EmulationWorkflowMixin(models.AbstractModel):
             or isinstance(act_date, datetime.datetime)
             or not PLAUSIBLE_DATES[0] <= act_date <= PLAUSIBLE_DATES[1]
         ):
-            raise ValidationError(
-                self.env._("%(act)s: give a valid date.", act=act)
-            )
+            raise ValidationError(self.env._("%(act)s: give a valid date.", act=act))
         if act_date > today:
             raise ValidationError(
                 self.env._(

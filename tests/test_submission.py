@@ -265,9 +265,7 @@ class TestSubmission(SubmissionCommon):
             (sub.is_late, sub.is_late_correction, sub.state),
             (False, False, "filed"),
         )
-        self.assertEqual(
-            sub.round_ids.sorted("number")[-1].deadline, date(2020, 6, 30)
-        )
+        self.assertEqual(sub.round_ids.sorted("number")[-1].deadline, date(2020, 6, 30))
         # late first filing, on-time correction: late it stays
         late = self.sub_deputy
         self._file(late, self.user_deputy, "2020-06-18")

@@ -34,6 +34,7 @@ class _Refused:
         self.case.assertIn(self.words, str(self.caught.exception))
         return handled
 
+
 # the day the secretariat sits down to record the year, months after it
 RECORDED_ON = "2021-09-15"
 
@@ -171,7 +172,9 @@ class TestActDates(YearEndCommon):
         with freeze_time(RECORDED_ON):
             with self.assertRefused(ValidationError, "in the future"):
                 self._agree(cards, date(2021, 9, 16))
-            with self.assertRefused(ValidationError, "earlier than the sending of the self scores"):
+            with self.assertRefused(
+                ValidationError, "earlier than the sending of the self scores"
+            ):
                 self._agree(cards, date(2020, 11, 18))
             # the officer does not agree, whatever the day
             with self.assertRaises(UserError):

@@ -27,7 +27,6 @@ class EmulationActDateWizard(models.TransientModel):
             ("submit_letter", "Letter sent to the council"),
             ("submit_proposal", "Proposal submitted to the council"),
         ],
-        string="Act",
         required=True,
         readonly=True,
     )

@@ -410,7 +410,8 @@ tours.add("emulation_secretariat_appraises", {
             trigger: ".o_field_widget[name='final_total']:contains('65')",
         },
         {
-            trigger: "button[name='action_open_agree_wizard']:contains('Thống nhất tại hội nghị')",
+            trigger:
+                "button[name='action_open_agree_wizard']:contains('Thống nhất tại hội nghị')",
             run: "click",
         },
         {
