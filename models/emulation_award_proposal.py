@@ -314,6 +314,14 @@ class EmulationAwardProposal(models.Model):
                     )
                 )
 
+    @api.onchange("decision_number")
+    def _onchange_decision_number_date(self):
+        """The council records its decision: dated today in its time zone
+        unless it gives the decision's own day."""
+        for proposal in self:
+            if proposal.decision_number and not proposal.decision_date:
+                proposal.decision_date = fields.Date.context_today(proposal)
+
     @api.constrains("decision_date")
     def _check_decision_date(self):
         today = fields.Date.context_today(self)

@@ -196,14 +196,21 @@ class TestActDates(YearEndCommon):
                 self._send(letter, date(2021, 1, 14))
             self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
             self._send(letter, date(2021, 1, 20))
+            # the council's form dates the decision today unless told
+            with Form(proposal.with_user(self.user_council)) as form:
+                form.decision_number = "25/QĐ-BNV"
+                self.assertEqual(form.decision_date, date(2021, 9, 15))
+                form.decision_date = date(2021, 2, 25)
+            self.assertEqual(proposal.decision_date, date(2021, 2, 25))
             as_council = proposal.with_user(self.user_council)
-            as_council.decision_number = "25/QĐ-BNV"
+            as_council.decision_date = False
             with self.assertRefused(ValidationError, "in the future"):
                 as_council.decision_date = date(2021, 9, 20)
             with self.assertRefused(ValidationError, "before the proposal"):
                 as_council.decision_date = date(2021, 1, 19)
         proposal.invalidate_recordset()
         self.assertFalse(proposal.decision_date)
+        self.assertEqual(proposal.decision_number, "25/QĐ-BNV")
 
     def test_paper_filing_received_date_refused(self):
         submission = self.annual.submission_ids.filtered(
