@@ -6,7 +6,7 @@ import zipfile
 from datetime import date
 from urllib.parse import quote as url_quote
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools.common import file_slug, format_vn_long_date, format_vn_short_date
@@ -21,6 +21,9 @@ PLAN_DEFAULTS = (
     "signer_title",
     "signer_name",
 )
+# what a letter takes from the cluster's previous letter: whom it is
+# addressed to and sent to
+PREVIOUS_LETTER_DEFAULTS = ("addressee", "distribution_list")
 # file types whose content is compressed already (see _build_package)
 COMPRESSED_EXTENSIONS = frozenset(
     ("pdf", "odt", "ods", "docx", "xlsx", "pptx", "zip", "png", "jpg", "jpeg")
@@ -109,6 +112,13 @@ class EmulationAwardLetter(models.Model):
         inverse_name="letter_id",
         string="Proposals",
     )
+    submit_date = fields.Date(
+        string="Sent to the Council On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The day the letter was sent to the council, as recorded.",
+    )
     collective_count = fields.Integer(string="Collectives", compute="_compute_counts")
     individual_count = fields.Integer(string="Individuals", compute="_compute_counts")
     note = fields.Text()
@@ -143,11 +153,34 @@ class EmulationAwardLetter(models.Model):
         plan = self.env["emulation.plan"].browse(plan_id)
         if not plan or not plan.has_access("read"):
             return {}
-        return {
+        values = {
             name: plan[name]
             for name in PLAN_DEFAULTS
             if name in names and not given.get(name) and plan[name]
         }
+        # the plan's legal bases, in its order
+        if "basis_document_ids" in names and not given.get("basis_document_ids"):
+            documents = plan.basis_ids.sorted(lambda basis: (basis.sequence, basis.id))
+            if documents.document_id:
+                values["basis_document_ids"] = [Command.set(documents.document_id.ids)]
+        previous = self.search(
+            [("cluster_id", "=", plan.cluster_id.id)],
+            order="issue_date desc, id desc",
+            limit=1,
+        )
+        for name in PREVIOUS_LETTER_DEFAULTS:
+            if name in names and not given.get(name) and previous[name]:
+                values[name] = previous[name]
+        return values
+
+    @api.onchange("plan_id")
+    def _onchange_plan_id_defaults(self):
+        """The form fills what the plan gives as soon as the plan is chosen:
+        nothing to retype on each letter."""
+        for letter in self.filtered("plan_id"):
+            names = PLAN_DEFAULTS + PREVIOUS_LETTER_DEFAULTS + ("basis_document_ids",)
+            given = {name: letter[name] for name in names}
+            letter.update(letter._get_plan_defaults(letter.plan_id.id, names, given))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -157,7 +190,11 @@ class EmulationAwardLetter(models.Model):
         vals_list = [
             dict(
                 vals,
-                **self._get_plan_defaults(vals.get("plan_id"), PLAN_DEFAULTS, vals),
+                **self._get_plan_defaults(
+                    vals.get("plan_id"),
+                    PLAN_DEFAULTS + PREVIOUS_LETTER_DEFAULTS + ("basis_document_ids",),
+                    vals,
+                ),
             )
             for vals in vals_list
         ]
@@ -177,19 +214,39 @@ class EmulationAwardLetter(models.Model):
 
     @api.depends("proposal_ids.beneficiary")
     def _compute_counts(self):
+        """The letter's own counts, as printed, whoever reads it: counted in
+        the database, not from the proposals the reader's cache holds (an
+        officer reads only his unit's, and the cache is shared with sudo)."""
+        counts = {}
+        letters = self.filtered("id")
+        if letters:
+            counts = {
+                (letter.id, beneficiary): count
+                for letter, beneficiary, count in self.env["emulation.award.proposal"]
+                .sudo()
+                ._read_group(
+                    [("letter_id", "in", letters.ids)],
+                    ["letter_id", "beneficiary"],
+                    ["__count"],
+                )
+            }
         for letter in self:
-            # the letter's own counts, as printed, whoever reads it
-            proposals = letter.sudo().proposal_ids
-            letter.individual_count = len(
-                proposals.filtered(lambda prop: prop.beneficiary == "individual")
-            )
-            letter.collective_count = len(proposals) - letter.individual_count
+            if not letter.id:
+                # a letter being written: what the form holds
+                proposals = letter.proposal_ids
+                letter.individual_count = len(
+                    proposals.filtered(lambda prop: prop.beneficiary == "individual")
+                )
+                letter.collective_count = len(proposals) - letter.individual_count
+                continue
+            letter.individual_count = counts.get((letter.id, "individual"), 0)
+            letter.collective_count = counts.get((letter.id, "collective"), 0)
 
     # ------------------------------------------------------------------
     # number, submission
     # ------------------------------------------------------------------
     def action_assign_number(self):
-        """Next "N/TTr-…" of the cluster for the year."""
+        """Next "NN/TTr-…" of the cluster for the year."""
         self._check_transition(("draft",), ("secretariat",), self.env._("numbered"))
         for letter in self.filtered(lambda letter: not letter.number):
             letter._write_transition({"number": letter._get_next_number()})
@@ -215,7 +272,8 @@ class EmulationAwardLetter(models.Model):
                         "code": code,
                         "implementation": "no_gap",
                         "use_date_range": True,
-                        "padding": 0,
+                        # Decree 30 writes the numbers below 10 as 01, 02…
+                        "padding": 2,
                         "suffix": "/" + symbol.replace("%", "%%"),
                     }
                 )
@@ -223,33 +281,57 @@ class EmulationAwardLetter(models.Model):
         # a letter is numbered in the year it is sent: the one after the year judged
         return sequence.next_by_id(sequence_date=date(self.year + 1, 1, 1))
 
-    def action_submit(self):
+    def action_submit(self, act_date=None):
         """Send the letter and every proposal it covers to the council:
-        all of them pass the checks of the day, or none is sent."""
+        all of them pass the checks of that day, or none is sent.
+        ``act_date``: the day it was sent, as the secretariat records it
+        (today when not given; the form's button asks it)."""
         self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
+        self._check_sendable()
+        label = self.env._("Sending the letter")
         for letter in self:
-            if not all(
-                (
-                    letter.number,
-                    letter.issue_date,
-                    letter.issue_place,
-                    letter.issuer_name,
-                    letter.signer_name,
-                )
-            ):
+            act_date = letter._get_act_date(
+                act_date, label, [(letter.issue_date, self.env._("the letter's date"))]
+            )
+        self.proposal_ids.filtered(lambda prop: prop.state == "draft").action_submit(
+            act_date=act_date
+        )
+        self._write_transition({"state": "submitted", "submit_date": act_date})
+        return True
+
+    def _check_sendable(self):
+        for letter in self:
+            missing = letter._get_missing_before_sending()
+            if missing:
                 raise UserError(
                     self.env._(
-                        "Give the letter its number, date and place, its issuing "
-                        "body and its signer before sending it."
+                        "Before sending %(letter)s, give it: %(missing)s.",
+                        letter=letter.display_name,
+                        missing=", ".join(missing),
                     )
                 )
             if not letter.proposal_ids:
                 raise UserError(
                     self.env._("The letter lists no proposal: add them first.")
                 )
-        self.proposal_ids.filtered(lambda prop: prop.state == "draft").action_submit()
-        self._write_transition({"state": "submitted"})
-        return True
+
+    def _get_missing_before_sending(self):
+        """The labels of what the letter lacks to be sent, only those."""
+        self.ensure_one()
+        names = ("number", "issue_date", "issue_place", "issuer_name", "signer_name")
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in names
+            if not self[name]
+        ]
+
+    def action_open_submit_wizard(self):
+        """Say what is missing, else ask the day the letter was sent."""
+        self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
+        self._check_sendable()
+        return self.env["emulation.act.date.wizard"]._open_for(
+            "submit_letter", self, self.env._("Send the Letter to the Council")
+        )
 
     # ------------------------------------------------------------------
     # the printed letter and list
@@ -343,7 +425,7 @@ class EmulationAwardLetter(models.Model):
         return {
             "title": "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
             "subtitle": f"(Kèm theo Tờ trình số {letter.number or '…'} "
-            f"{format_vn_long_date(letter.issue_date) or ''} của "
+            f"{format_vn_long_date(letter.issue_date) or 'ngày … tháng … năm …'} của "
             f"{letter.issuer_name or letter.cluster_id.name})".replace("  ", " "),
             "header": [
                 "TT",

@@ -217,8 +217,10 @@ class EmulationAwardProposal(models.Model):
         }
         for proposal in self:
             row = rows.get((proposal.plan_id.id, proposal.partner_id.id))
-            proposal.score_total = row.final_total if row else 0.0
-            proposal.rank = row.rank if row else 0
+            # nothing is copied from a provisional ranking: it may change
+            agreed = row and row.is_agreed
+            proposal.score_total = row.final_total if agreed else 0.0
+            proposal.rank = row.rank if agreed else 0
 
     @api.depends("item_ids.is_present")
     def _compute_missing_items(self):
@@ -309,9 +311,26 @@ class EmulationAwardProposal(models.Model):
                     )
                 )
 
+    @api.onchange("decision_number")
+    def _onchange_decision_number_date(self):
+        """The council records its decision: dated today in its time zone
+        unless it gives the decision's own day."""
+        for proposal in self:
+            if proposal.decision_number and not proposal.decision_date:
+                proposal.decision_date = fields.Date.context_today(proposal)
+
     @api.constrains("decision_date")
     def _check_decision_date(self):
+        today = fields.Date.context_today(self)
         for proposal in self.filtered("decision_date"):
+            if proposal.decision_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The council's decision cannot be dated in the future "
+                        "(%(date)s).",
+                        date=format_vn_short_date(proposal.decision_date),
+                    )
+                )
             if proposal.submit_date and proposal.decision_date < proposal.submit_date:
                 raise ValidationError(
                     self.env._(
@@ -373,10 +392,19 @@ class EmulationAwardProposal(models.Model):
     # ------------------------------------------------------------------
     # submitting to the council
     # ------------------------------------------------------------------
-    def action_submit(self):
-        """Submit to the council, once every check of the day passes."""
+    def action_submit(self, act_date=None):
+        """Submit to the council, once every check of that day passes.
+        ``act_date``: the day it was sent, as the secretariat records it
+        (today when not given)."""
         self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
-        on_date = self._get_action_datetime().date()
+        label = self.env._("Submitting the proposal")
+        on_date = act_date
+        for proposal in self:
+            on_date = proposal._get_act_date(
+                act_date,
+                label,
+                [(proposal.letter_id.issue_date, self.env._("the letter's date"))],
+            )
         self._check_submittable(on_date)
         # the total and rank go to the council as the ranking stands today
         for name in ("score_total", "rank"):
@@ -391,6 +419,13 @@ class EmulationAwardProposal(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def action_open_submit_wizard(self):
+        """Ask the day the proposal was sent (the checks run first)."""
+        self._check_transition(("draft",), ("secretariat",), self.env._("submitted"))
+        return self.env["emulation.act.date.wizard"]._open_for(
+            "submit_proposal", self, self.env._("Submit the Proposal to the Council")
+        )
 
     def _check_submittable(self, on_date):
         """Every refusal of submitting, before anything is written: an

@@ -45,12 +45,15 @@ class EmulationOfficialDocumentMixin(models.AbstractModel):
 
     def _get_place_date_line(self, on_date=None):
         """ "Hải Phòng, ngày 26 tháng 3 năm 2020": the place and date of
-        issue, or ``on_date`` for a paper printed on another day."""
+        issue, or ``on_date`` for a paper printed on another day. Undated,
+        the day is left to be written by hand (never the printing day)."""
         self.ensure_one()
-        date_text = format_vn_long_date(on_date or self.issue_date)
-        if self.issue_place and date_text:
+        date_text = format_vn_long_date(on_date or self.issue_date) or (
+            "ngày … tháng … năm …"
+        )
+        if self.issue_place:
             return f"{self.issue_place}, {date_text}"
-        return self.issue_place or date_text
+        return date_text
 
     def _get_distribution_lines(self):
         self.ensure_one()

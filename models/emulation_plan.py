@@ -99,6 +99,17 @@ class EmulationPlan(models.Model):
             "fields": ("consultation_deadline", "consultation_ids"),
             "roles": {"secretariat": ("draft", "consultation")},
         },
+        # the results table, an official document of the leader unit issued
+        # once the conference agreed the scores
+        "results": {
+            "fields": (
+                "results_number",
+                "results_signer_title",
+                "results_signer_name",
+                "results_distribution_list",
+            ),
+            "roles": {"secretariat": ("issued", "closed")},
+        },
         "archive": {"fields": ("active",), "roles": {"secretariat": None}},
     }
     _edit_create_fields = ("cluster_id",)
@@ -262,6 +273,29 @@ class EmulationPlan(models.Model):
     registration_count = fields.Integer(compute="_compute_registration_count")
     consultation_summary = fields.Char(
         string="Answers", compute="_compute_consultation_counts"
+    )
+    results_number = fields.Char(
+        string="Results Table Number",
+        copy=False,
+        tracking=True,
+        help='Number-symbol of the printed results table, e.g. "15/BC-CTĐ".',
+    )
+    results_signer_title = fields.Char(
+        string="Results Table Signer Title",
+        copy=False,
+        help="The leader unit's head signs the results table; the plan's "
+        "signer when empty. One line per row.",
+    )
+    results_signer_name = fields.Char(
+        string="Results Table Signer",
+        copy=False,
+        help="The leader unit's head; the plan's signer when empty.",
+    )
+    results_distribution_list = fields.Text(
+        string="Results Table Recipients",
+        copy=False,
+        help="Nơi nhận of the results table, one recipient per line; the "
+        "member units and the archive when empty.",
     )
     event_count = fields.Integer(compute="_compute_counts", string="Activity Count")
     obligation_count = fields.Integer(compute="_compute_counts")
@@ -1078,9 +1112,21 @@ class EmulationPlan(models.Model):
         force on the day the scorecards are agreed (today, for a result
         not agreed yet: marked provisional). Ties share a rank and the
         next rank skips (1, 1, 3); the rule's tie-break group, then the
-        unit's name, order them. One read per plan."""
+        unit's name, order them. A unit that has not sent its scores yet is
+        neither ranked nor classified (not "last with 0"). One read per
+        plan."""
         for plan in self:
             cards = plan.sudo().with_context(active_test=True).scorecard_ids
+            unscored = cards.filtered(lambda card: card.state == "draft")
+            if unscored:
+                unscored._write_transition(
+                    {
+                        "rank": 0,
+                        "classification_id": False,
+                        "classification_rule_id": False,
+                    }
+                )
+            cards -= unscored
             if not cards:
                 continue
             scoring, classification = plan._get_ranking_rules(cards)
@@ -1236,6 +1282,13 @@ class EmulationPlan(models.Model):
     def action_print(self):
         return self.env.ref(
             "emulation_cluster.action_report_emulation_plan"
+        ).report_action(self)
+
+    def action_print_results_table(self):
+        """The plan's results table, where the secretariat looks for it."""
+        self.check_access("read")
+        return self.env.ref(
+            "emulation_cluster.emulation_scorecard_results_report"
         ).report_action(self)
 
     # ------------------------------------------------------------------

@@ -3,7 +3,13 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from ..tools.common import estimate_row_px, paginate, paper_content_px
+from ..tools.common import (
+    estimate_row_px,
+    format_vn_long_date,
+    format_vn_number,
+    paginate,
+    paper_content_px,
+)
 
 # the results table's heading and title, above its first page's rows
 RESULTS_HEADING_PX = 300
@@ -80,12 +86,34 @@ class EmulationRanking(models.Model):
         help="Every scorecard of the plan is agreed: the ranking is final and "
         "every member reads it. Until then it is provisional.",
     )
+    ranking_state = fields.Selection(
+        selection=[
+            (
+                "provisional",
+                "Provisional: the full table comes once every scorecard is agreed",
+            ),
+            ("agreed", "Agreed"),
+        ],
+        string="Ranking Status",
+        readonly=True,
+    )
+    is_scored = fields.Boolean(
+        string="Scores Sent",
+        readonly=True,
+        help="The unit has sent its scores: until then it is neither ranked "
+        "nor classified.",
+    )
     group_result_ids = fields.One2many(
         comodel_name="emulation.ranking.group",
         inverse_name="ranking_id",
         string="Points per Group",
         readonly=True,
     )
+
+    def action_print_results_table(self):
+        """The results table of the plans of these rows (one per cluster
+        and year)."""
+        return self.plan_id.action_print_results_table()
 
     def _compute_display_name(self):
         for row in self:
@@ -129,15 +157,40 @@ class EmulationRanking(models.Model):
         if not rule and cards:
             rule = plan._get_ranking_rules(cards)[1]
         agreed = [day for day in rows.mapped("date_agreed") if day]
-        table_rows = [
-            {
-                "number": index,
-                "card": row,
-                "groups": [points.get((row.id, group.code), 0.0) for group in groups],
-                "note": notes.get(row.scorecard_id.id) or "",
-            }
-            for index, row in enumerate(rows, start=1)
-        ]
+        scored = cards.filtered(lambda card: card.state != "draft")
+        in_maximum = groups.filtered("in_maximum")
+        table_rows = []
+        for index, row in enumerate(rows, start=1):
+            is_scored = row.scorecard_id.id in scored.ids
+            row_points = [points.get((row.id, group.code), 0.0) for group in groups]
+            # % of the unit's own maximum: the groups within the maximum,
+            # the bonus and the penalty apart
+            within = sum(
+                value
+                for group, value in zip(groups, row_points, strict=True)
+                if group in in_maximum
+            )
+            table_rows.append(
+                {
+                    "number": index,
+                    "card": row,
+                    "is_scored": is_scored,
+                    "groups": [format_vn_number(value) for value in row_points]
+                    if is_scored
+                    else ["" for __ in groups],
+                    "total": format_vn_number(row.final_total) if is_scored else "",
+                    "percent": format_vn_number(within * 100.0 / row.max_total)
+                    if is_scored and row.max_total
+                    else "",
+                    "classification": row.classification_id.name or ""
+                    if is_scored
+                    else "",
+                    "rank": str(row.rank) if is_scored and row.rank else "",
+                    "note": notes.get(row.scorecard_id.id) or ""
+                    if is_scored
+                    else self.env._("Not scored yet: neither ranked nor classified."),
+                }
+            )
         report = self.env.ref("emulation_cluster.emulation_scorecard_results_report")
         page_width, page_height = paper_content_px(
             report.paperformat_id or self.env.company.paperformat_id
@@ -161,14 +214,36 @@ class EmulationRanking(models.Model):
         pages = paginate(
             heights, page_height - RESULTS_HEADING_PX - head, page_height - head
         )
+        is_provisional = not all(rows.mapped("is_agreed"))
+        # the conference's date once agreed, never the printing day
+        day = max(agreed) if agreed and not is_provisional else False
+        plan_doc = plan.sudo()
         return {
             "groups": groups,
+            "group_maxima": {
+                group.id: format_vn_number(group.max_points).removesuffix(",00")
+                for group in groups
+            },
             "group_width": round(45 / max(len(groups), 1), 2),
             "pages": [[table_rows[index] for index in page] for page in pages],
-            "is_provisional": not all(rows.mapped("is_agreed")),
+            "is_provisional": is_provisional,
             "rule": rule,
-            # the conference's date once agreed, never the printing day
-            "date": max(agreed) if agreed else False,
+            "date": day,
+            "number": plan_doc.results_number or "",
+            "place_date": f"{plan_doc.issue_place or ''}, "
+            f"{format_vn_long_date(day) or 'ngày … tháng … năm …'}".lstrip(", "),
+            "signer_title": (
+                plan_doc.results_signer_title or plan_doc.signer_title or ""
+            ).splitlines(),
+            "signer_name": plan_doc.results_signer_name or plan_doc.signer_name or "",
+            "distribution": [
+                line.strip()
+                for line in (
+                    plan_doc.results_distribution_list
+                    or "- Các đơn vị thành viên Cụm;\n- Lưu: VT."
+                ).splitlines()
+                if line.strip()
+            ],
         }
 
     def init(self):
@@ -189,14 +264,21 @@ class EmulationRanking(models.Model):
                            card.classification_id,
                            card.rank,
                            card.date_agreed,
-                           NOT EXISTS (
-                               SELECT 1
-                                 FROM emulation_scorecard other
-                                WHERE other.plan_id = card.plan_id
-                                  AND other.active
-                                  AND other.state != 'agreed'
-                           ) AS is_agreed
+                           card.state != 'draft' AS is_scored,
+                           agreed.is_agreed,
+                           CASE WHEN agreed.is_agreed THEN 'agreed'
+                                ELSE 'provisional'
+                           END AS ranking_state
                       FROM emulation_scorecard card
+                      CROSS JOIN LATERAL (
+                          SELECT NOT EXISTS (
+                              SELECT 1
+                                FROM emulation_scorecard other
+                               WHERE other.plan_id = card.plan_id
+                                 AND other.active
+                                 AND other.state != 'agreed'
+                          ) AS is_agreed
+                      ) agreed
                      WHERE card.active
                 )
                 """,

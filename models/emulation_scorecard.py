@@ -431,22 +431,51 @@ class EmulationScorecard(models.Model):
         self._write_transition({"state": "explained"})
         return True
 
-    def action_agree(self):
+    def action_agree(self, act_date=None):
         """The year-end conference agrees the scores: they are locked, then
-        classified and ranked by the rules in force that day."""
+        classified and ranked by the rules in force that day. ``act_date``:
+        the day of the conference, as the secretariat records it (today
+        when not given; the form's button asks it)."""
         self._check_transition(
             ("appraised", "reappraised"), ("secretariat",), self.env._("agreed")
         )
-        self._write_transition(
-            {
-                "state": "agreed",
-                "date_agreed": fields.Date.context_today(
-                    self, self._get_action_datetime()
-                ),
-            }
-        )
+        date_agreed = self._get_agreement_date(act_date)
+        self._write_transition({"state": "agreed", "date_agreed": date_agreed})
         self.plan_id._rank_scorecards()
+        self._refresh_draft_proposals()
         return True
+
+    def _refresh_draft_proposals(self):
+        """The draft proposals of these plans take the total and rank once
+        the ranking is agreed (nothing is copied while it is provisional)."""
+        Proposal = self.env["emulation.award.proposal"].sudo()
+        proposals = Proposal.search(
+            [("plan_id", "in", self.plan_id.ids), ("state", "=", "draft")]
+        )
+        for name in ("score_total", "rank"):
+            self.env.add_to_compute(Proposal._fields[name], proposals)
+
+    def _get_agreement_date(self, act_date):
+        """The day entered, checked against each card's self-scoring."""
+        label = self.env._("The agreement of the scores")
+        for card in self:
+            sent = card.date_self_scored and fields.Date.context_today(
+                card, card.date_self_scored
+            )
+            act_date = card._get_act_date(
+                act_date, label, [(sent, self.env._("the sending of the self scores"))]
+            )
+        return act_date
+
+    def action_open_agree_wizard(self):
+        """Ask the day the conference agreed the scores (the checks run
+        first, so that a refusal comes at once)."""
+        self._check_transition(
+            ("appraised", "reappraised"), ("secretariat",), self.env._("agreed")
+        )
+        return self.env["emulation.act.date.wizard"]._open_for(
+            "agree_scores", self, self.env._("Agree the Scores")
+        )
 
     def _check_targets_given(self):
         missing = self.line_ids.filtered(

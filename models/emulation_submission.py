@@ -22,9 +22,12 @@ class EmulationSubmission(models.Model):
     """What a member unit sends against a reporting obligation (báo cáo,
     hồ sơ nộp): one record per obligation and unit, created by the system,
     filed, reviewed by the cluster secretariat, returned and filed again
-    until accepted. Its lateness is decided, and frozen, when it is filed:
-    a deadline moved later afterwards changes neither ``is_late`` nor
-    ``late_days``, and each round keeps the deadline it was judged by."""
+    until accepted. Its lateness is decided, and frozen, on its first
+    filing: a deadline moved later afterwards changes neither ``is_late``
+    nor ``late_days``, and a correction filed after a return leaves them as
+    they are: it is judged by its own deadline (the "File Again" activity's)
+    and, past it, shown apart as a late correction. Each round keeps the
+    deadline it was judged by."""
 
     _name = "emulation.submission"
     _description = "Submission"
@@ -136,6 +139,23 @@ class EmulationSubmission(models.Model):
     )
     late_days = fields.Integer(
         string="Days Late", readonly=True, copy=False, aggregator="max"
+    )
+    refile_deadline = fields.Date(
+        string="Correction Due",
+        readonly=True,
+        copy=False,
+        help="When the filing was returned: the day the correction is due (the "
+        '"File Again" activity\'s deadline).',
+    )
+    is_late_correction = fields.Boolean(
+        string="Late Correction",
+        readonly=True,
+        copy=False,
+        help="The correction after a return was filed after its own deadline. "
+        "The unit's lateness is judged on its first filing only.",
+    )
+    correction_late_days = fields.Integer(
+        string="Days Late (Correction)", readonly=True, copy=False
     )
     is_overdue = fields.Boolean(
         string="Overdue",
@@ -402,6 +422,58 @@ class EmulationSubmission(models.Model):
             return self.date_received
         return fields.Date.context_today(self, filed_on)
 
+    def _get_received_date(self):
+        """The day a paper or e-mail filing reached the secretariat, as it
+        records it (today when not given): not in the future, not before
+        the return it corrects."""
+        self.ensure_one()
+        returned_on = (
+            self.state == "returned"
+            and self.date_decision
+            and fields.Date.context_today(self, self.date_decision)
+        )
+        return self._get_act_date(
+            self.date_received,
+            self.env._("The receipt of the filing"),
+            [(returned_on, self.env._("the return of the filing"))],
+        )
+
+    @api.onchange("channel")
+    def _onchange_channel_date_received(self):
+        """A paper filing is received today unless the secretariat says
+        another day; an online one has no date of receipt."""
+        for submission in self:
+            if submission.channel == "online":
+                submission.date_received = False
+            elif not submission.date_received:
+                submission.date_received = fields.Date.context_today(submission)
+
+    def _get_refile_activity_deadlines(self):
+        """{submission id: its open "File Again" activity's deadline}, as the
+        secretariat may have moved it (one query)."""
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    (
+                        "activity_type_id",
+                        "=",
+                        self.env.ref("emulation_cluster.mail_activity_type_refile").id,
+                    ),
+                ]
+            )
+        )
+        deadlines = {}
+        for activity in activities:
+            deadlines[activity.res_id] = max(
+                activity.date_deadline,
+                deadlines.get(activity.res_id, activity.date_deadline),
+            )
+        return deadlines
+
     def _get_reviewers(self):
         """Secretariat users who may review this filing (never the unit's
         own staff)."""
@@ -552,34 +624,51 @@ class EmulationSubmission(models.Model):
         self._check_can_file()
         now = self._get_action_datetime()
         user = self._get_acting_user()
+        refile_deadlines = self._get_refile_activity_deadlines()
         round_vals = []
         for submission in self:
             on_behalf = submission.partner_id != user.partner_id.commercial_partner_id
             channel = submission.channel if on_behalf else "online"
-            date_received = submission.date_received if channel != "online" else False
+            date_received = (
+                submission._get_received_date() if channel != "online" else False
+            )
             submission._write_transition(
                 {"channel": channel, "date_received": date_received}
             )
-            deadline = submission.deadline
+            is_correction = bool(submission.round_ids)
+            deadline = (
+                refile_deadlines.get(submission.id) or submission.refile_deadline
+                if is_correction
+                else submission.deadline
+            )
             reference = submission._get_reference_date(now)
             late_days = max((reference - deadline).days if deadline else 0, 0)
+            # the unit's lateness is its first filing's; a correction's apart
+            lateness = (
+                {
+                    "is_late_correction": late_days > 0,
+                    "correction_late_days": late_days,
+                }
+                if is_correction
+                else {"is_late": late_days > 0, "late_days": late_days}
+            )
             submission._write_transition(
                 {
                     "state": "filed",
                     "date_filed": now,
                     "filed_by_id": user.id,
-                    "is_late": late_days > 0,
-                    "late_days": late_days,
                     "is_overdue": False,
                     "reviewer_id": False,
                     "date_decision": False,
                     "return_reason": False,
+                    **lateness,
                 }
             )
             round_vals.append(
                 {
                     "submission_id": submission.id,
                     "number": len(submission.round_ids) + 1,
+                    "is_correction": is_correction,
                     "date_filed": now,
                     "filed_by_id": user.id,
                     "channel": channel,
@@ -698,10 +787,20 @@ class EmulationSubmission(models.Model):
     def _schedule_refile_activities(self, reason):
         """The unit's officers (the secretariat for a unit without users)
         get "File Again", due by the deadline, or in three days when it
-        has passed."""
+        has passed: the correction's own deadline, kept on the filing."""
         today = fields.Date.context_today(self, self._get_action_datetime())
         Log = self.env["emulation.reminder.log"]
         officers = Log._get_unit_officers(self.partner_id)
+        due = {
+            submission: submission.deadline
+            if submission.deadline and submission.deadline >= today
+            else today + timedelta(days=REFILE_DAYS)
+            for submission in self.sudo()
+        }
+        for day in set(due.values()):
+            self.browse(
+                [submission.id for submission, due_on in due.items() if due_on == day]
+            )._write_transition({"refile_deadline": day})
         Log._schedule_activities(
             self.env.ref("emulation_cluster.mail_activity_type_refile"),
             [
@@ -709,11 +808,9 @@ class EmulationSubmission(models.Model):
                     submission,
                     officers.get(submission.partner_id)
                     or submission.cluster_id.secretariat_user_ids,
-                    submission.deadline
-                    if submission.deadline and submission.deadline >= today
-                    else today + timedelta(days=REFILE_DAYS),
+                    day,
                 )
-                for submission in self.sudo()
+                for submission, day in due.items()
             ],
             lambda submission: {
                 "summary": submission.env._(

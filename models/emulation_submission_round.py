@@ -27,6 +27,11 @@ class EmulationSubmissionRound(models.Model):
         related="submission_id.cluster_id", store=True, index=True
     )
     number = fields.Integer(string="Round", required=True, default=1)
+    is_correction = fields.Boolean(
+        string="Correction",
+        help="Filed again after a return: judged by the correction's own "
+        "deadline, not the unit's lateness.",
+    )
     date_filed = fields.Datetime(string="Filed On", required=True)
     filed_by_id = fields.Many2one(comodel_name="res.users", string="Filed By")
     channel = fields.Selection(

@@ -1,8 +1,12 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+from ..tools.raw_values import PLAUSIBLE_DATES
 
 from .emulation_edit_policy_mixin import AUDIT_CONTEXT_KEYS
 
@@ -46,6 +50,46 @@ class EmulationWorkflowMixin(models.AbstractModel):
         if self.env.su and when:
             return fields.Datetime.to_datetime(when)
         return fields.Datetime.now()
+
+    def _get_act_date(self, act_date, act, earliest=()):
+        """The day an act happened, as the one who records it enters it
+        (a paper act is recorded days or months later): today in the
+        user's time zone when not given, never in the future, never before
+        the acts it follows, ``earliest`` = [(date, what it is)]."""
+        today = fields.Date.context_today(self, self._get_action_datetime())
+        if not act_date:
+            act_date = today
+        try:
+            act_date = fields.Date.to_date(act_date)
+        except (TypeError, ValueError):
+            act_date = None
+        if (
+            not isinstance(act_date, datetime.date)
+            or isinstance(act_date, datetime.datetime)
+            or not PLAUSIBLE_DATES[0] <= act_date <= PLAUSIBLE_DATES[1]
+        ):
+            raise ValidationError(self.env._("%(act)s: give a valid date.", act=act))
+        if act_date > today:
+            raise ValidationError(
+                self.env._(
+                    "%(act)s cannot be dated in the future (%(date)s).",
+                    act=act,
+                    date=act_date.strftime("%d/%m/%Y"),
+                )
+            )
+        for before, what in earliest:
+            if before and act_date < before:
+                raise ValidationError(
+                    self.env._(
+                        "%(act)s cannot be dated %(date)s, earlier than %(what)s "
+                        "(%(before)s).",
+                        act=act,
+                        date=act_date.strftime("%d/%m/%Y"),
+                        what=what,
+                        before=before.strftime("%d/%m/%Y"),
+                    )
+                )
+        return act_date
 
     # ------------------------------------------------------------------
     # transitions

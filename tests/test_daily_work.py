@@ -773,7 +773,7 @@ class TestDemoData(EmulationCommon):
         approved = proposals.filtered(lambda prop: prop.state == "approved")
         self.assertEqual(set(approved.mapped("decision_number")), {"245/QĐ-BNV"})
         letter = proposals.letter_id
-        self.assertEqual((letter.number, letter.state), ("1/TTr-CTĐ", "submitted"))
+        self.assertEqual((letter.number, letter.state), ("01/TTr-CTĐ", "submitted"))
         self.assertEqual(letter.collective_count, 3)
         # an official document: issuing body, place and signer from the plan
         self.assertTrue(

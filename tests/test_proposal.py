@@ -367,7 +367,7 @@ class TestProposal(ProposalCommon):
         for vals in ({"state": "approved"}, {"missing_item_count": 0}, {"year": 2019}):
             with self.assertRaises(UserError):
                 as_council.write(vals)
-        as_council.write({"decision_date": date(2021, 5, 4)})
+        as_council.write({"decision_date": date(2021, 3, 20)})
         as_council.action_approve()
         self.assertEqual(
             (proposal.state, proposal.outcome, proposal.decided_by_id),
@@ -413,7 +413,7 @@ class TestProposal(ProposalCommon):
             proposal = self._flag_proposal()
             letter = self._letter(proposal)
             letter.with_user(self.user_secretariat).action_submit()
-        self.assertEqual(letter.number, "1/TTr-CTĐ")
+        self.assertEqual(letter.number, "01/TTr-CTĐ")
         with self.assertRaises(UserError):
             letter.with_user(self.user_secretariat).signer_name = "Khác"
         with self.assertRaises(UserError):
@@ -567,7 +567,7 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
             ).split()
         )
         for expected in (
-            "Số: 1/TTr-CTĐ",
+            "Số: 01/TTr-CTĐ",
             "Hải Phòng, ngày 15 tháng 3 năm 2021",
             "TỜ TRÌNH",
             "Về việc đề nghị tặng Cờ thi đua (test), Bằng khen (test) năm 2020",
@@ -595,7 +595,7 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
             ).split()
         )
         self.assertIn("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", listing)
-        self.assertIn("Kèm theo Tờ trình số 1/TTr-CTĐ", listing)
+        self.assertIn("Kèm theo Tờ trình số 01/TTr-CTĐ", listing)
         self.assertIn("1 Sở Nội vụ Member 3 Cờ thi đua (test) 80 3 100,00", listing)
         self.assertIn("2 Sở Nội vụ Member 4 Bằng khen (test) 40 4", listing)
         self.assertNotIn("Nơi nhận", listing)
@@ -611,13 +611,13 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
         self.assertEqual(
             action["url"],
             f"/web/content/emulation.award.letter/{letter.id}/package_file/"
-            "Ho-so-1-TTr-CTD.zip?download=true",
+            "Ho-so-01-TTr-CTD.zip?download=true",
         )
         package = zipfile.ZipFile(io.BytesIO(base64.b64decode(letter.package_file)))
         names = package.namelist()
         expected = {
-            "To-trinh-1-TTr-CTD.pdf",
-            "To-trinh-1-TTr-CTD.odt",
+            "To-trinh-01-TTr-CTD.pdf",
+            "To-trinh-01-TTr-CTD.odt",
             "Danh-sach-de-nghi.pdf",
             "Danh-sach-de-nghi.odt",
         }
@@ -638,7 +638,7 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
             if info.filename.endswith((".pdf", ".odt")):
                 self.assertEqual(info.compress_type, zipfile.ZIP_STORED, info.filename)
         # the ODT: mimetype first and stored, content.xml holds the letter
-        odt = zipfile.ZipFile(io.BytesIO(package.read("To-trinh-1-TTr-CTD.odt")))
+        odt = zipfile.ZipFile(io.BytesIO(package.read("To-trinh-01-TTr-CTD.odt")))
         first = odt.infolist()[0]
         self.assertEqual(
             (first.filename, first.compress_type), ("mimetype", zipfile.ZIP_STORED)
@@ -649,7 +649,7 @@ class TestProposalDocuments(HttpCase, ProposalCommon):
         ]
         data = letter._get_letter_data()
         for expected in (
-            "Số: 1/TTr-CTĐ",
+            "Số: 01/TTr-CTĐ",
             "TỜ TRÌNH",
             data["subject"],
             data["addressee"],

@@ -664,7 +664,9 @@ class TestScorecard(ScorecardCommon):
     def test_query_count_does_not_grow_with_units_or_criteria(self):
         """The totals, the ranking and agreeing every scorecard cost as many
         queries for 100 units, or for 100 criteria, as for 10 x 10."""
-        ceiling = {"totals": 2, "ranking": 18, "agreement": 16}
+        # agreeing also looks for the draft proposals that take the agreed
+        # totals: one query, whatever the size
+        ceiling = {"totals": 2, "ranking": 18, "agreement": 17}
         counts = {}
         for units, leaves in ((10, 10), (100, 10), (10, 100)):
             plan = self._scaled_plan(units, leaves)

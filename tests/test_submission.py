@@ -216,11 +216,23 @@ class TestSubmission(SubmissionCommon):
         )
         self.assertTrue(message, "the filer is notified of the return")
         self.assertIn("Thiếu phụ lục số liệu", message[0].body)
-        # the unit corrects and files again: a second round, late now
+        # the correction is due by the deadline, still ahead
+        self.assertEqual(sub.refile_deadline, date(2020, 6, 15))
+        # the unit corrects and files again after it: its first filing was
+        # on time, the correction is late, shown apart
         self._file(sub, self.user_officer, "2020-06-17")
         self.assertEqual(sub.state, "filed")
         self.assertEqual(sub.round_ids.sorted("number").mapped("number"), [1, 2])
-        self.assertTrue(sub.is_late)
+        self.assertEqual(
+            (sub.is_late, sub.late_days, sub.is_late_correction),
+            (False, 0, True),
+        )
+        self.assertEqual(sub.correction_late_days, 2)
+        second = sub.round_ids.sorted("number")[-1]
+        self.assertEqual(
+            (second.is_correction, second.deadline, second.late_days),
+            (True, date(2020, 6, 15), 2),
+        )
         self.assertFalse(sub.return_reason)
         sub.with_user(self.user_secretariat).action_accept()
         self.assertEqual(sub.state, "accepted")
@@ -231,6 +243,38 @@ class TestSubmission(SubmissionCommon):
         )
         self.assertFalse(
             sub.activity_ids.filtered(lambda a: a.activity_type_id == review_type)
+        )
+
+    def test_correction_judged_by_its_own_deadline(self):
+        """Filed on time, returned after the deadline: the correction is due
+        three days later, or on the day the secretariat moves the "File
+        Again" activity to; the unit stays on time."""
+        sub = self.sub_member3
+        self._file(sub, self.user_officer, "2020-06-14")
+        with freeze_time("2020-06-20"):
+            self._return(sub, self.user_secretariat, "Thiếu số liệu")
+        self.assertEqual(sub.refile_deadline, date(2020, 6, 23))
+        refile = sub.activity_ids.filtered(
+            lambda activity: activity.activity_type_id
+            == self.env.ref("emulation_cluster.mail_activity_type_refile")
+        )
+        self.assertEqual(refile.date_deadline, date(2020, 6, 23))
+        refile.sudo().date_deadline = date(2020, 6, 30)
+        self._file(sub, self.user_officer, "2020-06-29")
+        self.assertEqual(
+            (sub.is_late, sub.is_late_correction, sub.state),
+            (False, False, "filed"),
+        )
+        self.assertEqual(sub.round_ids.sorted("number")[-1].deadline, date(2020, 6, 30))
+        # late first filing, on-time correction: late it stays
+        late = self.sub_deputy
+        self._file(late, self.user_deputy, "2020-06-18")
+        with freeze_time("2020-06-19"):
+            self._return(late, self.user_secretariat, "Thiếu chữ ký")
+        self._file(late, self.user_deputy, "2020-06-20")
+        self.assertEqual(
+            (late.is_late, late.late_days, late.is_late_correction),
+            (True, 3, False),
         )
 
     def test_secretariat_registers_paper_filing(self):

@@ -31,6 +31,13 @@ def _vn_day_month(date):
     return day, month
 
 
+def format_vn_number(value, digits=2):
+    """ "1.234,50": Vietnamese thousands and decimal separators, whatever the
+    reader's language (official documents are in Vietnamese)."""
+    text = f"{value or 0.0:,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def format_vn_short_date(date):
     """ "31/01/2020", "07/4/2014"."""
     if not date:

@@ -410,11 +410,12 @@ tours.add("emulation_secretariat_appraises", {
             trigger: ".o_field_widget[name='final_total']:contains('65')",
         },
         {
-            trigger: "button[name='action_agree']:contains('Thống nhất tại hội nghị')",
+            trigger:
+                "button[name='action_open_agree_wizard']:contains('Thống nhất tại hội nghị')",
             run: "click",
         },
         {
-            content: "Agreeing is final: the dialog says so",
+            content: "The dialog asks the day of the conference, today by default",
             trigger: ".modal-footer .btn-primary",
             run: "click",
         },
@@ -433,8 +434,13 @@ tours.add("emulation_officer_reads_ranking", {
             trigger: ".o_breadcrumb:contains('Bảng xếp hạng')",
         },
         {
+            content: "One ranking per cluster and year, its state in words",
+            trigger: ".o_group_header:contains('2020')",
+        },
+        {
             content: "Every member's row, the leader first",
-            trigger: ".o_data_row:first-child:contains('Sở Nội vụ Leader (test)')",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Leader (test)'):contains('Đã thống nhất') td[name='rank']:contains('1')",
         },
         {
             trigger: ".o_data_row:contains('Sở Nội vụ Member 3 (test)')",
