@@ -60,6 +60,9 @@ class EmulationClusterMembership(models.Model):
         "documents of those years even after the unit was renamed or merged.",
     )
     is_config_editable = fields.Boolean(compute="_compute_edit_flags")
+    officer_ids = fields.Many2many(
+        related="partner_id.emulation_officer_ids", string="Officers"
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -163,3 +166,10 @@ class EmulationClusterMembership(models.Model):
             )
         )
         obligations._create_missing_submissions()
+
+    def action_open_officer_wizard(self):
+        """"Add an Officer" on the cluster's list of members: the unit's
+        own wizard, reached without leaving the cluster (the wizard checks
+        that the user is a manager before it creates anyone)."""
+        self.ensure_one()
+        return self.partner_id.action_open_officer_wizard()
