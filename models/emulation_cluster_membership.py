@@ -168,7 +168,7 @@ class EmulationClusterMembership(models.Model):
         obligations._create_missing_submissions()
 
     def action_open_officer_wizard(self):
-        """"Add an Officer" on the cluster's list of members: the unit's
+        """ "Add an Officer" on the cluster's list of members: the unit's
         own wizard, reached without leaving the cluster (the wizard checks
         that the user is a manager before it creates anyone)."""
         self.ensure_one()

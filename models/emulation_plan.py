@@ -520,7 +520,9 @@ class EmulationPlan(models.Model):
         cluster = self.cluster_id
         members = cluster.membership_ids.filtered(
             lambda membership: membership.date_start <= date(self.year, 12, 31)
-            and (not membership.date_end or membership.date_end >= date(self.year, 1, 1))
+            and (
+                not membership.date_end or membership.date_end >= date(self.year, 1, 1)
+            )
         ).partner_id
         if not self.leader_id:
             leader = cluster._get_leader_at(self.year)

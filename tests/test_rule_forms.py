@@ -132,7 +132,9 @@ class TestRuleForms(EmulationCommon):
         self.assertIn("between 0 and 100 %;", message)
         self.assertNotIn("%%", message)
         self.assertFalse(
-            self.env["emulation.rule"].search([("name", "=", "Quy định proposal (test)")])
+            self.env["emulation.rule"].search(
+                [("name", "=", "Quy định proposal (test)")]
+            )
         )
 
     # ------------------------------------------------------------------

@@ -76,7 +76,8 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "A regulation by default, its number as typed",
-            trigger: ".modal .o_field_widget[name='document_type'] select:has(option:selected:contains('Quy chế'))",
+            trigger:
+                ".modal .o_field_widget[name='document_type'] select:has(option:selected:contains('Quy chế'))",
         },
         {
             trigger: ".modal .o_field_widget[name='name'] input:value(08/QĐ-CTĐTN)",
@@ -98,16 +99,19 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
             run: "edit Sở Nội vụ tỉnh Đắk Lắk",
         },
         {
             content: "Quick-create the unit",
-            trigger: ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Đắk Lắk')",
+            trigger:
+                ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Đắk Lắk')",
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Đắk Lắk)",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Đắk Lắk)",
         },
         {
             content: "Add the member Sở Nội vụ tỉnh Gia Lai",
@@ -115,16 +119,19 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
             run: "edit Sở Nội vụ tỉnh Gia Lai",
         },
         {
             content: "Quick-create the unit",
-            trigger: ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Gia Lai')",
+            trigger:
+                ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Gia Lai')",
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Gia Lai)",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Gia Lai)",
         },
         {
             content: "Add the member Sở Nội vụ tỉnh Kon Tum",
@@ -132,16 +139,19 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
             run: "edit Sở Nội vụ tỉnh Kon Tum",
         },
         {
             content: "Quick-create the unit",
-            trigger: ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Kon Tum')",
+            trigger:
+                ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Kon Tum')",
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Kon Tum)",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Kon Tum)",
         },
         {
             content: "Add the member Sở Nội vụ tỉnh Đắk Nông",
@@ -149,16 +159,19 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
             run: "edit Sở Nội vụ tỉnh Đắk Nông",
         },
         {
             content: "Quick-create the unit",
-            trigger: ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Đắk Nông')",
+            trigger:
+                ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Đắk Nông')",
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Đắk Nông)",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Đắk Nông)",
         },
         {
             content: "Add the member Sở Nội vụ tỉnh Lâm Đồng",
@@ -166,16 +179,19 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:not(:value(Sở))",
             run: "edit Sở Nội vụ tỉnh Lâm Đồng",
         },
         {
             content: "Quick-create the unit",
-            trigger: ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Lâm Đồng')",
+            trigger:
+                ".o_m2o_dropdown_option_create a:contains('Sở Nội vụ tỉnh Lâm Đồng')",
             run: "click",
         },
         {
-            trigger: "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Lâm Đồng)",
+            trigger:
+                "div[name='membership_ids'] .o_selected_row div[name='partner_id'] input:value(Sở Nội vụ tỉnh Lâm Đồng)",
         },
         {
             trigger: ".o_form_button_save",
@@ -187,11 +203,13 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "An officer of Sở Nội vụ tỉnh Đắk Lắk, from the cluster's list",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') button[name='action_open_officer_wizard']",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') button[name='action_open_officer_wizard']",
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Đắk Lắk')",
+            trigger:
+                ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Đắk Lắk')",
         },
         {
             trigger: ".modal .o_field_widget[name='name'] input",
@@ -211,15 +229,18 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "The unit's row names its officer",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') div[name='officer_ids']:contains('Trần Thị Lan')",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') div[name='officer_ids']:contains('Trần Thị Lan')",
         },
         {
             content: "An officer of Sở Nội vụ tỉnh Gia Lai, from the cluster's list",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Gia Lai') button[name='action_open_officer_wizard']",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Gia Lai') button[name='action_open_officer_wizard']",
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Gia Lai')",
+            trigger:
+                ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Gia Lai')",
         },
         {
             trigger: ".modal .o_field_widget[name='name'] input",
@@ -239,15 +260,18 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "The unit's row names its officer",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Gia Lai') div[name='officer_ids']:contains('Rơ Mah Hiền')",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Gia Lai') div[name='officer_ids']:contains('Rơ Mah Hiền')",
         },
         {
             content: "An officer of Sở Nội vụ tỉnh Kon Tum, from the cluster's list",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') button[name='action_open_officer_wizard']",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') button[name='action_open_officer_wizard']",
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Kon Tum')",
+            trigger:
+                ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Kon Tum')",
         },
         {
             trigger: ".modal .o_field_widget[name='name'] input",
@@ -267,15 +291,18 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "The unit's row names its officer",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') div[name='officer_ids']:contains('A Tuấn')",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') div[name='officer_ids']:contains('A Tuấn')",
         },
         {
             content: "An officer of Sở Nội vụ tỉnh Đắk Nông, from the cluster's list",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Nông') button[name='action_open_officer_wizard']",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Nông') button[name='action_open_officer_wizard']",
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Đắk Nông')",
+            trigger:
+                ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Đắk Nông')",
         },
         {
             trigger: ".modal .o_field_widget[name='name'] input",
@@ -295,15 +322,18 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "The unit's row names its officer",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Nông') div[name='officer_ids']:contains('Lê Văn Nông')",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Nông') div[name='officer_ids']:contains('Lê Văn Nông')",
         },
         {
             content: "An officer of Sở Nội vụ tỉnh Lâm Đồng, from the cluster's list",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') button[name='action_open_officer_wizard']",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') button[name='action_open_officer_wizard']",
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Lâm Đồng')",
+            trigger:
+                ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Lâm Đồng')",
         },
         {
             trigger: ".modal .o_field_widget[name='name'] input",
@@ -323,7 +353,8 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "The unit's row names its officer",
-            trigger: "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') div[name='officer_ids']:contains('Phạm Thu Đà')",
+            trigger:
+                "div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') div[name='officer_ids']:contains('Phạm Thu Đà')",
         },
         {
             content: "The cluster's rules",
@@ -332,12 +363,14 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "A new rule: Chấm điểm và xếp hạng",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
+            trigger:
+                ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
             run: "click",
         },
         {
             content: "The cluster's own, set by its regulation, from its date",
-            trigger: ".o_field_widget[name='cluster_id'] input:value(Cụm thi đua các tỉnh Tây Nguyên)",
+            trigger:
+                ".o_field_widget[name='cluster_id'] input:value(Cụm thi đua các tỉnh Tây Nguyên)",
         },
         {
             trigger: ".o_field_widget[name='document_id'] input:value(08/QĐ-CTĐTN)",
@@ -366,11 +399,13 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Saved, under its legal basis",
-            trigger: ".o_breadcrumb .active:contains('Chấm điểm, xếp hạng Cụm Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .active:contains('Chấm điểm, xếp hạng Cụm Tây Nguyên')",
         },
         {
             content: "A new rule: Biểu quyết",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
+            trigger:
+                ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
             run: "click",
         },
         {
@@ -394,11 +429,13 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Saved, under its legal basis",
-            trigger: ".o_breadcrumb .active:contains('Biểu quyết suy tôn Cụm Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .active:contains('Biểu quyết suy tôn Cụm Tây Nguyên')",
         },
         {
             content: "A new rule: Xếp loại kết quả",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
+            trigger:
+                ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
             run: "click",
         },
         {
@@ -422,11 +459,13 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='classification_ids'] .o_selected_row div[name='name'] input",
+            trigger:
+                "div[name='classification_ids'] .o_selected_row div[name='name'] input",
             run: "edit Hoàn thành xuất sắc",
         },
         {
-            trigger: "div[name='classification_ids'] .o_selected_row div[name='min_points'] input",
+            trigger:
+                "div[name='classification_ids'] .o_selected_row div[name='min_points'] input",
             run: "edit 90",
         },
         {
@@ -435,11 +474,13 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Saved, under its legal basis",
-            trigger: ".o_breadcrumb .active:contains('Xếp loại thi đua Cụm Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .active:contains('Xếp loại thi đua Cụm Tây Nguyên')",
         },
         {
             content: "A new rule: Số lượng đề nghị khen thưởng",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
+            trigger:
+                ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
             run: "click",
         },
         {
@@ -451,7 +492,8 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Its page follows the kind",
-            trigger: ".o_notebook .nav-link.active:contains('Số lượng đề nghị khen thưởng')",
+            trigger:
+                ".o_notebook .nav-link.active:contains('Số lượng đề nghị khen thưởng')",
         },
         {
             trigger: ".o_field_widget[name='name'] input",
@@ -463,15 +505,18 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='quota_ids'] .o_selected_row div[name='award_type_id'] input",
+            trigger:
+                "div[name='quota_ids'] .o_selected_row div[name='award_type_id'] input",
             run: "edit Cờ thi đua của Chính phủ",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item:contains('Cờ thi đua của Chính phủ')",
+            trigger:
+                ".o-autocomplete--dropdown-item:contains('Cờ thi đua của Chính phủ')",
             run: "click",
         },
         {
-            trigger: "div[name='quota_ids'] .o_selected_row div[name='max_count'] input",
+            trigger:
+                "div[name='quota_ids'] .o_selected_row div[name='max_count'] input",
             run: "edit 1",
         },
         {
@@ -480,11 +525,13 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Saved, under its legal basis",
-            trigger: ".o_breadcrumb .active:contains('Số lượng đề nghị khen thưởng Cụm Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .active:contains('Số lượng đề nghị khen thưởng Cụm Tây Nguyên')",
         },
         {
             content: "A new rule: Đề nghị khen thưởng: tỷ lệ và thời hạn",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
+            trigger:
+                ".o_control_panel_main_buttons .o_list_button_add, .o_control_panel_main_buttons .o_form_button_create",
             run: "click",
         },
         {
@@ -496,7 +543,8 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Its page follows the kind",
-            trigger: ".o_notebook .nav-link.active:contains('Tỷ lệ và thời hạn khen thưởng')",
+            trigger:
+                ".o_notebook .nav-link.active:contains('Tỷ lệ và thời hạn khen thưởng')",
         },
         {
             trigger: ".o_field_widget[name='name'] input",
@@ -508,7 +556,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='award_rule_ids'] .o_selected_row div[name='award_type_id'] input",
+            trigger:
+                "div[name='award_rule_ids'] .o_selected_row div[name='award_type_id'] input",
             run: "edit Bằng khen của Bộ",
         },
         {
@@ -516,11 +565,13 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='award_rule_ids'] .o_selected_row div[name='deadline_day'] input",
+            trigger:
+                "div[name='award_rule_ids'] .o_selected_row div[name='deadline_day'] input",
             run: "edit 15",
         },
         {
-            trigger: "div[name='award_rule_ids'] .o_selected_row div[name='deadline_month'] input",
+            trigger:
+                "div[name='award_rule_ids'] .o_selected_row div[name='deadline_month'] input",
             run: "edit 3",
         },
         {
@@ -529,11 +580,13 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Saved, under its legal basis",
-            trigger: ".o_breadcrumb .active:contains('Tỷ lệ, thời hạn đề nghị khen thưởng Cụm Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .active:contains('Tỷ lệ, thời hạn đề nghị khen thưởng Cụm Tây Nguyên')",
         },
         {
             content: "Back to the cluster",
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Cụm thi đua các tỉnh Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Cụm thi đua các tỉnh Tây Nguyên')",
             run: "click",
         },
         {
@@ -587,7 +640,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             trigger: ".o_import_data_content:contains('Mã')",
         },
         {
-            trigger: ".o_control_panel_main_buttons button.btn-primary:contains('Nhập')",
+            trigger:
+                ".o_control_panel_main_buttons button.btn-primary:contains('Nhập')",
             run: "click",
         },
         {
@@ -595,7 +649,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             trigger: ".o_data_row:contains('I.2')",
         },
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Bộ tiêu chí chấm điểm Cụm Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Bộ tiêu chí chấm điểm Cụm Tây Nguyên')",
             run: "click",
         },
         {
@@ -615,11 +670,13 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Validated",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Đã phê duyệt')",
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã phê duyệt')",
         },
         {
             content: "The plan, from the cluster",
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Cụm thi đua các tỉnh Tây Nguyên')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Cụm thi đua các tỉnh Tây Nguyên')",
             run: "click",
         },
         {
@@ -632,13 +689,16 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "The cluster's plan: leader, deputy and legal basis filled in",
-            trigger: ".o_field_widget[name='cluster_id']:contains('Cụm thi đua các tỉnh Tây Nguyên'), .o_field_widget[name='cluster_id'] input:value(Cụm thi đua các tỉnh Tây Nguyên)",
+            trigger:
+                ".o_field_widget[name='cluster_id']:contains('Cụm thi đua các tỉnh Tây Nguyên'), .o_field_widget[name='cluster_id'] input:value(Cụm thi đua các tỉnh Tây Nguyên)",
         },
         {
-            trigger: ".o_field_widget[name='leader_id'] input:value(Sở Nội vụ tỉnh Đắk Lắk)",
+            trigger:
+                ".o_field_widget[name='leader_id'] input:value(Sở Nội vụ tỉnh Đắk Lắk)",
         },
         {
-            trigger: ".o_field_widget[name='deputy_id'] input:value(Sở Nội vụ tỉnh Gia Lai)",
+            trigger:
+                ".o_field_widget[name='deputy_id'] input:value(Sở Nội vụ tỉnh Gia Lai)",
         },
         {
             trigger: "div[name='basis_ids'] .o_data_row:contains('08/QĐ-CTĐTN')",
@@ -689,7 +749,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='event_ids'] .o_data_row:contains('Hội nghị tổng kết Cụm năm 2027')",
+            trigger:
+                "div[name='event_ids'] .o_data_row:contains('Hội nghị tổng kết Cụm năm 2027')",
         },
         {
             content: "Two reporting deadlines",
@@ -725,10 +786,12 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: "div[name='obligation_ids'] .o_data_row:contains('Báo cáo tổng kết năm 2027')",
+            trigger:
+                "div[name='obligation_ids'] .o_data_row:contains('Báo cáo tổng kết năm 2027')",
         },
         {
-            trigger: "div[name='obligation_ids'] .o_data_row:contains('Báo cáo sơ kết 6 tháng năm 2027')",
+            trigger:
+                "div[name='obligation_ids'] .o_data_row:contains('Báo cáo sơ kết 6 tháng năm 2027')",
         },
         {
             content: "Its signer",
@@ -745,7 +808,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='template_id'] input:value(Bộ tiêu chí chấm điểm Cụm Tây Nguyên)",
+            trigger:
+                ".modal .o_field_widget[name='template_id'] input:value(Bộ tiêu chí chấm điểm Cụm Tây Nguyên)",
         },
         {
             trigger: ".modal button[name='action_confirm']",
@@ -770,7 +834,8 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             content: "Issued",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Đã ban hành')",
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Đã ban hành')",
         },
     ],
 });
