@@ -379,7 +379,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             trigger: ".o_field_widget[name='date_from'] input:value(01/12/2026)",
         },
         {
-            trigger: ".o_breadcrumb .active:contains('Mới')",
+            content: "The new rule's form, not the one just saved",
+            trigger: ".o_breadcrumb .active:not(:contains('Cụm Tây Nguyên'))",
         },
         {
             trigger: ".o_field_widget[name='rule_type'] select",
@@ -409,7 +410,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: ".o_breadcrumb .active:contains('Mới')",
+            content: "The new rule's form, not the one just saved",
+            trigger: ".o_breadcrumb .active:not(:contains('Cụm Tây Nguyên'))",
         },
         {
             trigger: ".o_field_widget[name='rule_type'] select",
@@ -439,7 +441,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: ".o_breadcrumb .active:contains('Mới')",
+            content: "The new rule's form, not the one just saved",
+            trigger: ".o_breadcrumb .active:not(:contains('Cụm Tây Nguyên'))",
         },
         {
             trigger: ".o_field_widget[name='rule_type'] select",
@@ -484,7 +487,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: ".o_breadcrumb .active:contains('Mới')",
+            content: "The new rule's form, not the one just saved",
+            trigger: ".o_breadcrumb .active:not(:contains('Cụm Tây Nguyên'))",
         },
         {
             trigger: ".o_field_widget[name='rule_type'] select",
@@ -535,7 +539,8 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            trigger: ".o_breadcrumb .active:contains('Mới')",
+            content: "The new rule's form, not the one just saved",
+            trigger: ".o_breadcrumb .active:not(:contains('Cụm Tây Nguyên'))",
         },
         {
             trigger: ".o_field_widget[name='rule_type'] select",
@@ -641,7 +646,7 @@ tours.add("emulation_new_cluster_from_nothing", {
         },
         {
             trigger:
-                ".o_control_panel_main_buttons button.btn-primary:contains('Nhập')",
+                ".o_control_panel_main_buttons button.btn-primary:not(.o_import_file)",
             run: "click",
         },
         {
