@@ -59,6 +59,9 @@ class EmulationClusterMembership(models.Model):
         help="Name of the unit during this membership, printed on the "
         "documents of those years even after the unit was renamed or merged.",
     )
+    officer_ids = fields.Many2many(
+        related="partner_id.emulation_officer_ids", string="Officers"
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -162,3 +165,10 @@ class EmulationClusterMembership(models.Model):
             )
         )
         obligations._create_missing_submissions()
+
+    def action_open_officer_wizard(self):
+        """ "Add an Officer" on the cluster's list of members: the unit's
+        own wizard, reached without leaving the cluster (the wizard checks
+        that the user is a manager before it creates anyone)."""
+        self.ensure_one()
+        return self.partner_id.action_open_officer_wizard()

@@ -1,12 +1,13 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import (
@@ -390,13 +391,23 @@ class EmulationPlan(models.Model):
     @api.depends("cluster_id", "year")
     def _compute_name(self):
         for plan in self:
-            if plan.name or not plan.cluster_id:
+            if not plan.cluster_id or (
+                plan.name and not plan._is_generated_name(plan.name)
+            ):
                 continue
-            plan.name = self.env._(
-                "Activities of %(cluster)s in %(year)s",
-                cluster=plan.cluster_id.name,
-                year=plan.year,
-            )
+            plan.name = plan._get_generated_name(plan.cluster_id.name, plan.year)
+
+    def _get_generated_name(self, cluster, year):
+        return self.env._(
+            "Activities of %(cluster)s in %(year)s", cluster=cluster, year=year
+        )
+
+    def _is_generated_name(self, name):
+        """Whether ``name`` is the title the form proposed (for any cluster
+        and year): it follows a change of the year, a typed title does not."""
+        pattern = re.escape(self._get_generated_name("\x00", "\x01"))
+        pattern = pattern.replace("\x00", ".+").replace("\x01", r"\d{4}")
+        return bool(re.fullmatch(pattern, name))
 
     @api.depends("consultation_ids.date_answered")
     def _compute_consultation_counts(self):
@@ -528,6 +539,28 @@ class EmulationPlan(models.Model):
                     plan=issued[0].display_name,
                 )
             )
+
+    @api.onchange("cluster_id", "year")
+    def _onchange_cluster_defaults(self):
+        """What a new plan of the cluster usually holds, left editable: the
+        leader unit of the year (else the first member of the list) and the
+        next member as deputy, and the cluster's regulation as legal basis."""
+        if not self.cluster_id or not self.year:
+            return
+        cluster = self.cluster_id
+        members = cluster.membership_ids.filtered(
+            lambda membership: membership.date_start <= date(self.year, 12, 31)
+            and (
+                not membership.date_end or membership.date_end >= date(self.year, 1, 1)
+            )
+        ).partner_id
+        if not self.leader_id:
+            leader = cluster._get_leader_at(self.year)
+            self.leader_id = leader if leader in members else members[:1]
+        if not self.deputy_id:
+            self.deputy_id = (members - self.leader_id)[:1]
+        if not self.basis_ids and cluster.regulation_id:
+            self.basis_ids = [Command.create({"document_id": cluster.regulation_id.id})]
 
     # ------------------------------------------------------------------
     # constraints

@@ -98,7 +98,7 @@ class EmulationRuleAward(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "A quota lies between 0 and 100 %%; a deadline gives "
+                        "A quota lies between 0 and 100 %; a deadline gives "
                         "both its day (1 to 31) and its month (1 to 12)."
                     )
                 )

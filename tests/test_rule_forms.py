@@ -6,6 +6,7 @@ ship as data with their legal basis."""
 
 from datetime import date
 
+from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
 from .common import EmulationCommon
@@ -119,6 +120,21 @@ class TestRuleForms(EmulationCommon):
         self.assertEqual(proposal, form.record)
         self.assertEqual(
             proposal._get_award_line(self.flag)._get_deadline(2020), date(2021, 6, 30)
+        )
+
+    def test_award_line_without_its_deadline_is_refused_in_words(self):
+        form = self._rule_form("proposal")
+        with form.award_rule_ids.new() as line:
+            line.award_type_id = self.flag
+        with self.assertRaises(ValidationError) as refusal:
+            form.save()
+        message = str(refusal.exception)
+        self.assertIn("between 0 and 100 %;", message)
+        self.assertNotIn("%%", message)
+        self.assertFalse(
+            self.env["emulation.rule"].search(
+                [("name", "=", "Quy định proposal (test)")]
+            )
         )
 
     # ------------------------------------------------------------------

@@ -104,6 +104,116 @@ class TestSetupScreens(EmulationCommon):
             1,
         )
 
+    def test_officers_added_from_the_cluster_members(self):
+        """The cluster's members list adds each unit's officer (the unit's
+        own wizard) and names the officers of each unit."""
+        arch = _arch(self.env, "emulation_cluster.emulation_cluster_view_form")
+        [button] = arch.xpath(
+            "//field[@name='membership_ids']//button[@name='action_open_officer_wizard']"
+        )
+        self.assertEqual(button.get("groups"), "emulation_cluster.group_manager")
+        membership = self.cluster.membership_ids.filtered(
+            lambda line: line.partner_id == self.unit_member4
+        )
+        self.assertFalse(membership.officer_ids)
+        action = membership.with_user(self.user_manager).action_open_officer_wizard()
+        self.assertEqual(action["context"], {"default_unit_id": self.unit_member4.id})
+        form = Form(
+            self.env[action["res_model"]]
+            .with_user(self.user_manager)
+            .with_context(**action["context"])
+        )
+        form.name = "Lê Thị Hà"
+        form.email = "ha.lt@hanam.example.com"
+        form.save().action_add()
+        self.assertEqual(membership.officer_ids.login, "ha.lt@hanam.example.com")
+        # an officer reaches the wizard's action, not the creation of a user
+        action = membership.with_user(self.user_officer).action_open_officer_wizard()
+        with self.assertRaises(AccessError):
+            self.env[action["res_model"]].with_user(self.user_officer).with_context(
+                **action["context"]
+            ).create({"name": "X", "email": "x@hanam.example.com"}).action_add()
+        self.assertFalse(
+            self.env["res.users"].search([("login", "=", "x@hanam.example.com")])
+        )
+
+    def test_rules_and_criteria_made_from_the_cluster(self):
+        """The cluster's Rules and Criteria Templates: a new one is the
+        cluster's, set by its regulation, valid from its date."""
+        regulation = self.env["emulation.document"].create(
+            {
+                "name": "08/QĐ-CTĐTN (test)",
+                "document_type": "regulation",
+                "date": date(2026, 12, 1),
+            }
+        )
+        self.cluster.regulation_id = regulation
+        cluster = self.cluster.with_user(self.user_manager)
+        action = cluster.action_view_rules()
+        rule_form = Form(
+            self.env["emulation.rule"]
+            .with_user(self.user_manager)
+            .with_context(**action["context"])
+        )
+        self.assertEqual(
+            (
+                rule_form.scope,
+                rule_form.cluster_id,
+                rule_form.document_id,
+                rule_form.date_from,
+            ),
+            ("cluster", self.cluster, regulation, date(2026, 12, 1)),
+        )
+        rule_form.name = "Biểu quyết (test)"
+        rule_form.rule_type = "voting"
+        rule = rule_form.save()
+        self.assertEqual(self.env["emulation.rule"].search(action["domain"]), rule)
+        action = cluster.action_view_criterion_templates()
+        template_form = Form(
+            self.env["emulation.criterion.template"]
+            .with_user(self.user_manager)
+            .with_context(**action["context"])
+        )
+        template_form.name = "Bộ tiêu chí (test)"
+        template = template_form.save()
+        self.assertEqual(
+            (template.cluster_id, template.document_id, template.date_from),
+            (self.cluster, regulation, date(2026, 12, 1)),
+        )
+        self.assertEqual(
+            self.env["emulation.criterion.template"].search(action["domain"]),
+            template,
+        )
+
+    def test_new_plan_of_the_cluster_is_filled_in(self):
+        """A new plan of the cluster: its first members as leader and
+        deputy, its regulation as legal basis, a title that follows the year
+        until one is typed."""
+        self.cluster.regulation_id = self.guidance
+        action = self.cluster.with_user(self.user_secretariat).action_view_plans()
+        Plan = (
+            self.env["emulation.plan"]
+            .with_user(self.user_secretariat)
+            .with_context(**action["context"])
+        )
+        form = Form(Plan)
+        form.year = 2027
+        self.assertEqual(form.leader_id, self.unit_leader)
+        self.assertEqual(form.deputy_id, self.unit_deputy)
+        self.assertEqual(len(form.basis_ids), 1)
+        self.assertIn("2027", form.name)
+        self.assertNotIn("2026", form.name)
+        # what the user chooses stays
+        form.leader_id = self.unit_member3
+        form.year = 2028
+        self.assertEqual(form.leader_id, self.unit_member3)
+        self.assertIn("2028", form.name)
+        form.name = "Kế hoạch riêng của Cụm"
+        form.year = 2029
+        self.assertEqual(form.name, "Kế hoạch riêng của Cụm")
+        plan = form.save()
+        self.assertEqual(plan.basis_ids.document_id, self.guidance)
+
     def test_only_the_leader_unit_gets_a_secretariat(self):
         self.plan.leader_id = self.unit_leader
         self.assertTrue(self.unit_leader.emulation_can_have_secretariat)

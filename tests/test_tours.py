@@ -3,17 +3,23 @@
 """The main flows in a real browser (headless Chromium), in Vietnamese."""
 
 import base64
+import logging
+import re
 from datetime import date
 
 from freezegun import freeze_time
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import new_test_user
+from odoo.tools.misc import file_open
 
 from .common import EmulationCommon
 from .test_poll import PollCommon
 from .test_proposal import ProposalCommon
 from .test_scorecard import LEADER, ScorecardCommon
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -215,4 +221,161 @@ class TestProposalTours(HttpCase, ProposalCommon):
                 proposal.decided_by_id,
             ),
             ("approved", "245/QĐ-TTg", date(2021, 5, 4), self.user_council),
+        )
+
+
+def _scan_js_array(source, start):
+    """The JavaScript array of ``source`` whose items start at ``start``:
+    its own code between the items, and the text of each object it holds,
+    that object's own level only (strings blanked, nested ones left out)."""
+    code, objects, current = [], [], []
+    depth, quote, index = 0, None, start
+    while True:
+        char = source[index]
+        index += 1
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = None
+            continue
+        if char in "'\"`":
+            quote = char
+            char = '""'
+        elif char in "{[":
+            depth += 1
+            if depth == 1:
+                current = []
+                continue
+        elif char in "}]":
+            depth -= 1
+            if depth < 0:
+                return "".join(code), objects
+            if depth == 0:
+                objects.append("".join(current))
+                continue
+        if depth == 0:
+            code.append(char)
+        elif depth == 1:
+            current.append(char)
+
+
+@tagged("post_install", "-at_install")
+class TestNewClusterTour(HttpCase):
+    """A cluster set up from nothing in the browser, in Vietnamese, by an
+    administrator the test creates (the addon's manager, nothing of the demo
+    given to him): its regulation, five member units and their officers,
+    a rule of each kind, criteria imported from the sample spreadsheet, the
+    2027 plan with a conference and two reports, issued; then one of the new
+    officers meets his first screen."""
+
+    CLUSTER = "Cụm thi đua các tỉnh Tây Nguyên"
+    OFFICER_LOGIN = "tuan.a@snv.kontum.gov.vn"
+    TOUR_FILE = "emulation_cluster/static/tests/tours/emulation_new_cluster_tour.esm.js"
+    TOUR = "emulation_new_cluster_from_nothing"
+    # what a person may have to do to set a cluster up (clicks and entries)
+    MAX_STEPS = 120
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        EmulationCommon._load_vietnamese.__func__(cls)
+        cls.administrator = new_test_user(
+            cls.env,
+            login="taynguyen_admin",
+            name="Quản trị Cụm Tây Nguyên",
+            groups="base.group_user,emulation_cluster.group_manager",
+            lang="vi_VN",
+            tz="Asia/Ho_Chi_Minh",
+        )
+
+    def _count_person_steps(self):
+        """The steps of the set-up tour that a person does: those with a
+        ``run`` (a click, an entry, an upload), not those that only check
+        what the screen shows. The tour's file is read as JavaScript text:
+        the objects of its ``steps`` array, found by their braces outside
+        strings (whatever the formatting), each counted once; a step list
+        that generates steps (a spread, a call, a loop) is refused, since
+        its text would not say how many run."""
+        with file_open(self.TOUR_FILE) as handle:
+            source = handle.read()
+        start = source.index(f'tours.add("{self.TOUR}"')
+        start = source.index("steps: () => [", start) + len("steps: () => [")
+        code, objects = _scan_js_array(source, start)
+        for generator in ("...", "(", "for ", "while "):
+            self.assertNotIn(
+                generator, code, "the tour's steps are written out one by one"
+            )
+        person = [step for step in objects if re.search(r"(^|[{,])\s*run\s*:", step)]
+        return len(objects), len(person)
+
+    def test_steps_a_person_does(self):
+        total, person = self._count_person_steps()
+        _logger.info(
+            "the set-up of a cluster from nothing: %s steps a person does "
+            "(of %s steps)",
+            person,
+            total,
+        )
+        self.assertLessEqual(
+            person,
+            self.MAX_STEPS,
+            f"setting up a cluster takes {person} clicks and entries",
+        )
+
+    def test_new_cluster_from_nothing(self):
+        # Odoo's import screen posts the model along with the file, which
+        # its /base_import/set_file route ignores with a warning: that line,
+        # and no other, is expected of the upload
+        with self.assertLogs("odoo.http", "WARNING") as logs:
+            self.start_tour("/odoo", self.TOUR, login=self.administrator.login)
+        self.assertEqual(len(logs.records), 1, logs.output)
+        self.assertRegex(
+            logs.records[0].getMessage(),
+            r"base_import\.controllers\.main\.set_file> called ignoring args",
+        )
+        admin = self.administrator
+        cluster = self.env["emulation.cluster"].search([("name", "=", self.CLUSTER)])
+        self.assertEqual(len(cluster), 1)
+        self.assertEqual(cluster.create_uid, admin)
+        self.assertEqual(
+            (cluster.regulation_id.name, cluster.regulation_id.document_type),
+            ("08/QĐ-CTĐTN", "regulation"),
+        )
+        units = cluster.membership_ids.partner_id
+        self.assertEqual(len(units), 5)
+        self.assertEqual(units.create_uid, admin, "units made, not borrowed")
+        officer_group = self.env.ref("emulation_cluster.group_unit_officer")
+        for unit in units:
+            self.assertEqual(len(unit.emulation_officer_ids), 1, unit.name)
+            self.assertIn(officer_group, unit.emulation_officer_ids.groups_id)
+        rules = self.env["emulation.rule"].search([("cluster_id", "=", cluster.id)])
+        self.assertEqual(
+            sorted(rules.mapped("rule_type")),
+            sorted(
+                ["classification", "scoring", "voting", "nomination_quota", "proposal"]
+            ),
+        )
+        self.assertEqual(rules.document_id, cluster.regulation_id)
+        self.assertEqual(set(rules.mapped("scope")), {"cluster"})
+        template = self.env["emulation.criterion.template"].search(
+            [("cluster_id", "=", cluster.id), ("plan_id", "=", False)]
+        )
+        self.assertEqual(
+            (template.state, len(template.criterion_ids), template.total_max),
+            ("validated", 8, 100),
+        )
+        plan = cluster.plan_ids
+        self.assertEqual((plan.year, plan.state), (2027, "issued"))
+        self.assertEqual(plan.event_ids.name, "Hội nghị tổng kết Cụm năm 2027")
+        self.assertEqual(len(plan.obligation_ids), 2)
+        self.assertEqual(plan.criterion_template_id.source_template_id, template)
+        self.assertEqual(plan.create_uid, admin)
+        # the invitation mail cannot be read here: the officer's password is
+        # set for him
+        officer = self.env["res.users"].search([("login", "=", self.OFFICER_LOGIN)])
+        self.assertEqual(officer.emulation_unit_id.name, "Sở Nội vụ tỉnh Kon Tum")
+        officer.password = self.OFFICER_LOGIN
+        self.start_tour(
+            "/odoo", "emulation_new_officer_first_screen", login=self.OFFICER_LOGIN
         )
