@@ -328,7 +328,9 @@ class TestNewClusterTour(HttpCase):
         # its /base_import/set_file route ignores with a warning: that line,
         # and no other, is expected of the upload
         with self.assertLogs("odoo.http", "WARNING") as logs:
-            self.start_tour("/odoo", self.TOUR, login=self.administrator.login)
+            self.start_tour(
+                "/odoo", self.TOUR, login=self.administrator.login, timeout=300
+            )
         self.assertEqual(len(logs.records), 1, logs.output)
         self.assertRegex(
             logs.records[0].getMessage(),

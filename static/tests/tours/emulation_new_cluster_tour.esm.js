@@ -44,8 +44,9 @@ tours.add("emulation_new_cluster_from_nothing", {
             run: "click",
         },
         {
-            content: "The app is open",
-            trigger: ".o_breadcrumb:contains('Việc đơn vị tôi phải làm')",
+            content: "The app opens on the year at a glance: no plan yet",
+            trigger:
+                ".o_breadcrumb:contains('Toàn cảnh năm thi đua'), .o_view_nocontent:contains('Chưa có kế hoạch nào đang thực hiện')",
         },
         {
             content: "Configuration",
