@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 
 class EmulationBallot(models.Model):
@@ -109,69 +110,117 @@ class EmulationBallot(models.Model):
 
     @api.model
     def _check_can_create(self, vals_list, given=None):
-        result = super()._check_can_create(vals_list, given)
+        """Who may cast the ballots, when, and what they may contain, checked
+        once for the whole batch (the poll, its voters and candidates read
+        once, whatever the number of ballots); then each voter's flag is
+        claimed, which refuses a second ballot in the round."""
+        self.check_access("create")
+        ballots = [self.new(vals) for vals in vals_list]
+        polls = self.env["emulation.poll"].browse(
+            {ballot.poll_id._origin.id for ballot in ballots}
+        )
+        self._check_polls_open(polls)
+        voters = self._get_voters(polls)
+        running = {
+            poll.id: (poll._get_running_candidates(), poll._get_seats_left())
+            for poll in polls.sudo()
+        }
         seen = set()
-        for vals in vals_list:
-            ballot = self.new(vals)
-            self._check_ballot(ballot)
-            key = (ballot.poll_id._origin.id, ballot.partner_id.id)
+        for ballot in ballots:
+            poll = ballot.poll_id._origin.sudo()
+            key = (poll.id, ballot.partner_id.id)
             if key in seen:
                 raise UserError(self.env._("A unit votes once in a round."))
             seen.add(key)
-        return result
+            own = self._check_caster(ballot, poll)
+            if ballot.is_invalid and own:
+                raise UserError(
+                    self.env._("Only the counting committee finds a ballot invalid.")
+                )
+            self._check_voter(ballot, poll, voters.get(key))
+            self._check_choices(ballot, *running[poll.id])
+        self._claim_voters(
+            [voters[(ballot.poll_id._origin.id, ballot.partner_id.id)] for ballot in ballots]
+        )
 
     @api.model
-    def _check_ballot(self, ballot):
-        """Who may cast it, when, and what it may contain."""
-        poll = ballot.poll_id._origin.sudo()
-        user_unit = self.env.user.partner_id.commercial_partner_id
-        own = ballot.partner_id == user_unit and ballot._has_role("owner")
-        if not own:
-            # for another unit: from paper only, by the secretariat (and in
-            # a secret poll by the counting committee only)
-            if not poll.cluster_id._is_served_by(self.env.user) and (
-                self.env.user not in poll.counting_user_ids
-            ):
-                raise AccessError(
-                    self.env._("A unit's officer votes for his own unit only.")
-                )
-            if poll.is_secret and self.env.user not in poll.counting_user_ids:
-                raise AccessError(
+    def _check_create_roles(self, record):
+        # who casts is checked per poll by _check_caster: the unit's officer,
+        # or from paper the secretariat or the counting committee
+        return
+
+    @api.model
+    def _check_unique_constraints(self, vals_list, exclude_ids=()):
+        # a unit's second ballot in a round is refused by its voter's flag,
+        # claimed in one query for the whole batch (_claim_voters)
+        return
+
+    @api.model
+    def _check_polls_open(self, polls):
+        """Access first, then state: a poll the user may not read is refused
+        without being named."""
+        if polls - polls._filtered_access("read"):
+            raise AccessError(
+                self.env._("You cannot vote in a poll you may not read.")
+            )
+        for poll in polls.sudo():
+            if poll.state != "open":
+                raise UserError(
                     self.env._(
-                        "In a secret poll only the counting committee enters "
-                        "the paper ballots."
+                        "The poll %(poll)s is not open for voting: the round is "
+                        "closed.",
+                        poll=poll.name,
                     )
                 )
-        if poll.state != "open":
-            raise UserError(
-                self.env._(
-                    "The poll %(poll)s is not open for voting: the round is closed.",
-                    poll=poll.name,
-                )
-            )
-        if self.sudo().search_count(
-            [
-                ("poll_id", "=", poll.id),
-                ("round", "=", poll.round),
-                ("partner_id", "=", ballot.partner_id.id),
-            ],
-            limit=1,
+
+    @api.model
+    def _get_voters(self, polls):
+        """{(poll id, unit id): voter line} of the polls, read at once."""
+        return {
+            (voter.poll_id.id, voter.partner_id.id): voter
+            for voter in polls.sudo().voter_ids
+        }
+
+    @api.model
+    def _check_caster(self, ballot, poll):
+        """A unit's officer casts its ballot; another unit's comes from
+        paper, entered by the secretariat or the counting committee (in a
+        secret poll by the counting committee only). True: the unit's own."""
+        user = self.env.user
+        if ballot.partner_id == user.partner_id.commercial_partner_id and (
+            self._is_officer()
         ):
-            raise UserError(
+            return True
+        committee = user in poll.counting_user_ids
+        if not committee and not poll.cluster_id._is_served_by(user):
+            raise AccessError(
+                self.env._("A unit's officer votes for his own unit only.")
+            )
+        if poll.is_secret and not committee:
+            raise AccessError(
                 self.env._(
-                    "%(unit)s has already voted in round %(round)s: a unit "
-                    "votes once in a round.",
-                    unit=ballot.partner_id.name,
-                    round=poll.round,
+                    "In a secret poll only the counting committee enters "
+                    "the paper ballots."
                 )
             )
-        voter = poll.voter_ids.filtered(lambda v: v.partner_id == ballot.partner_id)
+        return False
+
+    @api.model
+    def _is_officer(self):
+        return self.env.user.has_group("emulation_cluster.group_unit_officer")
+
+    @api.model
+    def _check_voter(self, ballot, poll, voter):
+        """The unit votes in the poll, once in the round, present at the
+        conference or absent with a written vote."""
         if not voter:
             raise UserError(
                 self.env._(
                     "%(unit)s does not vote in this poll.", unit=ballot.partner_id.name
                 )
             )
+        if voter.voted_round >= poll.round:
+            raise UserError(self._get_voted_message(ballot.partner_id, poll.round))
         if voter.attendance == "absent":
             if not poll.rule_id.written_votes_allowed:
                 raise UserError(
@@ -196,19 +245,24 @@ class EmulationBallot(models.Model):
                     unit=ballot.partner_id.name,
                 )
             )
-        if ballot.is_invalid and own:
-            raise UserError(
-                self.env._("Only the counting committee finds a ballot invalid.")
-            )
-        approved = ballot.approve_ids._origin.sudo()
-        running = poll.candidate_ids.filtered(
-            lambda c: c.last_round == poll.round and not c.is_elected
+
+    def _get_voted_message(self, unit, round_):
+        return self.env._(
+            "%(unit)s has already voted in round %(round)s: a unit "
+            "votes once in a round.",
+            unit=unit.name,
+            round=round_,
         )
+
+    @api.model
+    def _check_choices(self, ballot, running, seats):
+        """Only the candidates of the round (``running``), no more than the
+        ``seats`` left."""
+        approved = ballot.approve_ids._origin
         if approved - running:
             raise UserError(
                 self.env._("A ballot approves only the candidates of this round.")
             )
-        seats = poll.seats - len(poll.candidate_ids.filtered("is_elected"))
         if len(approved) > seats and not ballot.is_invalid:
             raise UserError(
                 self.env._(
@@ -216,3 +270,32 @@ class EmulationBallot(models.Model):
                     count=seats,
                 )
             )
+
+    @api.model
+    def _claim_voters(self, voters):
+        """Flag the voters as having voted in their poll's round, in one
+        query; a voter already flagged (by a ballot cast at the same moment)
+        is refused. The flag is a round number: it carries no time."""
+        ids = [voter.id for voter in voters]
+        self.env["emulation.poll"].flush_model(["round"])
+        self.env["emulation.poll.voter"].flush_model(["voted_round"])
+        claimed = {
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "UPDATE emulation_poll_voter AS voter SET voted_round = poll.round "
+                    "FROM emulation_poll AS poll WHERE poll.id = voter.poll_id "
+                    "AND voter.id = ANY(%s) AND COALESCE(voter.voted_round, 0) < poll.round "
+                    "RETURNING voter.id",
+                    ids,
+                )
+            )
+        }
+        self.env["emulation.poll.voter"].browse(ids).invalidate_recordset(
+            ["voted_round"]
+        )
+        for voter in voters:
+            if voter.id not in claimed:
+                raise UserError(
+                    self._get_voted_message(voter.partner_id, voter.poll_id.round)
+                )

@@ -428,6 +428,18 @@ class EmulationPoll(models.Model):
             poll._write_transition({"state": "open", "round": poll.round + 1})
         return True
 
+    def _get_running_candidates(self):
+        """The candidates voted on in the current round, not chosen yet."""
+        self.ensure_one()
+        return self.sudo().candidate_ids.filtered(
+            lambda c: c.last_round == self.round and not c.is_elected
+        )
+
+    def _get_seats_left(self):
+        """The units still to choose in the current round."""
+        self.ensure_one()
+        return self.seats - len(self.sudo().candidate_ids.filtered("is_elected"))
+
     def _get_tied_candidates(self):
         self.ensure_one()
         return (
@@ -470,10 +482,8 @@ class EmulationPoll(models.Model):
         }[rule.vote_base]
         valid = ballots.filtered(lambda ballot: not ballot.is_invalid)
         yes = Counter(candidate for ballot in valid for candidate in ballot.approve_ids)
-        running = poll.candidate_ids.filtered(
-            lambda c: c.last_round == poll.round and not c.is_elected
-        )
-        seats = poll.seats - len(poll.candidate_ids.filtered("is_elected"))
+        running = poll._get_running_candidates()
+        seats = poll._get_seats_left()
         scores = poll._get_scores()
 
         def key(candidate):

@@ -42,6 +42,15 @@ class EmulationPollVoter(models.Model):
         default="present",
     )
 
+    voted_round = fields.Integer(
+        string="Voted in Round",
+        default=0,
+        readonly=True,
+        copy=False,
+        help="The last round the unit voted in. A round number, never a "
+        "time: it says that the unit voted, not when, nor what.",
+    )
+
     _sql_constraints = [
         (
             "poll_partner_uniq",
@@ -63,22 +72,8 @@ class EmulationPollVoter(models.Model):
         """Once a unit has voted in the round, its attendance is what its
         ballot says (present, or absent with a written vote): changing it
         would change the count's base after the fact."""
-        voted = (
-            self.env["emulation.ballot"]
-            .sudo()
-            .search(
-                [
-                    ("poll_id", "in", self.poll_id.ids),
-                    ("partner_id", "in", self.partner_id.ids),
-                ]
-            )
-        )
-        for voter in self:
-            if voted.filtered(
-                lambda ballot, voter=voter: ballot.poll_id == voter.poll_id
-                and ballot.partner_id == voter.partner_id
-                and ballot.round == voter.poll_id.round
-            ):
+        for voter in self.sudo():
+            if voter.voted_round and voter.voted_round >= voter.poll_id.round:
                 raise UserError(
                     self.env._(
                         "%(unit)s has already voted in this round: its attendance "

@@ -435,14 +435,18 @@ class TestPoll(PollCommon):
 
     def test_ballot_refusals(self):
         poll = self._poll()
-        # not open yet
-        with self.assertRaisesRegex(UserError, "not open for voting"):
+        # not open yet: the officer may not even read it, and is not told
+        # its name; the secretariat is told it is not open
+        with self.assertRaisesRegex(AccessError, "may not read") as refusal:
             self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
+        self.assertNotIn(poll.name, str(refusal.exception))
+        with self.assertRaisesRegex(UserError, "not open for voting"):
+            self._vote(poll, self.unit_member3, [self.unit_leader])
         poll.action_open_voting()
         self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
         with self.assertRaisesRegex(UserError, "already voted"):
             self._vote(poll, self.unit_member3, [self.unit_deputy], self.user_officer)
-        with self.assertRaisesRegex(AccessError, "Only the unit's officers"):
+        with self.assertRaisesRegex(AccessError, "his own unit only"):
             self._vote(poll, self.unit_member4, [self.unit_leader], self.user_officer)
         with self.assertRaisesRegex(UserError, "finds a ballot invalid"):
             self._vote(
@@ -569,6 +573,60 @@ class TestPoll(PollCommon):
         # a blank name is no name, through the API too
         with self.assertRaisesRegex(ValidationError, "required"):
             self.rule_2026.with_user(self.user_manager).name = "   "
+
+
+@tagged("post_install", "-at_install")
+class TestPollCasting(PollCommon):
+    """Casting is checked once per batch: the queries do not grow with the
+    number of ballots."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        units = cls.env["res.partner"].create(
+            [{"name": f"Đơn vị {i} (test)", "is_company": True} for i in range(96)]
+        )
+        cls.cluster.membership_ids = [
+            Command.create({"partner_id": unit.id, "date_start": cls.member_since})
+            for unit in units
+        ]
+        cls.quota.quota_ids.filtered(
+            lambda line: line.award_type_id == cls.merit
+        ).max_count = 3
+
+    def _cast(self, poll, count):
+        """The committee enters ``count`` paper ballots in one batch; the
+        number of queries it took."""
+        candidates = poll.candidate_ids[:3].ids
+        vals_list = [
+            {
+                "poll_id": poll.id,
+                "partner_id": voter.partner_id.id,
+                "approve_ids": [Command.set(candidates[: 1 + index % 3])],
+            }
+            for index, voter in enumerate(poll.voter_ids[:count])
+        ]
+        Ballot = self.env["emulation.ballot"].with_user(self.user_secretariat)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Ballot.create(vals_list)
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_the_ballots(self):
+        few, many = (self._poll(award=self.merit) for __ in range(2))
+        (few | many).action_open_voting()
+        self.assertEqual(len(many.voter_ids), 100)
+        queries_few = self._cast(few, 10)
+        queries_many = self._cast(many, 100)
+        self.assertEqual((few.ballot_count, many.ballot_count), (10, 100))
+        self.assertLessEqual(queries_few, 40)
+        self.assertLessEqual(queries_many, queries_few)
+        # the batch is refused as a whole: one unit twice, or one that voted
+        with self.assertRaisesRegex(UserError, "already voted"):
+            self._cast(many, 2)
+        self.assertEqual(many.ballot_count, 100)
 
 
 @tagged("post_install", "-at_install")
