@@ -5,7 +5,7 @@
     "summary": "Emulation clusters and blocs (Cụm, Khối thi đua): annual plans, "
     "covenants, registrations, conferences, reports and their deadlines, scoring "
     "and ranking, votes, award proposals to the council, the year rollover",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Human Resources",
     "author": "emulation_cluster developers",
     "maintainers": ["emulation-cluster"],

@@ -6,17 +6,27 @@ from odoo.tools import SQL
 
 
 class EmulationBallot(models.Model):
-    """A unit's ballot in one round of a poll: the candidates it approves.
-    Cast once per round by an officer for his own unit, or entered from
-    paper (in a secret poll by the counting committee only). Never
-    changed afterwards, and without chatter: in a secret poll no one but
-    the counting committee reads another unit's ballot (record rules)."""
+    """A ballot in one round of a poll: the candidates it approves. Cast
+    once per round by an officer for his own unit, or entered from paper
+    (in a secret poll by the counting committee only). Never changed
+    afterwards, and without chatter.
+
+    Secret by construction: once the checks (which read the voting unit)
+    are passed, a secret poll's ballot is stored without its unit, its
+    written mark and who entered it, and no ballot has Odoo's log columns
+    (who created it, when); that the unit voted is its voter line's round
+    flag, which carries no time. Nothing stored links a choice to a unit,
+    whatever the reader's rights. An open poll's ballot (a show of hands)
+    keeps its unit."""
 
     _name = "emulation.ballot"
     _description = "Ballot"
     _inherit = ["emulation.workflow.mixin"]
     _order = "poll_id, round, id"
     _rec_name = "poll_id"
+    # no create_uid/create_date/write_uid/write_date: they would say who
+    # entered a secret ballot, and when
+    _log_access = False
 
     # every field is given once, at creation; nothing is editable afterwards
     _edit_groups = {}
@@ -51,9 +61,10 @@ class EmulationBallot(models.Model):
     partner_id = fields.Many2one(
         comodel_name="res.partner",
         string="Voting Unit",
-        required=True,
         index=True,
         default=lambda self: self.env.user.partner_id.commercial_partner_id,
+        help="The unit the ballot is cast for. Kept in an open poll only: a "
+        "secret ballot is stored without it.",
     )
     approve_ids = fields.Many2many(
         comodel_name="emulation.poll.candidate",
@@ -100,10 +111,43 @@ class EmulationBallot(models.Model):
     @api.depends("partner_id", "entered_by_id")
     def _compute_is_entered_from_paper(self):
         for ballot in self:
-            ballot.is_entered_from_paper = (
+            ballot.is_entered_from_paper = bool(ballot.partner_id) and (
                 ballot.entered_by_id.partner_id.commercial_partner_id
                 != ballot.partner_id
             )
+
+    @api.model
+    def _create(self, data_list):
+        # after the checks, which read them: a secret poll's ballot keeps
+        # neither its unit, nor its written mark, nor who entered it
+        poll_ids = {data["stored"].get("poll_id") for data in data_list}
+        secret = set(
+            self.env["emulation.poll"]
+            .sudo()
+            .browse(poll_id for poll_id in poll_ids if poll_id)
+            .filtered("is_secret")
+            .ids
+        )
+        for data in data_list:
+            if data["stored"].get("poll_id") in secret:
+                data["stored"].update(
+                    partner_id=False, is_written=False, entered_by_id=False
+                )
+        return super()._create(data_list)
+
+    def web_save(self, vals, specification, next_id=None):
+        """The ballot form saved: a secret ballot is read by no one, so the
+        caster gets back only what he has just cast (the ballot's own
+        fields, their records by name), not a record read."""
+        if self or next_id:
+            return super().web_save(vals, specification, next_id=next_id)
+        ballot = self.create(vals)
+        own = {
+            name: {"fields": {"display_name": {}}} if spec.get("fields") else {}
+            for name, spec in specification.items()
+            if name in self._fields
+        }
+        return ballot.sudo().with_context(bin_size=True).web_read(own)
 
     def _get_edit_cluster(self):
         return self.poll_id.cluster_id
@@ -213,6 +257,8 @@ class EmulationBallot(models.Model):
     def _check_voter(self, ballot, poll, voter):
         """The unit votes in the poll, once in the round, present at the
         conference or absent with a written vote."""
+        if not ballot.partner_id:
+            raise UserError(self.env._("A ballot names the unit it is cast for."))
         if not voter:
             raise UserError(
                 self.env._(
@@ -291,9 +337,10 @@ class EmulationBallot(models.Model):
                 )
             )
         }
-        self.env["emulation.poll.voter"].browse(ids).invalidate_recordset(
-            ["voted_round"]
-        )
+        flagged = self.env["emulation.poll.voter"].browse(ids)
+        flagged.invalidate_recordset(["voted_round"])
+        # what reads the flag (the units' duties) sees it
+        flagged.modified(["voted_round"])
         for voter in voters:
             if voter.id not in claimed:
                 raise UserError(

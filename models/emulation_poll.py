@@ -22,8 +22,8 @@ class EmulationPoll(models.Model):
     quorum, threshold and its base, written votes of absent members, ties
     and rounds; a nomination follows the cluster's quota for its award
     type. Results are counts computed when a round closes, never a
-    grouping of ballots by voter; in a secret poll only the counting
-    committee reads the ballots (record rules of ``emulation.ballot``)."""
+    grouping of ballots by voter; a secret poll's ballots name no unit
+    (see ``emulation.ballot``)."""
 
     _name = "emulation.poll"
     _description = "Poll"
@@ -109,8 +109,9 @@ class EmulationPoll(models.Model):
         string="Secret Ballot",
         default=True,
         tracking=True,
-        help="Ticked: only the counting committee reads the ballots. "
-        "Unticked: a show of hands, entered by the secretariat.",
+        help="Ticked: the ballots are stored without their unit, so that "
+        "nobody can tell what a unit chose. Unticked: a show of hands, "
+        "entered by the secretariat.",
     )
     counting_user_ids = fields.Many2many(
         comodel_name="res.users",
@@ -118,8 +119,8 @@ class EmulationPoll(models.Model):
         column1="poll_id",
         column2="user_id",
         string="Counting Committee",
-        help="Who counts the votes (ban kiểm phiếu): in a secret poll, the only "
-        "people who read the ballots and enter the paper ones.",
+        help="Who counts the votes (ban kiểm phiếu): they enter the paper and "
+        "written ballots, and learn no more than the count.",
     )
     chair_name = fields.Char(string="Chair")
     secretary_name = fields.Char(string="Secretary")
@@ -474,7 +475,20 @@ class EmulationPoll(models.Model):
             .sudo()
             .search([("poll_id", "=", poll.id), ("round", "=", poll.round)])
         )
-        written = len(ballots.filtered("is_written"))
+        voted = poll.voter_ids.filtered(lambda v: v.voted_round == poll.round)
+        if len(ballots) != len(voted):
+            # the count is checkable: one ballot per voter flagged
+            raise UserError(
+                self.env._(
+                    "The round cannot be counted: %(ballots)s ballot(s) for "
+                    "%(voters)s unit(s) that voted.",
+                    ballots=len(ballots),
+                    voters=len(voted),
+                )
+            )
+        # a written vote is an absent member's: the voters say it, not the
+        # ballots (a secret ballot is stored without its written mark)
+        written = len(voted.filtered(lambda v: v.attendance == "absent"))
         base = {
             "members": members,
             "present": present,
@@ -613,12 +627,7 @@ class EmulationPoll(models.Model):
         poll = self.sudo()
         voters = poll.voter_ids
         absent = voters.filtered(lambda voter: voter.attendance == "absent")
-        written = (
-            self.env["emulation.ballot"]
-            .sudo()
-            .search([("poll_id", "=", poll.id), ("is_written", "=", True)])
-            .partner_id
-        )
+        written = absent.filtered("voted_round").partner_id
         ranking = {
             row.partner_id: row
             for row in self.env["emulation.ranking"]

@@ -277,7 +277,14 @@ class TestPoll(PollCommon):
             self.user_officer,
             is_written=True,
         )
-        self.assertTrue(ballot.is_written)
+        # a secret ballot keeps no written mark: the voter's absence says it
+        self.assertFalse(ballot.is_written or ballot.partner_id)
+        self.assertEqual(
+            self.env["emulation.poll.voter"]
+            .search([("poll_id", "=", poll.id), ("voted_round", "=", 1)])
+            .partner_id,
+            self.unit_leader | self.unit_member3,
+        )
         # a rule without written votes refuses them
         self.rule_2020.written_votes_allowed = False
         poll = self._poll()
@@ -457,7 +464,11 @@ class TestPoll(PollCommon):
                 is_invalid=True,
             )
         # a ballot never changes, not even through the API
-        ballot = self.env["emulation.ballot"].with_user(self.user_officer).search([])
+        ballot = (
+            self.env["emulation.ballot"]
+            .search([("poll_id", "=", poll.id)])
+            .with_user(self.user_officer)
+        )
         with self.assertRaises(UserError):
             ballot.write({"approve_ids": [Command.set([])]})
         with self.assertRaises(AccessError):
@@ -478,68 +489,6 @@ class TestPoll(PollCommon):
         poll.action_open_voting()
         with self.assertRaisesRegex(AccessError, "counting committee"):
             self._vote(poll, self.unit_member4, [self.unit_leader])
-
-    def test_secrecy_through_the_orm(self):
-        poll = self._poll()
-        poll.action_open_voting()
-        self._vote(poll, self.unit_leader, [self.unit_member3])
-        self._vote(poll, self.unit_deputy, [self.unit_member4], self.user_deputy)
-        own = self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
-        Ballot = self.env["emulation.ballot"]
-        self.assertEqual(Ballot.with_user(self.user_officer).search([]), own)
-        others = Ballot.search([("poll_id", "=", poll.id)]) - own
-        with self.assertRaises(AccessError):
-            others.with_user(self.user_officer).read(["approve_ids"])
-        groups = Ballot.with_user(self.user_officer)._read_group(
-            [], ["approve_ids"], ["__count"]
-        )
-        self.assertEqual(
-            [(candidate.partner_id, count) for candidate, count in groups],
-            [(self.unit_leader, 1)],
-        )
-        # not the manager, not the council, not a secretariat user outside
-        # the committee
-        for user in (self.user_manager, self.user_council):
-            self.assertFalse(
-                Ballot.with_user(user).search([("poll_id", "=", poll.id)]),
-                user.login,
-            )
-        # the cluster's secretariat outside the committee reads none either
-        hidden = self._poll(counting_user_ids=[Command.set(self.user_manager.ids)])
-        hidden.action_open_voting()
-        self._vote(hidden, self.unit_member4, [self.unit_leader], self.user_manager)
-        self.assertFalse(
-            Ballot.with_user(self.user_secretariat).search(
-                [("poll_id", "=", hidden.id)]
-            )
-        )
-        self.assertEqual(
-            len(
-                Ballot.with_user(self.user_manager).search(
-                    [("poll_id", "=", hidden.id)]
-                )
-            ),
-            1,
-        )
-        # the counting committee reads them all
-        self.assertEqual(
-            len(
-                Ballot.with_user(self.user_secretariat).search(
-                    [("poll_id", "=", poll.id)]
-                )
-            ),
-            3,
-        )
-        # an open poll (a show of hands): the secretariat reads the ballots
-        poll.sudo().is_secret = False
-        self.assertEqual(
-            len(
-                Ballot.with_user(self.user_manager).search([("poll_id", "=", poll.id)])
-            ),
-            3,
-        )
-        # counts as everyone reads them: results, not ballots
-        self.assertEqual(poll.with_user(self.user_officer).ballot_count, 3)
 
     def test_voting_rule_refusals(self):
         Rule = self.env["emulation.rule"]
@@ -630,8 +579,43 @@ class TestPollCasting(PollCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestPollSecrecyRpc(HttpCase, PollCommon):
-    """Secrecy seen from a web client: what JSON-RPC gives a unit officer."""
+class TestPollSecrecy(HttpCase, PollCommon):
+    """A secret poll, tried by every read a user can make (search, read,
+    read_group, export, the chatter and its tracking, JSON-RPC and
+    XML-RPC) as the secretariat, the council, a member of the counting
+    committee outside the secretariat, a unit officer and a Settings
+    administrator: nothing links a unit to what it chose."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_admin = cls._create_emulation_user(
+            "test_emu_settings_admin", "group_manager", False
+        )
+        cls.user_admin.groups_id = [
+            Command.link(cls.env.ref("base.group_system").id),
+            Command.link(cls.env.ref("base.group_allow_export").id),
+        ]
+        cls.readers = (
+            cls.user_secretariat,
+            cls.user_council,
+            cls.user_deputy,  # the counting committee, not the secretariat
+            cls.user_officer,
+            cls.user_admin,
+        )
+
+    def _secret_poll(self):
+        poll = self._poll(counting_user_ids=[Command.set(self.user_deputy.ids)])
+        poll.action_open_voting()
+        self.env.flush_all()
+        stamps = {voter.id: voter.write_date for voter in poll.voter_ids}
+        self._vote(poll, self.unit_leader, [self.unit_member3])
+        self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
+        # the committee member enters the paper ballots (his unit's too)
+        self._vote(poll, self.unit_deputy, [self.unit_member4], self.user_deputy)
+        self._vote(poll, self.unit_member4, [self.unit_leader], self.user_deputy)
+        self.env.flush_all()
+        return poll, stamps
 
     def _call(self, model, method, *args, **kwargs):
         return self.make_jsonrpc_request(
@@ -639,48 +623,162 @@ class TestPollSecrecyRpc(HttpCase, PollCommon):
             {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
         )
 
-    def test_an_officer_learns_no_other_choice(self):
-        poll = self._poll()
-        poll.action_open_voting()
-        self._vote(poll, self.unit_leader, [self.unit_member4])
-        self._vote(poll, self.unit_deputy, [self.unit_member4], self.user_deputy)
-        own = self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
-        # the officer may export (the right is Odoo's own group), which
-        # changes nothing to what he reads
-        self.user_officer.groups_id = [
-            Command.link(self.env.ref("base.group_allow_export").id)
-        ]
-        self.authenticate(self.user_officer.login, self.user_officer.login)
-        rows = self._call(
-            "emulation.ballot", "search_read", [], ["partner_id", "approve_ids"]
+    def _assert_no_ballot_read(self, user, poll, ballots):
+        """Through the ORM: no ballot found, read, grouped or exported."""
+        Ballot = self.env["emulation.ballot"].with_user(user)
+        self.assertFalse(Ballot.search([("poll_id", "=", poll.id)]), user.login)
+        self.assertFalse(
+            Ballot._read_group(
+                [("poll_id", "=", poll.id)], ["partner_id", "approve_ids"], ["__count"]
+            ),
+            user.login,
         )
-        self.assertEqual([row["id"] for row in rows], own.ids)
+        for method, args in (
+            ("read", (["partner_id", "approve_ids"],)),
+            ("export_data", (["partner_id", "approve_ids/id"],)),
+        ):
+            # refused: the rights to read, or to export at all
+            with self.assertRaises(UserError, msg=f"{user.login} {method}"):
+                getattr(ballots.with_user(user), method)(*args)
+
+    def _assert_no_rpc_read(self, user, poll, ballots):
+        """Through JSON-RPC and XML-RPC, as a client would ask."""
+        self.authenticate(user.login, user.login)
+        rows = self._call(
+            "emulation.ballot",
+            "search_read",
+            [("poll_id", "=", poll.id)],
+            ["partner_id", "approve_ids"],
+        )
         groups = self._call(
             "emulation.ballot",
             "read_group",
-            [],
-            ["approve_ids"],
-            ["approve_ids"],
+            [("poll_id", "=", poll.id)],
+            ["__count"],
+            ["partner_id", "approve_ids"],
             lazy=False,
         )
-        self.assertEqual(
-            [(group["approve_ids"][0], group["__count"]) for group in groups],
-            [(self._candidate(poll, self.unit_leader).id, 1)],
-        )
-        exported = self._call(
-            "emulation.ballot", "export_data", own.ids, ["partner_id", "approve_ids"]
-        )
-        self.assertEqual(
-            exported["datas"],
-            [[self.unit_member3.name, self.unit_leader.name]],
-        )
-        # asking for the others' ballots by id is refused
-        others = self.env["emulation.ballot"].search([]) - own
+        self.assertEqual((rows, groups), ([], []), user.login)
         with (
             mute_logger("odoo.http"),
-            self.assertRaisesRegex(JsonRpcException, "AccessError"),
+            self.assertRaisesRegex(JsonRpcException, "AccessError|UserError"),
         ):
-            self._call("emulation.ballot", "export_data", others.ids, ["approve_ids"])
+            self._call("emulation.ballot", "export_data", ballots.ids, ["approve_ids"])
+        uid = self.xmlrpc_common.authenticate(
+            self.env.cr.dbname, user.login, user.login, {}
+        )
+        rows = self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname,
+            uid,
+            user.login,
+            "emulation.ballot",
+            "search_read",
+            [[("poll_id", "=", poll.id)]],
+            {"fields": ["partner_id", "approve_ids"]},
+        )
+        self.assertEqual(rows, [], user.login)
+
+    def test_no_read_links_a_unit_to_its_choice(self):
+        poll, stamps = self._secret_poll()
+        ballots = self.env["emulation.ballot"].search([("poll_id", "=", poll.id)])
+        # stored apart: the ballots name no unit, nobody who entered them,
+        # no time (the model has no log columns); the voters' flags carry
+        # no time either (their lines are not written)
+        self.assertEqual(len(ballots), 4)
+        self.assertFalse(ballots.partner_id | ballots.entered_by_id.partner_id)
+        self.assertFalse(any(ballots.mapped("is_written")))
+        self.assertFalse(
+            {"create_uid", "create_date", "write_uid", "write_date"}
+            & set(ballots._fields)
+        )
+        voters = poll.voter_ids
+        self.assertEqual(set(voters.mapped("voted_round")), {1})
+        self.assertEqual({v.id: v.write_date for v in voters}, stamps)
+        # nothing in the chatter about a ballot or a voter
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [("model", "in", ("emulation.ballot", "emulation.poll.voter"))]
+            )
+        )
+        self.assertFalse(
+            self.env["mail.tracking.value"].search(
+                [
+                    (
+                        "field_id.model",
+                        "in",
+                        ("emulation.ballot", "emulation.poll.voter"),
+                    )
+                ]
+            )
+        )
+        for user in self.readers:
+            self._assert_no_ballot_read(user, poll, ballots)
+            # what anyone reads of the voters: who voted, not when
+            rows = poll.voter_ids.with_user(self.user_admin).read(
+                ["partner_id", "voted_round", "write_date", "write_uid"]
+            )
+            self.assertEqual({row["write_date"] for row in rows}, set(stamps.values()))
+            self.assertEqual(poll.with_user(user).ballot_count, 4, user.login)
+        for user in self.readers:
+            self._assert_no_rpc_read(user, poll, ballots)
+        # counted: the council, like everyone, reads the tallies only
+        poll.action_count_round()
+        results = poll.with_user(self.user_council).result_ids
+        self.assertEqual(
+            {(r.partner_id, r.yes_count, r.ballot_count) for r in results},
+            {
+                (self.unit_leader, 2, 4),
+                (self.unit_member3, 1, 4),
+                (self.unit_member4, 1, 4),
+                (self.unit_deputy, 0, 4),
+            },
+        )
+        self._assert_no_ballot_read(self.user_council, poll, ballots)
+
+    def test_the_committee_enters_paper_ballots(self):
+        """A committee member outside the secretariat enters paper ballots;
+        the secretariat outside the committee enters none of a secret poll,
+        however it named the committee."""
+        poll = self._poll(counting_user_ids=[Command.set(self.user_deputy.ids)])
+        poll.action_open_voting()
+        self._vote(poll, self.unit_member4, [self.unit_leader], self.user_deputy)
+        with self.assertRaisesRegex(AccessError, "counting committee"):
+            self._vote(poll, self.unit_deputy, [self.unit_leader])
+        # the officer casts his own from the ballot form, and gets back
+        # only what he cast
+        self.authenticate(self.user_officer.login, self.user_officer.login)
+        candidate = self._candidate(poll, self.unit_leader)
+        saved = self._call(
+            "emulation.ballot",
+            "web_save",
+            [],
+            {
+                "poll_id": poll.id,
+                "partner_id": self.unit_member3.id,
+                "approve_ids": [Command.set(candidate.ids)],
+            },
+            {
+                "partner_id": {"fields": {"display_name": {}}},
+                "approve_ids": {"fields": {"display_name": {}, "poll_id": {}}},
+            },
+        )
+        self.assertEqual(saved[0]["partner_id"], False)
+        self.assertEqual(
+            saved[0]["approve_ids"],
+            [{"id": candidate.id, "display_name": candidate.display_name}],
+        )
+        self.assertEqual(poll.ballot_count, 2)
+        # the open poll (a show of hands): the ballots keep their unit
+        shown = self._poll(is_secret=False)
+        shown.action_open_voting()
+        ballot = self._vote(shown, self.unit_member4, [self.unit_leader])
+        self.assertEqual(ballot.partner_id, self.unit_member4)
+        self.assertEqual(
+            self.env["emulation.ballot"].with_user(self.user_council).search(
+                [("poll_id", "=", shown.id)]
+            ),
+            ballot,
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -1337,6 +1337,7 @@ class TestRandomOperations(RandomFixture):
         env.flush_all()
         env.invalidate_all()
         cr = env.cr
+        self._check_votes(step)
         # one plan per cluster and year; one submission per obligation and unit
         cr.execute(
             "SELECT cluster_id, year FROM emulation_plan "
@@ -1428,13 +1429,10 @@ class TestRandomOperations(RandomFixture):
                     records.sudo().filtered(lambda r, o=owner, u=unit: r[o] != u),
                     f"{step}: {user.login} reads {model} of another unit",
                 )
-            # another unit's ballot only as a member of its counting committee
+            # no ballot but his own unit's (a secret one names no unit)
             ballots = env["emulation.ballot"].with_user(user).search([]).sudo()
             self.assertFalse(
-                ballots.filtered(
-                    lambda ballot, u=unit, user=user: ballot.partner_id != u
-                    and user not in ballot.poll_id.counting_user_ids
-                ),
+                ballots.filtered(lambda ballot, u=unit: ballot.partner_id != u),
                 f"{step}: {user.login} reads another unit's ballot",
             )
             # another unit's ranking row only once the plan's ranking is
@@ -1448,6 +1446,31 @@ class TestRandomOperations(RandomFixture):
                 f"{step}: {user.login} reads a ranking row not agreed or not his",
             )
         self._check_workflow_integrity(step)
+
+    def _check_votes(self, step):
+        """Secret by construction and countable: no secret ballot names a
+        unit, its written mark or who entered it; in every poll the ballots
+        of the round are as many as the voters flagged for it."""
+        Ballot = self.env["emulation.ballot"].sudo()
+        self.assertFalse(
+            Ballot.search(
+                [
+                    ("poll_id.is_secret", "=", True),
+                    "|",
+                    "|",
+                    ("partner_id", "!=", False),
+                    ("entered_by_id", "!=", False),
+                    ("is_written", "=", True),
+                ]
+            ),
+            f"{step}: a secret ballot links to its unit",
+        )
+        for poll in self.env["emulation.poll"].sudo().search([]):
+            ballots = Ballot.search_count(
+                [("poll_id", "=", poll.id), ("round", "=", poll.round)]
+            )
+            voted = poll.voter_ids.filtered(lambda v, p=poll: v.voted_round == p.round)
+            self.assertEqual(ballots, len(voted), f"{step}: {poll} ballots != voters")
 
     def _check_refusal(self, error, user, step):
         """A refusal names no plan the user may not read."""
