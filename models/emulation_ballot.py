@@ -165,6 +165,7 @@ class EmulationBallot(models.Model):
         )
         self._check_polls_open(polls)
         voters = self._get_voters(polls)
+        members = {poll.id: poll._get_members() for poll in polls.sudo()}
         running = {
             poll.id: (poll._get_running_candidates(), poll._get_seats_left())
             for poll in polls.sudo()
@@ -182,6 +183,15 @@ class EmulationBallot(models.Model):
                     self.env._("Only the counting committee finds a ballot invalid.")
                 )
             self._check_voter(ballot, poll, voters.get(key))
+            if ballot.partner_id not in members[poll.id]:
+                # a voter line kept from before the membership changed
+                raise UserError(
+                    self.env._(
+                        "%(unit)s is not a member of the cluster on the "
+                        "conference's date: its ballot is refused.",
+                        unit=ballot.partner_id.name,
+                    )
+                )
             self._check_choices(ballot, *running[poll.id])
         self._claim_voters(
             [voters[(ballot.poll_id._origin.id, ballot.partner_id.id)] for ballot in ballots]

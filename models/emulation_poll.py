@@ -5,7 +5,7 @@ from collections import Counter
 import pytz
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.common import format_vn_long_date, format_vn_short_date
@@ -287,6 +287,29 @@ class EmulationPoll(models.Model):
                 )
             )
         return seats
+
+    def _get_members(self):
+        """The member units of the poll's cluster on the conference's date:
+        the only units that vote and are candidates."""
+        self.ensure_one()
+        return self.sudo().cluster_id._get_members_at(self.date)
+
+    def _check_members(self, units):
+        """Refuse ``units`` that are not members of the poll's cluster on
+        the conference's date (added by hand as voters or candidates)."""
+        self.ensure_one()
+        outsiders = units - self._get_members()
+        if outsiders:
+            raise ValidationError(
+                self.env._(
+                    "%(unit)s is not a member of %(cluster)s on %(date)s, the "
+                    "conference's date: only its members vote and are "
+                    "candidates.",
+                    unit=outsiders[0].name,
+                    cluster=self.sudo().cluster_id.name,
+                    date=format_vn_short_date(self.date),
+                )
+            )
 
     def _check_candidates_eligible(self, rule=None):
         """No unit under discipline, inspection or complaint on the

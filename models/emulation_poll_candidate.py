@@ -61,7 +61,21 @@ class EmulationPollCandidate(models.Model):
 
     @api.constrains("partner_id", "poll_id")
     def _check_eligible(self):
+        for poll in self.poll_id:
+            poll._check_members(
+                self.filtered(lambda candidate: candidate.poll_id == poll).partner_id
+            )
         self.poll_id._check_candidates_eligible()
+
+    def write(self, vals):
+        if vals.get("partner_id"):
+            # before anything is written (access first): a refused unit
+            # changes nothing
+            self.check_access("write")
+            unit = self.env["res.partner"].browse(vals["partner_id"])
+            for poll in self.sudo().poll_id:
+                poll._check_members(unit)
+        return super().write(vals)
 
     def action_chair_decides(self):
         self.ensure_one()

@@ -59,9 +59,23 @@ class EmulationPollVoter(models.Model):
         ),
     ]
 
+    @api.constrains("partner_id", "poll_id")
+    def _check_member(self):
+        for poll in self.poll_id:
+            poll._check_members(
+                self.filtered(lambda voter: voter.poll_id == poll).partner_id
+            )
+
     def write(self, vals):
         if {"partner_id", "attendance"} & set(vals):
             self._check_not_voted()
+        if vals.get("partner_id"):
+            # before anything is written (access first): a refused unit
+            # changes nothing
+            self.check_access("write")
+            unit = self.env["res.partner"].browse(vals["partner_id"])
+            for poll in self.sudo().poll_id:
+                poll._check_members(unit)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

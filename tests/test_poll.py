@@ -490,6 +490,42 @@ class TestPoll(PollCommon):
         with self.assertRaisesRegex(AccessError, "counting committee"):
             self._vote(poll, self.unit_member4, [self.unit_leader])
 
+    def test_voters_and_candidates_are_members(self):
+        """Members of the poll's cluster on the conference's date, added by
+        hand too; a ballot from anyone else is refused."""
+        outsider = self.env["res.partner"].create(
+            {"name": "Đơn vị ngoài Cụm (test)", "is_company": True}
+        )
+        draft = self._poll().with_user(self.user_secretariat)
+        for unit in (self.unit_other, outsider):
+            with self.assertRaisesRegex(ValidationError, "not a member"):
+                draft.candidate_ids = [Command.create({"partner_id": unit.id})]
+        poll = self._poll()
+        poll.action_open_voting()
+        voter = poll.voter_ids.filtered(
+            lambda v: v.partner_id == self.unit_member4
+        ).with_user(self.user_secretariat)
+        for unit in (self.unit_other, outsider):
+            with self.assertRaisesRegex(ValidationError, "not a member"):
+                voter.partner_id = unit
+            with self.assertRaisesRegex(ValidationError, "not a member"):
+                poll.with_user(self.user_secretariat).voter_ids = [
+                    Command.create({"partner_id": unit.id})
+                ]
+        self.env.invalidate_all()
+        self.assertEqual(voter.partner_id, self.unit_member4)
+        # another cluster's officer cannot vote here
+        with self.assertRaises(AccessError):
+            self._vote(poll, self.unit_other, [self.unit_leader], self.user_officer_other)
+        # a unit that left the cluster before the conference (its membership
+        # corrected after the poll was prepared) votes no more
+        self.cluster.membership_ids.filtered(
+            lambda m: m.partner_id == self.unit_member4
+        ).sudo().date_end = date(2020, 6, 30)
+        with self.assertRaisesRegex(UserError, "not a member"):
+            self._vote(poll, self.unit_member4, [self.unit_leader])
+        self.assertEqual(poll.ballot_count, 0)
+
     def test_voting_rule_refusals(self):
         Rule = self.env["emulation.rule"]
         with self.assertRaises(ValidationError):
