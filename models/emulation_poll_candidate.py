@@ -68,7 +68,7 @@ class EmulationPollCandidate(models.Model):
         self.poll_id._check_candidates_eligible()
 
     def write(self, vals):
-        if vals.get("partner_id"):
+        if isinstance(vals.get("partner_id"), int) and vals["partner_id"]:
             # before anything is written (access first): a refused unit
             # changes nothing
             self.check_access("write")

@@ -69,7 +69,7 @@ class EmulationPollVoter(models.Model):
     def write(self, vals):
         if {"partner_id", "attendance"} & set(vals):
             self._check_not_voted()
-        if vals.get("partner_id"):
+        if isinstance(vals.get("partner_id"), int) and vals["partner_id"]:
             # before anything is written (access first): a refused unit
             # changes nothing
             self.check_access("write")
