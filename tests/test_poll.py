@@ -526,6 +526,33 @@ class TestPoll(PollCommon):
             self._vote(poll, self.unit_member4, [self.unit_leader])
         self.assertEqual(poll.ballot_count, 0)
 
+    def test_access_before_state(self):
+        """Who may not read the poll is refused as such, the poll unnamed,
+        whatever its state; its state is told only to who reads it."""
+        outsider = self.env["res.partner"].create(
+            {"name": "Đơn vị ngoài Cụm (test)", "is_company": True}
+        )
+        user_outsider = self._create_emulation_user(
+            "test_emu_officer_outsider", "group_unit_officer", outsider
+        )
+        poll = self._poll()
+        poll.action_open_voting()
+        for unit in poll.voter_ids.partner_id:
+            self._vote(poll, unit, [self.unit_leader])
+        poll.action_count_round()
+        self.assertEqual(poll.state, "closed")
+        for user, unit in (
+            (user_outsider, outsider),
+            (self.user_officer_other, self.unit_other),
+            (self.user_secretariat_other, self.unit_member4),
+        ):
+            with self.assertRaises(AccessError, msg=user.login) as refusal:
+                self._vote(poll, unit, [self.unit_leader], user)
+            self.assertNotIn(poll.name, str(refusal.exception), user.login)
+            self.assertNotIn(str(poll.id), str(refusal.exception), user.login)
+        with self.assertRaisesRegex(UserError, "not open for voting"):
+            self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
+
     def test_voting_rule_refusals(self):
         Rule = self.env["emulation.rule"]
         with self.assertRaises(ValidationError):
