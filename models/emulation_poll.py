@@ -334,6 +334,74 @@ class EmulationPoll(models.Model):
                     )
                 )
 
+    def _get_quota_line(self):
+        """The quota rule's line of the award type, in force on the
+        conference's date (empty: no rule or no line yet)."""
+        self.ensure_one()
+        if self.subject != "nomination":
+            return self.env["emulation.rule.quota"]
+        rule = self.env["emulation.rule"]._get_applicable(
+            "nomination_quota", self.cluster_id, self.date
+        )
+        return (
+            rule.sudo().quota_ids.filtered(
+                lambda line: line.award_type_id == self.award_type_id
+            )[:1]
+            if rule
+            else self.env["emulation.rule.quota"]
+        )
+
+    def _get_qualified_units(self, units):
+        """The units of ``units`` whose result of the year meets what the
+        award requires (its quota line), all of them if nothing is required."""
+        self.ensure_one()
+        line = self._get_quota_line()
+        if not line or line.required_classification == "any":
+            return units
+        rankings = (
+            self.env["emulation.ranking"]
+            .sudo()
+            .search([("plan_id", "=", self.plan_id.id), ("partner_id", "in", units.ids)])
+        )
+        return line._get_qualified_units(rankings)
+
+    def _check_candidates_qualified(self):
+        """A candidate whose result is not the one the award requires stays
+        only with the reason it was added by hand."""
+        for poll in self.filtered(lambda poll: poll.subject == "nomination"):
+            poll._check_qualified(
+                [(c.partner_id, c.added_reason) for c in poll.sudo().candidate_ids]
+            )
+
+    def _check_qualified(self, candidates):
+        """Refuse, of ``candidates`` ([(unit, reason added by hand)]), a unit
+        whose result is not the one the award requires, given no reason."""
+        self.ensure_one()
+        if self.subject != "nomination":
+            return
+        units = self.env["res.partner"].union(*(unit for unit, __ in candidates))
+        qualified = self._get_qualified_units(units)
+        for unit, reason in candidates:
+            if unit in qualified or (reason or "").strip():
+                continue
+            line = self._get_quota_line()
+            required = dict(
+                line._fields["required_classification"]._description_selection(
+                    self.env
+                )
+            )[line.required_classification]
+            raise ValidationError(
+                self.env._(
+                    "%(unit)s does not have the result %(award)s requires "
+                    "(%(required)s, rule %(rule)s): write why it is added "
+                    "by hand; the minutes print it.",
+                    unit=unit.name,
+                    award=self.award_type_id.name,
+                    required=required,
+                    rule=line.rule_id.name,
+                )
+            )
+
     def _check_not_elected_to_the_other_role(self):
         """The same unit is never next year's leader and deputy."""
         self.ensure_one()
@@ -388,6 +456,9 @@ class EmulationPoll(models.Model):
                         "emulation.unit.restriction"
                     ]._get_restricted_units(candidates, poll.date)
                     candidates -= restricted
+                    # the units whose result the award requires, in order
+                    qualified = poll._get_qualified_units(candidates)
+                    candidates = candidates.filtered(lambda u, q=qualified: u in q)
                 poll.candidate_ids = [
                     Command.create({"partner_id": unit.id, "sequence": index})
                     for index, unit in enumerate(candidates, start=1)
@@ -416,6 +487,7 @@ class EmulationPoll(models.Model):
                     )
                 )
             poll._check_candidates_eligible(rule)
+            poll._check_candidates_qualified()
             poll._check_not_elected_to_the_other_role()
             poll._write_transition(
                 {"state": "open", "round": 1, "rule_id": rule.id, "seats": seats}

@@ -66,6 +66,17 @@ class EmulationPollVoter(models.Model):
                 self.filtered(lambda voter: voter.poll_id == poll).partner_id
             )
 
+    @api.model
+    def _check_can_create(self, vals_list, given=None):
+        """Before anything is created: a member of the poll's cluster."""
+        result = super()._check_can_create(vals_list, given)
+        for vals in vals_list:
+            poll = self.env["emulation.poll"].browse(vals.get("poll_id")).sudo()
+            unit = self.env["res.partner"].browse(vals.get("partner_id"))
+            if poll and unit:
+                poll._check_members(unit)
+        return result
+
     def write(self, vals):
         if {"partner_id", "attendance"} & set(vals):
             self._check_not_voted()

@@ -526,6 +526,51 @@ class TestPoll(PollCommon):
             self._vote(poll, self.unit_member4, [self.unit_leader])
         self.assertEqual(poll.ballot_count, 0)
 
+    def test_candidates_by_their_results(self):
+        """The quota rule (with its legal basis) says which result an award
+        requires; the candidates follow it; one added by hand needs a
+        reason, which the minutes print."""
+        self.quota.quota_ids.filtered(
+            lambda line: line.award_type_id == self.flag
+        ).required_classification = "not_lowest"
+        rankings = self.env["emulation.ranking"].search(
+            [("plan_id", "=", self.plan.id)]
+        )
+        failed = rankings.filtered(
+            lambda r: r.classification_id.name == "Không hoàn thành nhiệm vụ"
+        ).partner_id
+        self.assertTrue(failed)
+        poll = self._poll()
+        line = poll._get_quota_line()
+        self.assertTrue(poll.candidate_ids)
+        self.assertFalse(poll.candidate_ids.partner_id & failed)
+        # no quota requirement for the certificate: every member
+        self.assertLessEqual(failed, self._poll(award=self.merit).candidate_ids.partner_id)
+        secretariat_poll = poll.with_user(self.user_secretariat)
+        with self.assertRaisesRegex(ValidationError, "added by hand"):
+            secretariat_poll.candidate_ids = [
+                Command.create({"partner_id": failed[0].id})
+            ]
+        self.assertFalse(
+            self.env["emulation.poll.candidate"].search_count(
+                [("poll_id", "=", poll.id), ("partner_id", "in", failed.ids)]
+            )
+        )
+        secretariat_poll.candidate_ids = [
+            Command.create(
+                {
+                    "partner_id": failed[0].id,
+                    "added_reason": "Thành tích đột xuất trong phòng chống bão lũ.",
+                }
+            )
+        ]
+        self.assertIn(failed[0], poll.candidate_ids.partner_id)
+        poll.action_open_voting()
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "emulation_cluster.report_emulation_poll_review_minutes", poll.ids
+        )[0].decode()
+        self.assertIn("Thành tích đột xuất trong phòng chống bão lũ.", html)
+
     def test_access_before_state(self):
         """Who may not read the poll is refused as such, the poll unnamed,
         whatever its state; its state is told only to who reads it."""
