@@ -241,8 +241,11 @@ def write_demo_votes(env):
     common = {
         "event_id": event.id,
         "counting_user_ids": [Command.set(secretariat.ids)],
-        "chair_name": "Giám đốc Sở Nội vụ thành phố Hải Phòng",
-        "secretary_name": "Chánh Văn phòng Sở Nội vụ thành phố Hải Phòng",
+        # illustrative names; the titles are printed apart from them
+        "chair_name": "Nguyễn Văn Hải",
+        "chair_title": "Giám đốc Sở Nội vụ thành phố Hải Phòng",
+        "secretary_name": "Trần Thị Phương",
+        "secretary_title": "Chánh Văn phòng Sở Nội vụ thành phố Hải Phòng",
     }
     flag = Poll.create(
         dict(

@@ -39,7 +39,9 @@ class EmulationPoll(models.Model):
                 "is_secret",
                 "counting_user_ids",
                 "chair_name",
+                "chair_title",
                 "secretary_name",
+                "secretary_title",
                 "candidate_ids",
                 "note",
             ),
@@ -122,8 +124,18 @@ class EmulationPoll(models.Model):
         help="Who counts the votes (ban kiểm phiếu): they enter the paper and "
         "written ballots, and learn no more than the count.",
     )
-    chair_name = fields.Char(string="Chair")
-    secretary_name = fields.Char(string="Secretary")
+    chair_name = fields.Char(
+        string="Chair", help="The chair's name, as he signs the minutes."
+    )
+    chair_title = fields.Char(
+        string="Chair's Title",
+        help="The chair's job title, printed with his name in the minutes' "
+        "opening (not under the signature).",
+    )
+    secretary_name = fields.Char(
+        string="Secretary", help="The secretary's name, as she signs the minutes."
+    )
+    secretary_title = fields.Char(string="Secretary's Title")
     note = fields.Text()
     state = fields.Selection(
         selection=[
@@ -736,18 +748,25 @@ class EmulationPoll(models.Model):
             if event.date_start
             else None
         )
+        place_date = ", ".join(
+            part for part in (event.place, format_vn_long_date(poll.date)) if part
+        )
         return {
             "poll": poll,
             "place": event.place or "",
-            "place_date": ", ".join(
-                part for part in (event.place, format_vn_long_date(poll.date)) if part
-            ),
+            # it opens the line: "Thành phố Hải Phòng, ngày ..."
+            "place_date": place_date[:1].upper() + place_date[1:],
             "time": start.strftime("%H giờ %M") if start else "",
             "date": format_vn_long_date(poll.date),
             "members": len(voters),
             "present": len(voters) - len(absent),
             "absent": absent.partner_id,
             "written": written,
+            # each absent unit named once, with its written vote if it sent one
+            "absent_text": "; ".join(
+                unit.name + (" (có ý kiến bằng văn bản)" if unit in written else "")
+                for unit in absent.partner_id
+            ),
             "candidates": [
                 {
                     "candidate": candidate,

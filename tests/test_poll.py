@@ -941,10 +941,34 @@ class TestPollMinutes(HttpCase, PollCommon):
     def _pdf_text(self, report, records, user):
         return printed_text(self.env, report, records, user)
 
+    def test_no_row_printed_twice_across_pages(self):
+        units = self.env["res.partner"].create(
+            [
+                {"name": f"Đơn vị số {i:02d} (test)", "is_company": True}
+                for i in range(70)
+            ]
+        )
+        self.cluster.membership_ids = [
+            Command.create({"partner_id": unit.id, "date_start": self.member_since})
+            for unit in units
+        ]
+        poll = self._poll(award=self.merit)
+        for candidate in poll.candidate_ids:
+            candidate.achievement = "Hoàn thành xuất sắc nhiệm vụ; " * 3
+        text = self._pdf_text(
+            "emulation_cluster.report_emulation_poll_review_minutes",
+            poll,
+            self.user_secretariat,
+        )
+        self.assertGreater(text.count("\f"), 1, "the table runs over pages")
+        for unit in units:
+            self.assertEqual(text.count(unit.name), 1, unit.name)
+
     def test_review_and_count_minutes(self):
-        self.conference.sudo().place = "Hải Phòng"
+        self.conference.sudo().place = "thành phố Hải Phòng"
         poll = self._poll(
             chair_name="Nguyễn Văn Chủ",
+            chair_title="Giám đốc Sở Nội vụ",
             secretary_name="Trần Thị Thư",
         )
         self._candidate(
@@ -966,9 +990,12 @@ class TestPollMinutes(HttpCase, PollCommon):
         for expected in (
             "BIÊN BẢN HỌP BÌNH XÉT",
             "Bình xét, suy tôn đề nghị Cờ thi đua (test) năm 2020",
-            "Hải Phòng, ngày 05 tháng 12 năm 2020",
-            "Chủ trì: Nguyễn Văn Chủ. Thư ký: Trần Thị Thư.",
-            "Thành viên có mặt: 3/4 đơn vị; vắng mặt: Sở Nội vụ Member 4 (test)",
+            # the place opens the line, capitalised
+            "Thành phố Hải Phòng, ngày 05 tháng 12 năm 2020",
+            "Chủ trì: Nguyễn Văn Chủ, Giám đốc Sở Nội vụ. Thư ký: Trần Thị Thư.",
+            # the absent unit named once, with its written vote
+            "Thành viên có mặt: 3/4 đơn vị; vắng mặt: Sở Nội vụ Member 4 (test) "
+            "(có ý kiến bằng văn bản).",
             "Dẫn đầu phong trào cải cách hành chính",
             "bỏ phiếu kín",
             "Bỏ phiếu 2020",
@@ -985,6 +1012,12 @@ class TestPollMinutes(HttpCase, PollCommon):
             flat,
         )
         self.assertIn("CHỦ TRÌ", flat)
+        # attendance (once), candidates, results
+        self.assertEqual(flat.count("Sở Nội vụ Member 4 (test)"), 3)
+        # the signers' names under the signature, not their titles
+        signatures = flat[flat.index("cùng ngày") :]
+        self.assertIn("Nguyễn Văn Chủ", signatures)
+        self.assertNotIn("Giám đốc", signatures)
         count = " ".join(
             self._pdf_text(
                 "emulation_cluster.report_emulation_poll_count_minutes",
