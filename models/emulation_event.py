@@ -51,6 +51,11 @@ class EmulationEvent(models.Model):
             "fields": ("state_reason", "state_document_id"),
             "roles": {"secretariat": PENDING_STATES + ("cancelled",)},
         },
+        # what happened, recorded once the plan is issued too
+        "held": {
+            "fields": ("date_held", "absent_unit_ids"),
+            "roles": {"secretariat": ("planned", "confirmed", "held")},
+        },
         "archive": {"fields": ("active",), "roles": {"secretariat": None}},
     }
     _edit_create_fields = ("plan_id",)
@@ -167,9 +172,33 @@ class EmulationEvent(models.Model):
         tracking=True,
         help="Document that decided the postponement, suspension or cancellation.",
     )
+    date_held = fields.Date(
+        string="Held On",
+        tracking=True,
+        copy=False,
+        help="The day the activity was actually held, entered when it is "
+        "marked as held (today by default); never a day to come.",
+    )
+    absent_unit_ids = fields.Many2many(
+        comodel_name="res.partner",
+        relation="emulation_event_absent_unit_rel",
+        column1="event_id",
+        column2="partner_id",
+        string="Absent Members",
+        domain=[("is_company", "=", True)],
+        help="The member units absent from the conference, recorded once: "
+        "its polls read it (an absent member votes in writing, when the "
+        "voting rule allows it).",
+    )
+    poll_ids = fields.One2many(
+        comodel_name="emulation.poll", inverse_name="event_id", string="Polls"
+    )
+    poll_count = fields.Integer(compute="_compute_poll_counts")
+    proposal_count = fields.Integer(compute="_compute_poll_counts")
     color = fields.Integer()
     is_content_editable = fields.Boolean(compute="_compute_edit_flags")
     is_course_editable = fields.Boolean(compute="_compute_edit_flags")
+    is_held_editable = fields.Boolean(compute="_compute_edit_flags")
     is_archive_editable = fields.Boolean(compute="_compute_edit_flags")
     active = fields.Boolean(default=True)
 
@@ -271,11 +300,77 @@ class EmulationEvent(models.Model):
         return True
 
     def action_mark_held(self):
+        """Held: on the day the user entered, today (his time zone) if he
+        entered none."""
         self._check_transition(
             ("planned", "confirmed"), ("secretariat",), self.env._("marked as held")
         )
-        self._write_transition({"state": "held"})
+        today = fields.Date.context_today(self)
+        for event in self:
+            event._write_transition(
+                {"state": "held", "date_held": event.date_held or today}
+            )
         return True
+
+    @api.constrains("date_held")
+    def _check_date_held(self):
+        today = fields.Date.context_today(self)
+        for event in self:
+            if event.date_held and event.date_held > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(event)s cannot have been held on %(date)s: the day "
+                        "has not come yet.",
+                        event=event.name,
+                        date=format_vn_short_date(event.date_held),
+                    )
+                )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "absent_unit_ids" in vals:
+            self.poll_ids._read_conference_attendance()
+        return result
+
+    def _compute_poll_counts(self):
+        polls = self.env["emulation.poll"]._read_group(
+            [("event_id", "in", self.ids)], ["event_id"], ["__count"]
+        )
+        proposals = self.env["emulation.award.proposal"]._read_group(
+            [("poll_id.event_id", "in", self.ids)], ["poll_id"], ["__count"]
+        )
+        by_event = {}
+        for poll, count in proposals:
+            by_event[poll.event_id.id] = by_event.get(poll.event_id.id, 0) + count
+        counts = {event.id: count for event, count in polls}
+        for event in self:
+            event.poll_count = counts.get(event.id, 0)
+            event.proposal_count = by_event.get(event.id, 0)
+
+    def action_view_polls(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_poll_action"
+        )
+        action["domain"] = [("event_id", "=", self.id)]
+        action["context"] = {"default_event_id": self.id}
+        return action
+
+    def action_view_proposals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_award_proposal_action"
+        )
+        action["domain"] = [("poll_id.event_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    def action_print_minutes(self):
+        """The review meeting minutes of the conference's polls."""
+        self.ensure_one()
+        return self.env.ref(
+            "emulation_cluster.emulation_poll_review_minutes_report"
+        ).report_action(self.poll_ids)
 
     def _interrupt(self, state, action):
         allowed = ("planned", "confirmed") + (

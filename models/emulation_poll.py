@@ -451,8 +451,16 @@ class EmulationPoll(models.Model):
         for poll in self.sudo():
             members = poll.cluster_id._get_members_at(poll.date)
             if not poll.voter_ids:
+                # the attendance the conference recorded
+                absent = poll.event_id.absent_unit_ids
                 poll.voter_ids = [
-                    Command.create({"partner_id": unit.id}) for unit in members
+                    Command.create(
+                        {
+                            "partner_id": unit.id,
+                            "attendance": "absent" if unit in absent else "present",
+                        }
+                    )
+                    for unit in members
                 ]
             if not poll.candidate_ids:
                 ranked = Ranking.search([("plan_id", "=", poll.plan_id.id)])
@@ -476,6 +484,17 @@ class EmulationPoll(models.Model):
                     for index, unit in enumerate(candidates, start=1)
                 ]
         self.invalidate_recordset(["voter_ids", "candidate_ids"])
+
+    def _read_conference_attendance(self):
+        """The voters of the polls still being prepared or voted take the
+        attendance the conference recorded (a unit that has voted in the
+        round keeps its own: the voters refuse the change)."""
+        for poll in self.sudo().filtered(lambda p: p.state in ("draft", "open")):
+            absent = poll.event_id.absent_unit_ids
+            for voter in poll.voter_ids:
+                attendance = "absent" if voter.partner_id in absent else "present"
+                if voter.attendance != attendance:
+                    voter.attendance = attendance
 
     # ------------------------------------------------------------------
     # transitions
@@ -748,14 +767,10 @@ class EmulationPoll(models.Model):
             if event.date_start
             else None
         )
-        place_date = ", ".join(
-            part for part in (event.place, format_vn_long_date(poll.date)) if part
-        )
         return {
             "poll": poll,
             "place": event.place or "",
-            # it opens the line: "Thành phố Hải Phòng, ngày ..."
-            "place_date": place_date[:1].upper() + place_date[1:],
+            "place_date": poll._get_place_date(),
             "time": start.strftime("%H giờ %M") if start else "",
             "date": format_vn_long_date(poll.date),
             "members": len(voters),
@@ -786,6 +801,32 @@ class EmulationPoll(models.Model):
             "chosen": poll.candidate_ids.filtered("is_elected"),
             "rule": poll.rule_id,
             "committee": poll.counting_user_ids,
+        }
+
+    def _get_place_date(self):
+        """"Thành phố Hải Phòng, ngày 05 tháng 12 năm 2020": the place opens
+        the line, capitalised as a sentence starts."""
+        self.ensure_one()
+        place_date = ", ".join(
+            part
+            for part in (self.event_id.place, format_vn_long_date(self.date))
+            if part
+        )
+        return place_date[:1].upper() + place_date[1:]
+
+    def _get_ballot_paper_data(self):
+        """What the blank ballot paper prints: the candidates of the current
+        round and how many may be chosen. Read after the access check of the
+        report itself."""
+        self.ensure_one()
+        poll = self.sudo()
+        seats = poll.seats if poll.state != "draft" else 0
+        return {
+            "poll": poll,
+            "place_date": poll._get_place_date(),
+            "round": poll.round,
+            "candidates": poll._get_running_candidates(),
+            "seats": seats and poll._get_seats_left(),
         }
 
     def _get_subject_line(self):

@@ -941,6 +941,51 @@ class TestPollMinutes(HttpCase, PollCommon):
     def _pdf_text(self, report, records, user):
         return printed_text(self.env, report, records, user)
 
+    def test_the_conference_is_the_hub(self):
+        """Attendance recorded once on the conference, read by its polls;
+        the conference links to its polls, minutes and proposals, and is
+        marked held on its real day; the blank ballot paper prints."""
+        conference = self.conference.with_user(self.user_secretariat)
+        conference.absent_unit_ids = [Command.link(self.unit_member4.id)]
+        poll = self._poll()
+
+        def absent():
+            return poll.voter_ids.filtered(lambda v: v.attendance == "absent").partner_id
+
+        self.assertEqual(absent(), self.unit_member4)
+        conference.absent_unit_ids = [Command.set(self.unit_member3.ids)]
+        self.assertEqual(absent(), self.unit_member3)
+        self.assertEqual(conference.poll_count, 1)
+        self.assertEqual(
+            self.env["emulation.poll"].search(conference.action_view_polls()["domain"]),
+            poll,
+        )
+        self.assertEqual(
+            conference.action_print_minutes()["report_name"],
+            "emulation_cluster.report_emulation_poll_review_minutes",
+        )
+        poll.action_open_voting()
+        paper = " ".join(
+            self._pdf_text(
+                "emulation_cluster.report_emulation_poll_ballot_paper",
+                poll,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("PHIẾU BẦU", paper)
+        self.assertIn("tối đa 1 đơn vị", paper)
+        for candidate in poll.candidate_ids:
+            self.assertIn(candidate.partner_id.name, paper)
+        # held on its real day, never on a day to come
+        with self.assertRaises(ValidationError) as refusal:
+            conference.date_held = date(2099, 1, 1)
+        self.assertIn("has not come yet", str(refusal.exception))
+        conference.date_held = date(2020, 12, 5)
+        conference.action_mark_held()
+        self.assertEqual(
+            (conference.state, conference.date_held), ("held", date(2020, 12, 5))
+        )
+
     def test_no_row_printed_twice_across_pages(self):
         units = self.env["res.partner"].create(
             [
