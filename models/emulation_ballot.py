@@ -194,7 +194,10 @@ class EmulationBallot(models.Model):
                 )
             self._check_choices(ballot, *running[poll.id])
         self._claim_voters(
-            [voters[(ballot.poll_id._origin.id, ballot.partner_id.id)] for ballot in ballots]
+            [
+                voters[(ballot.poll_id._origin.id, ballot.partner_id.id)]
+                for ballot in ballots
+            ]
         )
 
     @api.model
@@ -214,9 +217,7 @@ class EmulationBallot(models.Model):
         """Access first, then state: a poll the user may not read is refused
         without being named."""
         if polls - polls._filtered_access("read"):
-            raise AccessError(
-                self.env._("You cannot vote in a poll you may not read.")
-            )
+            raise AccessError(self.env._("You cannot vote in a poll you may not read."))
         for poll in polls.sudo():
             if poll.state != "open":
                 raise UserError(
@@ -339,9 +340,11 @@ class EmulationBallot(models.Model):
             row[0]
             for row in self.env.execute_query(
                 SQL(
-                    "UPDATE emulation_poll_voter AS voter SET voted_round = poll.round "
+                    "UPDATE emulation_poll_voter AS voter "
+                    "SET voted_round = poll.round "
                     "FROM emulation_poll AS poll WHERE poll.id = voter.poll_id "
-                    "AND voter.id = ANY(%s) AND COALESCE(voter.voted_round, 0) < poll.round "
+                    "AND voter.id = ANY(%s) "
+                    "AND COALESCE(voter.voted_round, 0) < poll.round "
                     "RETURNING voter.id",
                     ids,
                 )

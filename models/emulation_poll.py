@@ -373,7 +373,9 @@ class EmulationPoll(models.Model):
         rankings = (
             self.env["emulation.ranking"]
             .sudo()
-            .search([("plan_id", "=", self.plan_id.id), ("partner_id", "in", units.ids)])
+            .search(
+                [("plan_id", "=", self.plan_id.id), ("partner_id", "in", units.ids)]
+            )
         )
         return line._get_qualified_units(rankings)
 
@@ -398,9 +400,7 @@ class EmulationPoll(models.Model):
                 continue
             line = self._get_quota_line()
             required = dict(
-                line._fields["required_classification"]._description_selection(
-                    self.env
-                )
+                line._fields["required_classification"]._description_selection(self.env)
             )[line.required_classification]
             raise ValidationError(
                 self.env._(
@@ -804,7 +804,7 @@ class EmulationPoll(models.Model):
         }
 
     def _get_place_date(self):
-        """"Thành phố Hải Phòng, ngày 05 tháng 12 năm 2020": the place opens
+        """ "Thành phố Hải Phòng, ngày 05 tháng 12 năm 2020": the place opens
         the line, capitalised as a sentence starts."""
         self.ensure_one()
         place_date = ", ".join(

@@ -68,7 +68,7 @@ class EmulationPollCandidate(models.Model):
     def _check_eligible(self):
         for poll in self.poll_id:
             poll._check_members(
-                self.filtered(lambda candidate: candidate.poll_id == poll).partner_id
+                self.filtered(lambda c, p=poll: c.poll_id == p).partner_id
             )
         self.poll_id._check_candidates_eligible()
         self.poll_id._check_candidates_qualified()

@@ -63,7 +63,7 @@ class EmulationPollVoter(models.Model):
     def _check_member(self):
         for poll in self.poll_id:
             poll._check_members(
-                self.filtered(lambda voter: voter.poll_id == poll).partner_id
+                self.filtered(lambda v, p=poll: v.poll_id == p).partner_id
             )
 
     @api.model

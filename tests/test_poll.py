@@ -516,7 +516,9 @@ class TestPoll(PollCommon):
         self.assertEqual(voter.partner_id, self.unit_member4)
         # another cluster's officer cannot vote here
         with self.assertRaises(AccessError):
-            self._vote(poll, self.unit_other, [self.unit_leader], self.user_officer_other)
+            self._vote(
+                poll, self.unit_other, [self.unit_leader], self.user_officer_other
+            )
         # a unit that left the cluster before the conference (its membership
         # corrected after the poll was prepared) votes no more
         self.cluster.membership_ids.filtered(
@@ -541,11 +543,12 @@ class TestPoll(PollCommon):
         ).partner_id
         self.assertTrue(failed)
         poll = self._poll()
-        line = poll._get_quota_line()
         self.assertTrue(poll.candidate_ids)
         self.assertFalse(poll.candidate_ids.partner_id & failed)
         # no quota requirement for the certificate: every member
-        self.assertLessEqual(failed, self._poll(award=self.merit).candidate_ids.partner_id)
+        self.assertLessEqual(
+            failed, self._poll(award=self.merit).candidate_ids.partner_id
+        )
         secretariat_poll = poll.with_user(self.user_secretariat)
         with self.assertRaisesRegex(ValidationError, "added by hand"):
             secretariat_poll.candidate_ids = [
@@ -566,9 +569,13 @@ class TestPoll(PollCommon):
         ]
         self.assertIn(failed[0], poll.candidate_ids.partner_id)
         poll.action_open_voting()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "emulation_cluster.report_emulation_poll_review_minutes", poll.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "emulation_cluster.report_emulation_poll_review_minutes", poll.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Thành tích đột xuất trong phòng chống bão lũ.", html)
 
     def test_access_before_state(self):
@@ -882,9 +889,9 @@ class TestPollSecrecy(HttpCase, PollCommon):
         ballot = self._vote(shown, self.unit_member4, [self.unit_leader])
         self.assertEqual(ballot.partner_id, self.unit_member4)
         self.assertEqual(
-            self.env["emulation.ballot"].with_user(self.user_council).search(
-                [("poll_id", "=", shown.id)]
-            ),
+            self.env["emulation.ballot"]
+            .with_user(self.user_council)
+            .search([("poll_id", "=", shown.id)]),
             ballot,
         )
 
@@ -950,7 +957,9 @@ class TestPollMinutes(HttpCase, PollCommon):
         poll = self._poll()
 
         def absent():
-            return poll.voter_ids.filtered(lambda v: v.attendance == "absent").partner_id
+            return poll.voter_ids.filtered(
+                lambda v: v.attendance == "absent"
+            ).partner_id
 
         self.assertEqual(absent(), self.unit_member4)
         conference.absent_unit_ids = [Command.set(self.unit_member3.ids)]

@@ -174,7 +174,10 @@ class TestVotingTour(HttpCase, PollCommon):
         # a secret ballot: the choice stored apart from the unit that voted
         ballot = self.env["emulation.ballot"].search([("poll_id", "=", poll.id)])
         self.assertEqual(ballot.approve_ids.partner_id, self.unit_leader)
-        self.assertEqual((ballot.round, ballot.partner_id, ballot.entered_by_id.id), (1, self.env["res.partner"], False))
+        self.assertEqual(
+            (ballot.round, ballot.partner_id, ballot.entered_by_id.id),
+            (1, self.env["res.partner"], False),
+        )
         voted = poll.voter_ids.filtered("voted_round")
         self.assertEqual((voted.partner_id, voted.voted_round), (self.unit_member3, 1))
 

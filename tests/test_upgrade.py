@@ -90,6 +90,7 @@ class TestUpgradedDatabase(TransactionCase):
             """
         )
         self.assertEqual(
-            [row for row in cr.fetchall() if row[1] != row[2]], [], "poll, ballots, voters"
+            [row for row in cr.fetchall() if row[1] != row[2]],
+            [],
+            "poll, ballots, voters",
         )
-
