@@ -587,7 +587,7 @@ class TestPollPolicyAgreement(AgreementHelpers, PollCommon):
         )
         self.assertFalse(header & {"chair_reason", "event_id"})
         # (another unit as candidate would be a duplicate: left out here)
-        self.assertEqual(candidates, {"sequence", "achievement"})
+        self.assertEqual(candidates, {"sequence", "achievement", "added_reason"})
         self.assertIn("attendance", voters)
         poll.action_open_voting()
         # voting: attendance only; members read, change nothing
