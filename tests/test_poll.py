@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
@@ -993,6 +993,14 @@ class TestPollMinutes(HttpCase, PollCommon):
         conference.action_mark_held()
         self.assertEqual(
             (conference.state, conference.date_held), ("held", date(2020, 12, 5))
+        )
+        # none entered: today, in the user's time zone
+        self.user_secretariat.tz = "Asia/Ho_Chi_Minh"
+        other = self.conference.sudo().copy({"name": "Hội nghị sơ kết"})
+        other.with_user(self.user_secretariat).action_mark_held()
+        self.assertEqual(
+            other.date_held,
+            fields.Date.context_today(other.with_user(self.user_secretariat)),
         )
 
     def test_no_row_printed_twice_across_pages(self):
