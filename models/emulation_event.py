@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import pytz
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import format_vn_short_date
@@ -327,10 +327,42 @@ class EmulationEvent(models.Model):
                 )
 
     def write(self, vals):
+        if "absent_unit_ids" in vals:
+            if not self.env.su:
+                # access and policy first: who may not record the attendance
+                # learns nothing of the polls
+                self._check_edit_policy({"absent_unit_ids": vals["absent_unit_ids"]})
+            # before anything is written: a unit that has voted in the round
+            # keeps its attendance
+            for event in self:
+                absent = event._get_absent_after(vals["absent_unit_ids"])
+                event.poll_ids._check_conference_attendance(absent)
         result = super().write(vals)
         if "absent_unit_ids" in vals:
             self.poll_ids._read_conference_attendance()
         return result
+
+    def _get_absent_after(self, commands):
+        """The absent members once ``commands`` (a form's or a client's
+        many2many commands) are applied; the input checks refuse others."""
+        self.ensure_one()
+        ids = set(self.sudo().absent_unit_ids.ids)
+        for command in commands if isinstance(commands, list | tuple) else ():
+            if isinstance(command, int):
+                ids.add(command)
+            elif isinstance(command, list | tuple) and command:
+                if command[0] == Command.LINK:
+                    ids.add(command[1])
+                elif command[0] == Command.UNLINK:
+                    ids.discard(command[1])
+                elif command[0] == Command.CLEAR:
+                    ids.clear()
+                elif command[0] == Command.SET:
+                    ids = set(command[2])
+        units = self.env["res.partner"].browse(
+            unit for unit in ids if isinstance(unit, int)
+        )
+        return units.exists()
 
     def _compute_poll_counts(self):
         polls = self.env["emulation.poll"]._read_group(

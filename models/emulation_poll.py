@@ -485,16 +485,33 @@ class EmulationPoll(models.Model):
                 ]
         self.invalidate_recordset(["voter_ids", "candidate_ids"])
 
-    def _read_conference_attendance(self):
-        """The voters of the polls still being prepared or voted take the
-        attendance the conference recorded (a unit that has voted in the
-        round keeps its own: the voters refuse the change)."""
+    def _get_attendance_changes(self, absent):
+        """{voter: attendance} of the voters of the polls still being
+        prepared or voted whose attendance differs from ``absent`` (the
+        conference's absent members)."""
+        changes = {}
         for poll in self.sudo().filtered(lambda p: p.state in ("draft", "open")):
-            absent = poll.event_id.absent_unit_ids
             for voter in poll.voter_ids:
                 attendance = "absent" if voter.partner_id in absent else "present"
                 if voter.attendance != attendance:
-                    voter.attendance = attendance
+                    changes[voter] = attendance
+        return changes
+
+    def _check_conference_attendance(self, absent):
+        """Refuse an attendance that would change a voter who has voted in
+        the round (its ballot says whether it was present)."""
+        changed = self.env["emulation.poll.voter"].union(
+            *self._get_attendance_changes(absent)
+        )
+        changed._check_not_voted()
+
+    def _read_conference_attendance(self):
+        """The voters of the polls still being prepared or voted take the
+        attendance the conference recorded."""
+        for poll in self:
+            changes = poll._get_attendance_changes(poll.sudo().event_id.absent_unit_ids)
+            for voter, attendance in changes.items():
+                voter.attendance = attendance
 
     # ------------------------------------------------------------------
     # transitions

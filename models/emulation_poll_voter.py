@@ -14,9 +14,11 @@ class EmulationPollVoter(models.Model):
     _order = "poll_id, partner_id"
     _rec_name = "partner_id"
 
+    # the attendance is the conference's, recorded once on it
+    # (emulation.event.absent_unit_ids): no poll's voter line sets it by hand
     _edit_groups = {
         "line": {
-            "fields": ("partner_id", "attendance"),
+            "fields": ("partner_id",),
             "parent": ("poll_id", "attendance"),
         }
     }

@@ -124,9 +124,10 @@ class PollCommon(ScorecardCommon):
         )
 
     def _absent(self, poll, *units):
-        poll.voter_ids.filtered(lambda v: v.partner_id in units).with_user(
-            self.user_secretariat
-        ).attendance = "absent"
+        """Recorded on the poll's conference, which its polls read."""
+        poll.event_id.with_user(self.user_secretariat).absent_unit_ids = [
+            Command.link(unit.id) for unit in units
+        ]
 
     def _chosen(self, poll):
         return poll.candidate_ids.filtered("is_elected").partner_id
@@ -247,9 +248,9 @@ class TestPoll(PollCommon):
         self.assertEqual(poll.state, "open")
         self.assertFalse(poll.result_ids)
         # 3 of 4 reach 2/3
-        poll.voter_ids.filtered(
-            lambda v: v.partner_id == self.unit_member3
-        ).attendance = "present"
+        poll.event_id.with_user(self.user_secretariat).absent_unit_ids = [
+            Command.unlink(self.unit_member3.id)
+        ]
         poll.action_count_round()
         self.assertEqual(poll.state, "closed")
 
