@@ -241,8 +241,11 @@ def write_demo_votes(env):
     common = {
         "event_id": event.id,
         "counting_user_ids": [Command.set(secretariat.ids)],
-        "chair_name": "Giám đốc Sở Nội vụ thành phố Hải Phòng",
-        "secretary_name": "Chánh Văn phòng Sở Nội vụ thành phố Hải Phòng",
+        # illustrative names; the titles are printed apart from them
+        "chair_name": "Nguyễn Văn Hải",
+        "chair_title": "Giám đốc Sở Nội vụ thành phố Hải Phòng",
+        "secretary_name": "Trần Thị Phương",
+        "secretary_title": "Chánh Văn phòng Sở Nội vụ thành phố Hải Phòng",
     }
     flag = Poll.create(
         dict(
@@ -264,15 +267,14 @@ def write_demo_votes(env):
         ranking[2]: "Hoàn thành tốt nhiệm vụ; làm tốt công tác thi đua, khen thưởng.",
         ranking[3]: "Hoàn thành tốt nhiệm vụ chuyên môn năm 2020.",
     }
+    # the conference's attendance, recorded once: its polls read it
+    event.with_user(secretariat).absent_unit_ids = [Command.link(absent.id)]
     for poll in flag | merit:
         for candidate in poll.candidate_ids:
             if candidate.partner_id in achievements:
                 candidate.with_user(secretariat).achievement = achievements[
                     candidate.partner_id
                 ]
-        poll.voter_ids.filtered(lambda v: v.partner_id == absent).with_user(
-            secretariat
-        ).attendance = "absent"
         poll.with_user(secretariat).action_open_voting()
     for index, unit in enumerate(flag.voter_ids.partner_id):
         # nine of ten for the first, one for the second
@@ -293,9 +295,6 @@ def write_demo_votes(env):
             poll.candidate_ids.filtered(
                 lambda c: c.partner_id == leader_2021
             ).with_user(secretariat).unlink()
-        poll.voter_ids.filtered(lambda v: v.partner_id == absent).with_user(
-            secretariat
-        ).attendance = "absent"
         poll.with_user(secretariat).action_open_voting()
         for unit in poll.voter_ids.partner_id - absent:
             _demo_vote(env, poll, unit, chosen, {})

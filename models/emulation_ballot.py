@@ -2,20 +2,31 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 
 class EmulationBallot(models.Model):
-    """A unit's ballot in one round of a poll: the candidates it approves.
-    Cast once per round by an officer for his own unit, or entered from
-    paper (in a secret poll by the counting committee only). Never
-    changed afterwards, and without chatter: in a secret poll no one but
-    the counting committee reads another unit's ballot (record rules)."""
+    """A ballot in one round of a poll: the candidates it approves. Cast
+    once per round by an officer for his own unit, or entered from paper
+    (in a secret poll by the counting committee only). Never changed
+    afterwards, and without chatter.
+
+    Secret by construction: once the checks (which read the voting unit)
+    are passed, a secret poll's ballot is stored without its unit, its
+    written mark and who entered it, and no ballot has Odoo's log columns
+    (who created it, when); that the unit voted is its voter line's round
+    flag, which carries no time. Nothing stored links a choice to a unit,
+    whatever the reader's rights. An open poll's ballot (a show of hands)
+    keeps its unit."""
 
     _name = "emulation.ballot"
     _description = "Ballot"
     _inherit = ["emulation.workflow.mixin"]
     _order = "poll_id, round, id"
     _rec_name = "poll_id"
+    # no create_uid/create_date/write_uid/write_date: they would say who
+    # entered a secret ballot, and when
+    _log_access = False
 
     # every field is given once, at creation; nothing is editable afterwards
     _edit_groups = {}
@@ -50,9 +61,10 @@ class EmulationBallot(models.Model):
     partner_id = fields.Many2one(
         comodel_name="res.partner",
         string="Voting Unit",
-        required=True,
         index=True,
         default=lambda self: self.env.user.partner_id.commercial_partner_id,
+        help="The unit the ballot is cast for. Kept in an open poll only: a "
+        "secret ballot is stored without it.",
     )
     approve_ids = fields.Many2many(
         comodel_name="emulation.poll.candidate",
@@ -99,79 +111,173 @@ class EmulationBallot(models.Model):
     @api.depends("partner_id", "entered_by_id")
     def _compute_is_entered_from_paper(self):
         for ballot in self:
-            ballot.is_entered_from_paper = (
+            ballot.is_entered_from_paper = bool(ballot.partner_id) and (
                 ballot.entered_by_id.partner_id.commercial_partner_id
                 != ballot.partner_id
             )
+
+    @api.model
+    def _create(self, data_list):
+        # after the checks, which read them: a secret poll's ballot keeps
+        # neither its unit, nor its written mark, nor who entered it
+        poll_ids = {data["stored"].get("poll_id") for data in data_list}
+        secret = set(
+            self.env["emulation.poll"]
+            .sudo()
+            .browse(poll_id for poll_id in poll_ids if poll_id)
+            .filtered("is_secret")
+            .ids
+        )
+        for data in data_list:
+            if data["stored"].get("poll_id") in secret:
+                data["stored"].update(
+                    partner_id=False, is_written=False, entered_by_id=False
+                )
+        return super()._create(data_list)
+
+    def web_save(self, vals, specification, next_id=None):
+        """The ballot form saved: a secret ballot is read by no one, so the
+        caster gets back only what he has just cast (the ballot's own
+        fields, their records by name), not a record read."""
+        if self or next_id:
+            return super().web_save(vals, specification, next_id=next_id)
+        ballot = self.create(vals)
+        own = {
+            name: {"fields": {"display_name": {}}} if spec.get("fields") else {}
+            for name, spec in specification.items()
+            if name in self._fields
+        }
+        return ballot.sudo().with_context(bin_size=True).web_read(own)
 
     def _get_edit_cluster(self):
         return self.poll_id.cluster_id
 
     @api.model
     def _check_can_create(self, vals_list, given=None):
-        result = super()._check_can_create(vals_list, given)
+        """Who may cast the ballots, when, and what they may contain, checked
+        once for the whole batch (the poll, its voters and candidates read
+        once, whatever the number of ballots); then each voter's flag is
+        claimed, which refuses a second ballot in the round."""
+        self.check_access("create")
+        ballots = [self.new(vals) for vals in vals_list]
+        polls = self.env["emulation.poll"].browse(
+            {ballot.poll_id._origin.id for ballot in ballots}
+        )
+        self._check_polls_open(polls)
+        voters = self._get_voters(polls)
+        members = {poll.id: poll._get_members() for poll in polls.sudo()}
+        running = {
+            poll.id: (poll._get_running_candidates(), poll._get_seats_left())
+            for poll in polls.sudo()
+        }
         seen = set()
-        for vals in vals_list:
-            ballot = self.new(vals)
-            self._check_ballot(ballot)
-            key = (ballot.poll_id._origin.id, ballot.partner_id.id)
+        for ballot in ballots:
+            poll = ballot.poll_id._origin.sudo()
+            key = (poll.id, ballot.partner_id.id)
             if key in seen:
                 raise UserError(self.env._("A unit votes once in a round."))
             seen.add(key)
-        return result
-
-    @api.model
-    def _check_ballot(self, ballot):
-        """Who may cast it, when, and what it may contain."""
-        poll = ballot.poll_id._origin.sudo()
-        user_unit = self.env.user.partner_id.commercial_partner_id
-        own = ballot.partner_id == user_unit and ballot._has_role("owner")
-        if not own:
-            # for another unit: from paper only, by the secretariat (and in
-            # a secret poll by the counting committee only)
-            if not poll.cluster_id._is_served_by(self.env.user) and (
-                self.env.user not in poll.counting_user_ids
-            ):
-                raise AccessError(
-                    self.env._("A unit's officer votes for his own unit only.")
+            own = self._check_caster(ballot, poll)
+            if ballot.is_invalid and own:
+                raise UserError(
+                    self.env._("Only the counting committee finds a ballot invalid.")
                 )
-            if poll.is_secret and self.env.user not in poll.counting_user_ids:
-                raise AccessError(
+            self._check_voter(ballot, poll, voters.get(key))
+            if ballot.partner_id not in members[poll.id]:
+                # a voter line kept from before the membership changed
+                raise UserError(
                     self.env._(
-                        "In a secret poll only the counting committee enters "
-                        "the paper ballots."
+                        "%(unit)s is not a member of the cluster on the "
+                        "conference's date: its ballot is refused.",
+                        unit=ballot.partner_id.name,
                     )
                 )
-        if poll.state != "open":
-            raise UserError(
-                self.env._(
-                    "The poll %(poll)s is not open for voting: the round is closed.",
-                    poll=poll.name,
-                )
-            )
-        if self.sudo().search_count(
+            self._check_choices(ballot, *running[poll.id])
+        self._claim_voters(
             [
-                ("poll_id", "=", poll.id),
-                ("round", "=", poll.round),
-                ("partner_id", "=", ballot.partner_id.id),
-            ],
-            limit=1,
+                voters[(ballot.poll_id._origin.id, ballot.partner_id.id)]
+                for ballot in ballots
+            ]
+        )
+
+    @api.model
+    def _check_create_roles(self, record):
+        # who casts is checked per poll by _check_caster: the unit's officer,
+        # or from paper the secretariat or the counting committee
+        return
+
+    @api.model
+    def _check_unique_constraints(self, vals_list, exclude_ids=()):
+        # a unit's second ballot in a round is refused by its voter's flag,
+        # claimed in one query for the whole batch (_claim_voters)
+        return
+
+    @api.model
+    def _check_polls_open(self, polls):
+        """Access first, then state: a poll the user may not read is refused
+        without being named."""
+        if polls - polls._filtered_access("read"):
+            raise AccessError(self.env._("You cannot vote in a poll you may not read."))
+        for poll in polls.sudo():
+            if poll.state != "open":
+                raise UserError(
+                    self.env._(
+                        "The poll %(poll)s is not open for voting: the round is "
+                        "closed.",
+                        poll=poll.name,
+                    )
+                )
+
+    @api.model
+    def _get_voters(self, polls):
+        """{(poll id, unit id): voter line} of the polls, read at once."""
+        return {
+            (voter.poll_id.id, voter.partner_id.id): voter
+            for voter in polls.sudo().voter_ids
+        }
+
+    @api.model
+    def _check_caster(self, ballot, poll):
+        """A unit's officer casts its ballot; another unit's comes from
+        paper, entered by the secretariat or the counting committee (in a
+        secret poll by the counting committee only). True: the unit's own."""
+        user = self.env.user
+        if ballot.partner_id == user.partner_id.commercial_partner_id and (
+            self._is_officer()
         ):
-            raise UserError(
+            return True
+        committee = user in poll.counting_user_ids
+        if not committee and not poll.cluster_id._is_served_by(user):
+            raise AccessError(
+                self.env._("A unit's officer votes for his own unit only.")
+            )
+        if poll.is_secret and not committee:
+            raise AccessError(
                 self.env._(
-                    "%(unit)s has already voted in round %(round)s: a unit "
-                    "votes once in a round.",
-                    unit=ballot.partner_id.name,
-                    round=poll.round,
+                    "In a secret poll only the counting committee enters "
+                    "the paper ballots."
                 )
             )
-        voter = poll.voter_ids.filtered(lambda v: v.partner_id == ballot.partner_id)
+        return False
+
+    @api.model
+    def _is_officer(self):
+        return self.env.user.has_group("emulation_cluster.group_unit_officer")
+
+    @api.model
+    def _check_voter(self, ballot, poll, voter):
+        """The unit votes in the poll, once in the round, present at the
+        conference or absent with a written vote."""
+        if not ballot.partner_id:
+            raise UserError(self.env._("A ballot names the unit it is cast for."))
         if not voter:
             raise UserError(
                 self.env._(
                     "%(unit)s does not vote in this poll.", unit=ballot.partner_id.name
                 )
             )
+        if voter.voted_round >= poll.round:
+            raise UserError(self._get_voted_message(ballot.partner_id, poll.round))
         if voter.attendance == "absent":
             if not poll.rule_id.written_votes_allowed:
                 raise UserError(
@@ -196,19 +302,24 @@ class EmulationBallot(models.Model):
                     unit=ballot.partner_id.name,
                 )
             )
-        if ballot.is_invalid and own:
-            raise UserError(
-                self.env._("Only the counting committee finds a ballot invalid.")
-            )
-        approved = ballot.approve_ids._origin.sudo()
-        running = poll.candidate_ids.filtered(
-            lambda c: c.last_round == poll.round and not c.is_elected
+
+    def _get_voted_message(self, unit, round_):
+        return self.env._(
+            "%(unit)s has already voted in round %(round)s: a unit "
+            "votes once in a round.",
+            unit=unit.name,
+            round=round_,
         )
+
+    @api.model
+    def _check_choices(self, ballot, running, seats):
+        """Only the candidates of the round (``running``), no more than the
+        ``seats`` left."""
+        approved = ballot.approve_ids._origin
         if approved - running:
             raise UserError(
                 self.env._("A ballot approves only the candidates of this round.")
             )
-        seats = poll.seats - len(poll.candidate_ids.filtered("is_elected"))
         if len(approved) > seats and not ballot.is_invalid:
             raise UserError(
                 self.env._(
@@ -216,3 +327,35 @@ class EmulationBallot(models.Model):
                     count=seats,
                 )
             )
+
+    @api.model
+    def _claim_voters(self, voters):
+        """Flag the voters as having voted in their poll's round, in one
+        query; a voter already flagged (by a ballot cast at the same moment)
+        is refused. The flag is a round number: it carries no time."""
+        ids = [voter.id for voter in voters]
+        self.env["emulation.poll"].flush_model(["round"])
+        self.env["emulation.poll.voter"].flush_model(["voted_round"])
+        claimed = {
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "UPDATE emulation_poll_voter AS voter "
+                    "SET voted_round = poll.round "
+                    "FROM emulation_poll AS poll WHERE poll.id = voter.poll_id "
+                    "AND voter.id = ANY(%s) "
+                    "AND COALESCE(voter.voted_round, 0) < poll.round "
+                    "RETURNING voter.id",
+                    ids,
+                )
+            )
+        }
+        flagged = self.env["emulation.poll.voter"].browse(ids)
+        flagged.invalidate_recordset(["voted_round"])
+        # what reads the flag (the units' duties) sees it
+        flagged.modified(["voted_round"])
+        for voter in voters:
+            if voter.id not in claimed:
+                raise UserError(
+                    self._get_voted_message(voter.partner_id, voter.poll_id.round)
+                )

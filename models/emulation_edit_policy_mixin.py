@@ -6,7 +6,12 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from ..tools.raw_values import check_raw_values, check_required_given
+from ..tools.raw_values import (
+    EXISTING_IDS_KEY,
+    check_raw_values,
+    check_required_given,
+    existing_ids,
+)
 
 # Context keys a client can send that would silence the audit trail: never
 # honoured on a transition, nor on a user's create or write.
@@ -259,7 +264,7 @@ class EmulationEditPolicyMixin(models.AbstractModel):
 
     def _get_field_labels(self, names):
         return ", ".join(
-            self._fields[name].get_description(self.env)["string"]
+            self._fields[name]._description_string(self.env)
             for name in sorted(names)
         )
 
@@ -361,8 +366,15 @@ class EmulationEditPolicyMixin(models.AbstractModel):
         context.update(dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
         # a new environment: with_context() could add keys, not remove them
         self = self.with_env(self.env(context=context))
+        # the records a batch names are looked up once per model, not once
+        # per new record: casting 600 ballots costs what casting 60 does
+        self.env.cr.cache[EXISTING_IDS_KEY] = existing_ids(self.env, self, vals_list)
+        try:
+            for vals in vals_list:
+                self._check_values(vals)
+        finally:
+            self.env.cr.cache.pop(EXISTING_IDS_KEY, None)
         for vals in vals_list:
-            self._check_values(vals)
             refused = {
                 name
                 for name in set(vals) - creatable - ignored
@@ -579,9 +591,7 @@ class EmulationEditPolicyMixin(models.AbstractModel):
                     raise ValidationError(
                         self.env._(
                             "%(field)s is too large: at most %(limit)s MB.",
-                            field=self._fields[name].get_description(self.env)[
-                                "string"
-                            ],
+                            field=self._fields[name]._description_string(self.env),
                             limit=round(limit / (1024 * 1024), 1),
                         )
                     )

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -62,6 +62,11 @@ class EmulationEvent(models.Model):
         "course": {
             "fields": ("state_reason", "state_document_id"),
             "roles": {"secretariat": PENDING_STATES + ("cancelled",)},
+        },
+        # what happened, recorded once the plan is issued too
+        "held": {
+            "fields": ("date_held", "absent_unit_ids"),
+            "roles": {"secretariat": ("planned", "confirmed", "held")},
         },
         "archive": {"fields": ("active",), "roles": {"secretariat": None}},
     }
@@ -179,6 +184,29 @@ class EmulationEvent(models.Model):
         tracking=True,
         help="Document that decided the postponement, suspension or cancellation.",
     )
+    date_held = fields.Date(
+        string="Held On",
+        tracking=True,
+        copy=False,
+        help="The day the activity was actually held, entered when it is "
+        "marked as held (today by default); never a day to come.",
+    )
+    absent_unit_ids = fields.Many2many(
+        comodel_name="res.partner",
+        relation="emulation_event_absent_unit_rel",
+        column1="event_id",
+        column2="partner_id",
+        string="Absent Members",
+        domain=[("is_company", "=", True)],
+        help="The member units absent from the conference, recorded once: "
+        "its polls read it (an absent member votes in writing, when the "
+        "voting rule allows it).",
+    )
+    poll_ids = fields.One2many(
+        comodel_name="emulation.poll", inverse_name="event_id", string="Polls"
+    )
+    poll_count = fields.Integer(compute="_compute_poll_counts")
+    proposal_count = fields.Integer(compute="_compute_poll_counts")
     color = fields.Integer()
     active = fields.Boolean(default=True)
 
@@ -280,11 +308,109 @@ class EmulationEvent(models.Model):
         return True
 
     def action_mark_held(self):
+        """Held: on the day the user entered, today (his time zone) if he
+        entered none."""
         self._check_transition(
             ("planned", "confirmed"), ("secretariat",), self.env._("marked as held")
         )
-        self._write_transition({"state": "held"})
+        today = fields.Date.context_today(self)
+        for event in self:
+            event._write_transition(
+                {"state": "held", "date_held": event.date_held or today}
+            )
         return True
+
+    @api.constrains("date_held")
+    def _check_date_held(self):
+        today = fields.Date.context_today(self)
+        for event in self:
+            if event.date_held and event.date_held > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(event)s cannot have been held on %(date)s: the day "
+                        "has not come yet.",
+                        event=event.name,
+                        date=format_vn_short_date(event.date_held),
+                    )
+                )
+
+    def write(self, vals):
+        if "absent_unit_ids" in vals:
+            if not self.env.su:
+                # access and policy first: who may not record the attendance
+                # learns nothing of the polls
+                self._check_edit_policy({"absent_unit_ids": vals["absent_unit_ids"]})
+            # before anything is written: a unit that has voted in the round
+            # keeps its attendance
+            for event in self:
+                absent = event._get_absent_after(vals["absent_unit_ids"])
+                event.poll_ids._check_conference_attendance(absent)
+        result = super().write(vals)
+        if "absent_unit_ids" in vals:
+            self.poll_ids._read_conference_attendance()
+        return result
+
+    def _get_absent_after(self, commands):
+        """The absent members once ``commands`` (a form's or a client's
+        many2many commands) are applied; the input checks refuse others."""
+        self.ensure_one()
+        ids = set(self.sudo().absent_unit_ids.ids)
+        for command in commands if isinstance(commands, list | tuple) else ():
+            if isinstance(command, int):
+                ids.add(command)
+            elif isinstance(command, list | tuple) and command:
+                if command[0] == Command.LINK:
+                    ids.add(command[1])
+                elif command[0] == Command.UNLINK:
+                    ids.discard(command[1])
+                elif command[0] == Command.CLEAR:
+                    ids.clear()
+                elif command[0] == Command.SET:
+                    ids = set(command[2])
+        units = self.env["res.partner"].browse(
+            unit for unit in ids if isinstance(unit, int)
+        )
+        return units.exists()
+
+    def _compute_poll_counts(self):
+        polls = self.env["emulation.poll"]._read_group(
+            [("event_id", "in", self.ids)], ["event_id"], ["__count"]
+        )
+        proposals = self.env["emulation.award.proposal"]._read_group(
+            [("poll_id.event_id", "in", self.ids)], ["poll_id"], ["__count"]
+        )
+        by_event = {}
+        for poll, count in proposals:
+            by_event[poll.event_id.id] = by_event.get(poll.event_id.id, 0) + count
+        counts = {event.id: count for event, count in polls}
+        for event in self:
+            event.poll_count = counts.get(event.id, 0)
+            event.proposal_count = by_event.get(event.id, 0)
+
+    def action_view_polls(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_poll_action"
+        )
+        action["domain"] = [("event_id", "=", self.id)]
+        action["context"] = {"default_event_id": self.id}
+        return action
+
+    def action_view_proposals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_cluster.emulation_award_proposal_action"
+        )
+        action["domain"] = [("poll_id.event_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    def action_print_minutes(self):
+        """The review meeting minutes of the conference's polls."""
+        self.ensure_one()
+        return self.env.ref(
+            "emulation_cluster.emulation_poll_review_minutes_report"
+        ).report_action(self.poll_ids)
 
     def _interrupt(self, state, action):
         allowed = ("planned", "confirmed") + (

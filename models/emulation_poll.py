@@ -5,7 +5,7 @@ from collections import Counter
 import pytz
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.common import format_vn_long_date, format_vn_short_date
@@ -22,8 +22,8 @@ class EmulationPoll(models.Model):
     quorum, threshold and its base, written votes of absent members, ties
     and rounds; a nomination follows the cluster's quota for its award
     type. Results are counts computed when a round closes, never a
-    grouping of ballots by voter; in a secret poll only the counting
-    committee reads the ballots (record rules of ``emulation.ballot``)."""
+    grouping of ballots by voter; a secret poll's ballots name no unit
+    (see ``emulation.ballot``)."""
 
     _name = "emulation.poll"
     _description = "Poll"
@@ -39,7 +39,9 @@ class EmulationPoll(models.Model):
                 "is_secret",
                 "counting_user_ids",
                 "chair_name",
+                "chair_title",
                 "secretary_name",
+                "secretary_title",
                 "candidate_ids",
                 "note",
             ),
@@ -109,8 +111,9 @@ class EmulationPoll(models.Model):
         string="Secret Ballot",
         default=True,
         tracking=True,
-        help="Ticked: only the counting committee reads the ballots. "
-        "Unticked: a show of hands, entered by the secretariat.",
+        help="Ticked: the ballots are stored without their unit, so that "
+        "nobody can tell what a unit chose. Unticked: a show of hands, "
+        "entered by the secretariat.",
     )
     counting_user_ids = fields.Many2many(
         comodel_name="res.users",
@@ -118,11 +121,21 @@ class EmulationPoll(models.Model):
         column1="poll_id",
         column2="user_id",
         string="Counting Committee",
-        help="Who counts the votes (ban kiểm phiếu): in a secret poll, the only "
-        "people who read the ballots and enter the paper ones.",
+        help="Who counts the votes (ban kiểm phiếu): they enter the paper and "
+        "written ballots, and learn no more than the count.",
     )
-    chair_name = fields.Char(string="Chair")
-    secretary_name = fields.Char(string="Secretary")
+    chair_name = fields.Char(
+        string="Chair", help="The chair's name, as he signs the minutes."
+    )
+    chair_title = fields.Char(
+        string="Chair's Title",
+        help="The chair's job title, printed with his name in the minutes' "
+        "opening (not under the signature).",
+    )
+    secretary_name = fields.Char(
+        string="Secretary", help="The secretary's name, as she signs the minutes."
+    )
+    secretary_title = fields.Char(string="Secretary's Title")
     note = fields.Text()
     state = fields.Selection(
         selection=[
@@ -283,6 +296,29 @@ class EmulationPoll(models.Model):
             )
         return seats
 
+    def _get_members(self):
+        """The member units of the poll's cluster on the conference's date:
+        the only units that vote and are candidates."""
+        self.ensure_one()
+        return self.sudo().cluster_id._get_members_at(self.date)
+
+    def _check_members(self, units):
+        """Refuse ``units`` that are not members of the poll's cluster on
+        the conference's date (added by hand as voters or candidates)."""
+        self.ensure_one()
+        outsiders = units - self._get_members()
+        if outsiders:
+            raise ValidationError(
+                self.env._(
+                    "%(unit)s is not a member of %(cluster)s on %(date)s, the "
+                    "conference's date: only its members vote and are "
+                    "candidates.",
+                    unit=outsiders[0].name,
+                    cluster=self.sudo().cluster_id.name,
+                    date=format_vn_short_date(self.date),
+                )
+            )
+
     def _check_candidates_eligible(self, rule=None):
         """No unit under discipline, inspection or complaint on the
         conference's date is a candidate for an award."""
@@ -305,6 +341,74 @@ class EmulationPoll(models.Model):
                         date=format_vn_short_date(poll.date),
                     )
                 )
+
+    def _get_quota_line(self):
+        """The quota rule's line of the award type, in force on the
+        conference's date (empty: no rule or no line yet)."""
+        self.ensure_one()
+        if self.subject != "nomination":
+            return self.env["emulation.rule.quota"]
+        rule = self.env["emulation.rule"]._get_applicable(
+            "nomination_quota", self.cluster_id, self.date
+        )
+        return (
+            rule.sudo().quota_ids.filtered(
+                lambda line: line.award_type_id == self.award_type_id
+            )[:1]
+            if rule
+            else self.env["emulation.rule.quota"]
+        )
+
+    def _get_qualified_units(self, units):
+        """The units of ``units`` whose result of the year meets what the
+        award requires (its quota line), all of them if nothing is required."""
+        self.ensure_one()
+        line = self._get_quota_line()
+        if not line or line.required_classification == "any":
+            return units
+        rankings = (
+            self.env["emulation.ranking"]
+            .sudo()
+            .search(
+                [("plan_id", "=", self.plan_id.id), ("partner_id", "in", units.ids)]
+            )
+        )
+        return line._get_qualified_units(rankings)
+
+    def _check_candidates_qualified(self):
+        """A candidate whose result is not the one the award requires stays
+        only with the reason it was added by hand."""
+        for poll in self.filtered(lambda poll: poll.subject == "nomination"):
+            poll._check_qualified(
+                [(c.partner_id, c.added_reason) for c in poll.sudo().candidate_ids]
+            )
+
+    def _check_qualified(self, candidates):
+        """Refuse, of ``candidates`` ([(unit, reason added by hand)]), a unit
+        whose result is not the one the award requires, given no reason."""
+        self.ensure_one()
+        if self.subject != "nomination":
+            return
+        units = self.env["res.partner"].union(*(unit for unit, __ in candidates))
+        qualified = self._get_qualified_units(units)
+        for unit, reason in candidates:
+            if unit in qualified or (reason or "").strip():
+                continue
+            line = self._get_quota_line()
+            required = dict(
+                line._fields["required_classification"]._description_selection(self.env)
+            )[line.required_classification]
+            raise ValidationError(
+                self.env._(
+                    "%(unit)s does not have the result %(award)s requires "
+                    "(%(required)s, rule %(rule)s): write why it is added "
+                    "by hand; the minutes print it.",
+                    unit=unit.name,
+                    award=self.award_type_id.name,
+                    required=required,
+                    rule=line.rule_id.name,
+                )
+            )
 
     def _check_not_elected_to_the_other_role(self):
         """The same unit is never next year's leader and deputy."""
@@ -343,8 +447,16 @@ class EmulationPoll(models.Model):
         for poll in self.sudo():
             members = poll.cluster_id._get_members_at(poll.date)
             if not poll.voter_ids:
+                # the attendance the conference recorded
+                absent = poll.event_id.absent_unit_ids
                 poll.voter_ids = [
-                    Command.create({"partner_id": unit.id}) for unit in members
+                    Command.create(
+                        {
+                            "partner_id": unit.id,
+                            "attendance": "absent" if unit in absent else "present",
+                        }
+                    )
+                    for unit in members
                 ]
             if not poll.candidate_ids:
                 ranked = Ranking.search([("plan_id", "=", poll.plan_id.id)])
@@ -360,11 +472,42 @@ class EmulationPoll(models.Model):
                         "emulation.unit.restriction"
                     ]._get_restricted_units(candidates, poll.date)
                     candidates -= restricted
+                    # the units whose result the award requires, in order
+                    qualified = poll._get_qualified_units(candidates)
+                    candidates = candidates.filtered(lambda u, q=qualified: u in q)
                 poll.candidate_ids = [
                     Command.create({"partner_id": unit.id, "sequence": index})
                     for index, unit in enumerate(candidates, start=1)
                 ]
         self.invalidate_recordset(["voter_ids", "candidate_ids"])
+
+    def _get_attendance_changes(self, absent):
+        """{voter: attendance} of the voters of the polls still being
+        prepared or voted whose attendance differs from ``absent`` (the
+        conference's absent members)."""
+        changes = {}
+        for poll in self.sudo().filtered(lambda p: p.state in ("draft", "open")):
+            for voter in poll.voter_ids:
+                attendance = "absent" if voter.partner_id in absent else "present"
+                if voter.attendance != attendance:
+                    changes[voter] = attendance
+        return changes
+
+    def _check_conference_attendance(self, absent):
+        """Refuse an attendance that would change a voter who has voted in
+        the round (its ballot says whether it was present)."""
+        changed = self.env["emulation.poll.voter"].union(
+            *self._get_attendance_changes(absent)
+        )
+        changed._check_not_voted()
+
+    def _read_conference_attendance(self):
+        """The voters of the polls still being prepared or voted take the
+        attendance the conference recorded."""
+        for poll in self:
+            changes = poll._get_attendance_changes(poll.sudo().event_id.absent_unit_ids)
+            for voter, attendance in changes.items():
+                voter.attendance = attendance
 
     # ------------------------------------------------------------------
     # transitions
@@ -388,6 +531,7 @@ class EmulationPoll(models.Model):
                     )
                 )
             poll._check_candidates_eligible(rule)
+            poll._check_candidates_qualified()
             poll._check_not_elected_to_the_other_role()
             poll._write_transition(
                 {"state": "open", "round": 1, "rule_id": rule.id, "seats": seats}
@@ -424,6 +568,18 @@ class EmulationPoll(models.Model):
             poll._write_transition({"state": "open", "round": poll.round + 1})
         return True
 
+    def _get_running_candidates(self):
+        """The candidates voted on in the current round, not chosen yet."""
+        self.ensure_one()
+        return self.sudo().candidate_ids.filtered(
+            lambda c: c.last_round == self.round and not c.is_elected
+        )
+
+    def _get_seats_left(self):
+        """The units still to choose in the current round."""
+        self.ensure_one()
+        return self.seats - len(self.sudo().candidate_ids.filtered("is_elected"))
+
     def _get_tied_candidates(self):
         self.ensure_one()
         return (
@@ -458,7 +614,20 @@ class EmulationPoll(models.Model):
             .sudo()
             .search([("poll_id", "=", poll.id), ("round", "=", poll.round)])
         )
-        written = len(ballots.filtered("is_written"))
+        voted = poll.voter_ids.filtered(lambda v: v.voted_round == poll.round)
+        if len(ballots) != len(voted):
+            # the count is checkable: one ballot per voter flagged
+            raise UserError(
+                self.env._(
+                    "The round cannot be counted: %(ballots)s ballot(s) for "
+                    "%(voters)s unit(s) that voted.",
+                    ballots=len(ballots),
+                    voters=len(voted),
+                )
+            )
+        # a written vote is an absent member's: the voters say it, not the
+        # ballots (a secret ballot is stored without its written mark)
+        written = len(voted.filtered(lambda v: v.attendance == "absent"))
         base = {
             "members": members,
             "present": present,
@@ -466,10 +635,8 @@ class EmulationPoll(models.Model):
         }[rule.vote_base]
         valid = ballots.filtered(lambda ballot: not ballot.is_invalid)
         yes = Counter(candidate for ballot in valid for candidate in ballot.approve_ids)
-        running = poll.candidate_ids.filtered(
-            lambda c: c.last_round == poll.round and not c.is_elected
-        )
-        seats = poll.seats - len(poll.candidate_ids.filtered("is_elected"))
+        running = poll._get_running_candidates()
+        seats = poll._get_seats_left()
         scores = poll._get_scores()
 
         def key(candidate):
@@ -599,12 +766,7 @@ class EmulationPoll(models.Model):
         poll = self.sudo()
         voters = poll.voter_ids
         absent = voters.filtered(lambda voter: voter.attendance == "absent")
-        written = (
-            self.env["emulation.ballot"]
-            .sudo()
-            .search([("poll_id", "=", poll.id), ("is_written", "=", True)])
-            .partner_id
-        )
+        written = absent.filtered("voted_round").partner_id
         ranking = {
             row.partner_id: row
             for row in self.env["emulation.ranking"]
@@ -621,15 +783,18 @@ class EmulationPoll(models.Model):
         return {
             "poll": poll,
             "place": event.place or "",
-            "place_date": ", ".join(
-                part for part in (event.place, format_vn_long_date(poll.date)) if part
-            ),
+            "place_date": poll._get_place_date(),
             "time": start.strftime("%H giờ %M") if start else "",
             "date": format_vn_long_date(poll.date),
             "members": len(voters),
             "present": len(voters) - len(absent),
             "absent": absent.partner_id,
             "written": written,
+            # each absent unit named once, with its written vote if it sent one
+            "absent_text": "; ".join(
+                unit.name + (" (có ý kiến bằng văn bản)" if unit in written else "")
+                for unit in absent.partner_id
+            ),
             "candidates": [
                 {
                     "candidate": candidate,
@@ -649,6 +814,32 @@ class EmulationPoll(models.Model):
             "chosen": poll.candidate_ids.filtered("is_elected"),
             "rule": poll.rule_id,
             "committee": poll.counting_user_ids,
+        }
+
+    def _get_place_date(self):
+        """ "Thành phố Hải Phòng, ngày 05 tháng 12 năm 2020": the place opens
+        the line, capitalised as a sentence starts."""
+        self.ensure_one()
+        place_date = ", ".join(
+            part
+            for part in (self.event_id.place, format_vn_long_date(self.date))
+            if part
+        )
+        return place_date[:1].upper() + place_date[1:]
+
+    def _get_ballot_paper_data(self):
+        """What the blank ballot paper prints: the candidates of the current
+        round and how many may be chosen. Read after the access check of the
+        report itself."""
+        self.ensure_one()
+        poll = self.sudo()
+        seats = poll.seats if poll.state != "draft" else 0
+        return {
+            "poll": poll,
+            "place_date": poll._get_place_date(),
+            "round": poll.round,
+            "candidates": poll._get_running_candidates(),
+            "seats": seats and poll._get_seats_left(),
         }
 
     def _get_subject_line(self):

@@ -14,7 +14,7 @@ class EmulationPollCandidate(models.Model):
 
     _edit_groups = {
         "line": {
-            "fields": ("sequence", "partner_id", "achievement"),
+            "fields": ("sequence", "partner_id", "achievement", "added_reason"),
             "parent": ("poll_id", "setup"),
         }
     }
@@ -37,6 +37,11 @@ class EmulationPollCandidate(models.Model):
     )
     achievement = fields.Char(
         help="The candidate's achievements in one line, for the minutes."
+    )
+    added_reason = fields.Text(
+        string="Why Added by Hand",
+        help="Why the unit is a candidate although its result of the year "
+        "is not the one the award requires. The minutes print it.",
     )
     is_women_collective = fields.Boolean(
         related="partner_id.is_women_collective", string="≥ 70 % Women"
@@ -61,7 +66,48 @@ class EmulationPollCandidate(models.Model):
 
     @api.constrains("partner_id", "poll_id")
     def _check_eligible(self):
+        for poll in self.poll_id:
+            poll._check_members(
+                self.filtered(lambda c, p=poll: c.poll_id == p).partner_id
+            )
         self.poll_id._check_candidates_eligible()
+        self.poll_id._check_candidates_qualified()
+
+    @api.model
+    def _check_can_create(self, vals_list, given=None):
+        """Before anything is created: a member of the poll's cluster, with
+        the result the award requires or the reason it is added by hand."""
+        result = super()._check_can_create(vals_list, given)
+        for vals in vals_list:
+            poll = self.env["emulation.poll"].browse(vals.get("poll_id")).sudo()
+            unit = self.env["res.partner"].browse(vals.get("partner_id"))
+            if poll and unit:
+                poll._check_members(unit)
+                poll._check_qualified([(unit, vals.get("added_reason"))])
+        return result
+
+    def write(self, vals):
+        if isinstance(vals.get("partner_id"), int) and vals["partner_id"]:
+            # before anything is written (access first): a refused unit
+            # changes nothing
+            self.check_access("write")
+            unit = self.env["res.partner"].browse(vals["partner_id"])
+            for poll in self.sudo().poll_id:
+                poll._check_members(unit)
+        if "partner_id" in vals or "added_reason" in vals:
+            for candidate in self.sudo():
+                unit = vals.get("partner_id", candidate.partner_id.id)
+                if not isinstance(unit, int):
+                    continue  # the input checks refuse it
+                candidate.poll_id._check_qualified(
+                    [
+                        (
+                            self.env["res.partner"].browse(unit),
+                            vals.get("added_reason", candidate.added_reason),
+                        )
+                    ]
+                )
+        return super().write(vals)
 
     def action_chair_decides(self):
         self.ensure_one()

@@ -14,9 +14,11 @@ class EmulationPollVoter(models.Model):
     _order = "poll_id, partner_id"
     _rec_name = "partner_id"
 
+    # the attendance is the conference's, recorded once on it
+    # (emulation.event.absent_unit_ids): no poll's voter line sets it by hand
     _edit_groups = {
         "line": {
-            "fields": ("partner_id", "attendance"),
+            "fields": ("partner_id",),
             "parent": ("poll_id", "attendance"),
         }
     }
@@ -42,6 +44,15 @@ class EmulationPollVoter(models.Model):
         default="present",
     )
 
+    voted_round = fields.Integer(
+        string="Voted in Round",
+        default=0,
+        readonly=True,
+        copy=False,
+        help="The last round the unit voted in. A round number, never a "
+        "time: it says that the unit voted, not when, nor what.",
+    )
+
     _sql_constraints = [
         (
             "poll_partner_uniq",
@@ -50,9 +61,34 @@ class EmulationPollVoter(models.Model):
         ),
     ]
 
+    @api.constrains("partner_id", "poll_id")
+    def _check_member(self):
+        for poll in self.poll_id:
+            poll._check_members(
+                self.filtered(lambda v, p=poll: v.poll_id == p).partner_id
+            )
+
+    @api.model
+    def _check_can_create(self, vals_list, given=None):
+        """Before anything is created: a member of the poll's cluster."""
+        result = super()._check_can_create(vals_list, given)
+        for vals in vals_list:
+            poll = self.env["emulation.poll"].browse(vals.get("poll_id")).sudo()
+            unit = self.env["res.partner"].browse(vals.get("partner_id"))
+            if poll and unit:
+                poll._check_members(unit)
+        return result
+
     def write(self, vals):
         if {"partner_id", "attendance"} & set(vals):
             self._check_not_voted()
+        if isinstance(vals.get("partner_id"), int) and vals["partner_id"]:
+            # before anything is written (access first): a refused unit
+            # changes nothing
+            self.check_access("write")
+            unit = self.env["res.partner"].browse(vals["partner_id"])
+            for poll in self.sudo().poll_id:
+                poll._check_members(unit)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -63,22 +99,8 @@ class EmulationPollVoter(models.Model):
         """Once a unit has voted in the round, its attendance is what its
         ballot says (present, or absent with a written vote): changing it
         would change the count's base after the fact."""
-        voted = (
-            self.env["emulation.ballot"]
-            .sudo()
-            .search(
-                [
-                    ("poll_id", "in", self.poll_id.ids),
-                    ("partner_id", "in", self.partner_id.ids),
-                ]
-            )
-        )
-        for voter in self:
-            if voted.filtered(
-                lambda ballot, voter=voter: ballot.poll_id == voter.poll_id
-                and ballot.partner_id == voter.partner_id
-                and ballot.round == voter.poll_id.round
-            ):
+        for voter in self.sudo():
+            if voter.voted_round and voter.voted_round >= voter.poll_id.round:
                 raise UserError(
                     self.env._(
                         "%(unit)s has already voted in this round: its attendance "

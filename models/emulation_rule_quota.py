@@ -16,7 +16,7 @@ class EmulationRuleQuota(models.Model):
 
     _edit_groups = {
         "line": {
-            "fields": ("award_type_id", "max_count"),
+            "fields": ("award_type_id", "max_count", "required_classification"),
             "parent": ("rule_id", "config"),
         }
     }
@@ -36,6 +36,21 @@ class EmulationRuleQuota(models.Model):
         ondelete="restrict",
     )
     max_count = fields.Integer(string="Units at Most", default=1)
+    required_classification = fields.Selection(
+        selection=[
+            ("any", "Any Result"),
+            ("best", "The Best Classification"),
+            ("top_two", "One of the Two Best Classifications"),
+            ("not_lowest", "Any Classification but the Lowest"),
+        ],
+        string="Result Required",
+        required=True,
+        default="any",
+        help="The classification of the year a unit needs to be a candidate "
+        "for this award, among the levels of the classification rule that "
+        "ranked it (the best first). The secretariat adds another unit only "
+        "with a reason, which the minutes print.",
+    )
 
     _sql_constraints = [
         (
@@ -44,6 +59,29 @@ class EmulationRuleQuota(models.Model):
             "The rule already sets a quota for this award type.",
         ),
     ]
+
+    def _get_qualified_units(self, rankings):
+        """The units of the ranking rows ``rankings`` whose classification
+        meets what this line requires."""
+        self.ensure_one()
+        if self.required_classification == "any":
+            return rankings.partner_id
+        qualified = self.env["res.partner"]
+        for row in rankings:
+            level = row.classification_id
+            levels = level.rule_id.classification_ids.sorted(
+                lambda line: (line.sequence, line.id)
+            )
+            if not level:
+                continue
+            index = list(levels).index(level)
+            if {
+                "best": index == 0,
+                "top_two": index <= 1,
+                "not_lowest": index < len(levels) - 1,
+            }[self.required_classification]:
+                qualified |= row.partner_id
+        return qualified
 
     @api.constrains("max_count")
     def _check_max_count(self):

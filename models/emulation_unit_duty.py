@@ -60,8 +60,7 @@ class EmulationUnitDuty(models.Model):
         ],
         "emulation.scorecard": ["active", "state", "partner_id", "plan_id"],
         "emulation.poll": ["active", "state", "round", "date", "name", "plan_id"],
-        "emulation.poll.voter": ["poll_id", "partner_id"],
-        "emulation.ballot": ["poll_id", "partner_id", "round"],
+        "emulation.poll.voter": ["poll_id", "partner_id", "voted_round"],
     }
 
     kind = fields.Selection(
@@ -228,9 +227,6 @@ class EmulationUnitDuty(models.Model):
               FROM emulation_poll_voter v
               JOIN emulation_poll pl ON pl.id = v.poll_id
              WHERE pl.active AND pl.state = 'open'
-               AND NOT EXISTS (
-                   SELECT 1 FROM emulation_ballot b
-                    WHERE b.poll_id = pl.id AND b.partner_id = v.partner_id
-                      AND b.round = pl.round)
+               AND COALESCE(v.voted_round, 0) < pl.round
             """
         )

@@ -587,11 +587,12 @@ class TestPollPolicyAgreement(AgreementHelpers, PollCommon):
         )
         self.assertFalse(header & {"chair_reason", "event_id"})
         # (another unit as candidate would be a duplicate: left out here)
-        self.assertEqual(candidates, {"sequence", "achievement"})
-        self.assertIn("attendance", voters)
+        self.assertEqual(candidates, {"sequence", "achievement", "added_reason"})
+        # the attendance is the conference's, not a poll's
+        self.assertNotIn("attendance", voters)
         poll.action_open_voting()
-        # voting: attendance only; members read, change nothing
+        # voting: members read, change nothing
         self.assertEqual(self._agreement(poll, officer), (set(), set(), set()))
         header, candidates, voters = self._agreement(poll, secretariat)
-        self.assertEqual((header, candidates), (set(), set()))
-        self.assertIn("attendance", voters)
+        # voting: the attendance is the conference's, the poll's lines stay
+        self.assertEqual((header, candidates, voters), (set(), set(), set()))

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
@@ -124,9 +124,10 @@ class PollCommon(ScorecardCommon):
         )
 
     def _absent(self, poll, *units):
-        poll.voter_ids.filtered(lambda v: v.partner_id in units).with_user(
-            self.user_secretariat
-        ).attendance = "absent"
+        """Recorded on the poll's conference, which its polls read."""
+        poll.event_id.with_user(self.user_secretariat).absent_unit_ids = [
+            Command.link(unit.id) for unit in units
+        ]
 
     def _chosen(self, poll):
         return poll.candidate_ids.filtered("is_elected").partner_id
@@ -247,9 +248,9 @@ class TestPoll(PollCommon):
         self.assertEqual(poll.state, "open")
         self.assertFalse(poll.result_ids)
         # 3 of 4 reach 2/3
-        poll.voter_ids.filtered(
-            lambda v: v.partner_id == self.unit_member3
-        ).attendance = "present"
+        poll.event_id.with_user(self.user_secretariat).absent_unit_ids = [
+            Command.unlink(self.unit_member3.id)
+        ]
         poll.action_count_round()
         self.assertEqual(poll.state, "closed")
 
@@ -277,7 +278,14 @@ class TestPoll(PollCommon):
             self.user_officer,
             is_written=True,
         )
-        self.assertTrue(ballot.is_written)
+        # a secret ballot keeps no written mark: the voter's absence says it
+        self.assertFalse(ballot.is_written or ballot.partner_id)
+        self.assertEqual(
+            self.env["emulation.poll.voter"]
+            .search([("poll_id", "=", poll.id), ("voted_round", "=", 1)])
+            .partner_id,
+            self.unit_leader | self.unit_member3,
+        )
         # a rule without written votes refuses them
         self.rule_2020.written_votes_allowed = False
         poll = self._poll()
@@ -435,14 +443,18 @@ class TestPoll(PollCommon):
 
     def test_ballot_refusals(self):
         poll = self._poll()
-        # not open yet
-        with self.assertRaisesRegex(UserError, "not open for voting"):
+        # not open yet: the officer may not even read it, and is not told
+        # its name; the secretariat is told it is not open
+        with self.assertRaisesRegex(AccessError, "may not read") as refusal:
             self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
+        self.assertNotIn(poll.name, str(refusal.exception))
+        with self.assertRaisesRegex(UserError, "not open for voting"):
+            self._vote(poll, self.unit_member3, [self.unit_leader])
         poll.action_open_voting()
         self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
         with self.assertRaisesRegex(UserError, "already voted"):
             self._vote(poll, self.unit_member3, [self.unit_deputy], self.user_officer)
-        with self.assertRaisesRegex(AccessError, "Only the unit's officers"):
+        with self.assertRaisesRegex(AccessError, "his own unit only"):
             self._vote(poll, self.unit_member4, [self.unit_leader], self.user_officer)
         with self.assertRaisesRegex(UserError, "finds a ballot invalid"):
             self._vote(
@@ -453,7 +465,11 @@ class TestPoll(PollCommon):
                 is_invalid=True,
             )
         # a ballot never changes, not even through the API
-        ballot = self.env["emulation.ballot"].with_user(self.user_officer).search([])
+        ballot = (
+            self.env["emulation.ballot"]
+            .search([("poll_id", "=", poll.id)])
+            .with_user(self.user_officer)
+        )
         with self.assertRaises(UserError):
             ballot.write({"approve_ids": [Command.set([])]})
         with self.assertRaises(AccessError):
@@ -475,67 +491,120 @@ class TestPoll(PollCommon):
         with self.assertRaisesRegex(AccessError, "counting committee"):
             self._vote(poll, self.unit_member4, [self.unit_leader])
 
-    def test_secrecy_through_the_orm(self):
+    def test_voters_and_candidates_are_members(self):
+        """Members of the poll's cluster on the conference's date, added by
+        hand too; a ballot from anyone else is refused."""
+        outsider = self.env["res.partner"].create(
+            {"name": "Đơn vị ngoài Cụm (test)", "is_company": True}
+        )
+        draft = self._poll().with_user(self.user_secretariat)
+        for unit in (self.unit_other, outsider):
+            with self.assertRaisesRegex(ValidationError, "not a member"):
+                draft.candidate_ids = [Command.create({"partner_id": unit.id})]
         poll = self._poll()
         poll.action_open_voting()
-        self._vote(poll, self.unit_leader, [self.unit_member3])
-        self._vote(poll, self.unit_deputy, [self.unit_member4], self.user_deputy)
-        own = self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
-        Ballot = self.env["emulation.ballot"]
-        self.assertEqual(Ballot.with_user(self.user_officer).search([]), own)
-        others = Ballot.search([("poll_id", "=", poll.id)]) - own
+        voter = poll.voter_ids.filtered(
+            lambda v: v.partner_id == self.unit_member4
+        ).with_user(self.user_secretariat)
+        for unit in (self.unit_other, outsider):
+            with self.assertRaisesRegex(ValidationError, "not a member"):
+                voter.partner_id = unit
+            with self.assertRaisesRegex(ValidationError, "not a member"):
+                poll.with_user(self.user_secretariat).voter_ids = [
+                    Command.create({"partner_id": unit.id})
+                ]
+        self.env.invalidate_all()
+        self.assertEqual(voter.partner_id, self.unit_member4)
+        # another cluster's officer cannot vote here
         with self.assertRaises(AccessError):
-            others.with_user(self.user_officer).read(["approve_ids"])
-        groups = Ballot.with_user(self.user_officer)._read_group(
-            [], ["approve_ids"], ["__count"]
-        )
-        self.assertEqual(
-            [(candidate.partner_id, count) for candidate, count in groups],
-            [(self.unit_leader, 1)],
-        )
-        # not the manager, not the council, not a secretariat user outside
-        # the committee
-        for user in (self.user_manager, self.user_council):
-            self.assertFalse(
-                Ballot.with_user(user).search([("poll_id", "=", poll.id)]),
-                user.login,
+            self._vote(
+                poll, self.unit_other, [self.unit_leader], self.user_officer_other
             )
-        # the cluster's secretariat outside the committee reads none either
-        hidden = self._poll(counting_user_ids=[Command.set(self.user_manager.ids)])
-        hidden.action_open_voting()
-        self._vote(hidden, self.unit_member4, [self.unit_leader], self.user_manager)
+        # a unit that left the cluster before the conference (its membership
+        # corrected after the poll was prepared) votes no more
+        self.cluster.membership_ids.filtered(
+            lambda m: m.partner_id == self.unit_member4
+        ).sudo().date_end = date(2020, 6, 30)
+        with self.assertRaisesRegex(UserError, "not a member"):
+            self._vote(poll, self.unit_member4, [self.unit_leader])
+        self.assertEqual(poll.ballot_count, 0)
+
+    def test_candidates_by_their_results(self):
+        """The quota rule (with its legal basis) says which result an award
+        requires; the candidates follow it; one added by hand needs a
+        reason, which the minutes print."""
+        self.quota.quota_ids.filtered(
+            lambda line: line.award_type_id == self.flag
+        ).required_classification = "not_lowest"
+        rankings = self.env["emulation.ranking"].search(
+            [("plan_id", "=", self.plan.id)]
+        )
+        failed = rankings.filtered(
+            lambda r: r.classification_id.name == "Không hoàn thành nhiệm vụ"
+        ).partner_id
+        self.assertTrue(failed)
+        poll = self._poll()
+        self.assertTrue(poll.candidate_ids)
+        self.assertFalse(poll.candidate_ids.partner_id & failed)
+        # no quota requirement for the certificate: every member
+        self.assertLessEqual(
+            failed, self._poll(award=self.merit).candidate_ids.partner_id
+        )
+        secretariat_poll = poll.with_user(self.user_secretariat)
+        with self.assertRaisesRegex(ValidationError, "added by hand"):
+            secretariat_poll.candidate_ids = [
+                Command.create({"partner_id": failed[0].id})
+            ]
         self.assertFalse(
-            Ballot.with_user(self.user_secretariat).search(
-                [("poll_id", "=", hidden.id)]
+            self.env["emulation.poll.candidate"].search_count(
+                [("poll_id", "=", poll.id), ("partner_id", "in", failed.ids)]
             )
         )
-        self.assertEqual(
-            len(
-                Ballot.with_user(self.user_manager).search(
-                    [("poll_id", "=", hidden.id)]
-                )
-            ),
-            1,
+        secretariat_poll.candidate_ids = [
+            Command.create(
+                {
+                    "partner_id": failed[0].id,
+                    "added_reason": "Thành tích đột xuất trong phòng chống bão lũ.",
+                }
+            )
+        ]
+        self.assertIn(failed[0], poll.candidate_ids.partner_id)
+        poll.action_open_voting()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "emulation_cluster.report_emulation_poll_review_minutes", poll.ids
+            )[0]
+            .decode()
         )
-        # the counting committee reads them all
-        self.assertEqual(
-            len(
-                Ballot.with_user(self.user_secretariat).search(
-                    [("poll_id", "=", poll.id)]
-                )
-            ),
-            3,
+        self.assertIn("Thành tích đột xuất trong phòng chống bão lũ.", html)
+
+    def test_access_before_state(self):
+        """Who may not read the poll is refused as such, the poll unnamed,
+        whatever its state; its state is told only to who reads it."""
+        outsider = self.env["res.partner"].create(
+            {"name": "Đơn vị ngoài Cụm (test)", "is_company": True}
         )
-        # an open poll (a show of hands): the secretariat reads the ballots
-        poll.sudo().is_secret = False
-        self.assertEqual(
-            len(
-                Ballot.with_user(self.user_manager).search([("poll_id", "=", poll.id)])
-            ),
-            3,
+        user_outsider = self._create_emulation_user(
+            "test_emu_officer_outsider", "group_unit_officer", outsider
         )
-        # counts as everyone reads them: results, not ballots
-        self.assertEqual(poll.with_user(self.user_officer).ballot_count, 3)
+        poll = self._poll()
+        poll.action_open_voting()
+        for unit in poll.voter_ids.partner_id:
+            self._vote(poll, unit, [self.unit_leader])
+        poll.action_count_round()
+        self.assertEqual(poll.state, "closed")
+        for user, unit in (
+            (user_outsider, outsider),
+            (self.user_officer_other, self.unit_other),
+            (self.user_secretariat_other, self.unit_member4),
+        ):
+            with self.assertRaises(AccessError, msg=user.login) as refusal:
+                self._vote(poll, unit, [self.unit_leader], user)
+            self.assertNotIn(poll.name, str(refusal.exception), user.login)
+            self.assertNotIn(str(poll.id), str(refusal.exception), user.login)
+        with self.assertRaisesRegex(UserError, "not open for voting"):
+            self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
 
     def test_voting_rule_refusals(self):
         Rule = self.env["emulation.rule"]
@@ -572,8 +641,97 @@ class TestPoll(PollCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestPollSecrecyRpc(HttpCase, PollCommon):
-    """Secrecy seen from a web client: what JSON-RPC gives a unit officer."""
+class TestPollCasting(PollCommon):
+    """Casting is checked once per batch: the queries do not grow with the
+    number of ballots."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        units = cls.env["res.partner"].create(
+            [{"name": f"Đơn vị {i} (test)", "is_company": True} for i in range(96)]
+        )
+        cls.cluster.membership_ids = [
+            Command.create({"partner_id": unit.id, "date_start": cls.member_since})
+            for unit in units
+        ]
+        cls.quota.quota_ids.filtered(
+            lambda line: line.award_type_id == cls.merit
+        ).max_count = 3
+
+    def _cast(self, poll, count):
+        """The committee enters ``count`` paper ballots in one batch; the
+        number of queries it took."""
+        candidates = poll.candidate_ids[:3].ids
+        vals_list = [
+            {
+                "poll_id": poll.id,
+                "partner_id": voter.partner_id.id,
+                "approve_ids": [Command.set(candidates[: 1 + index % 3])],
+            }
+            for index, voter in enumerate(poll.voter_ids[:count])
+        ]
+        Ballot = self.env["emulation.ballot"].with_user(self.user_secretariat)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Ballot.create(vals_list)
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_the_ballots(self):
+        few, many = (self._poll(award=self.merit) for __ in range(2))
+        (few | many).action_open_voting()
+        self.assertEqual(len(many.voter_ids), 100)
+        queries_few = self._cast(few, 10)
+        queries_many = self._cast(many, 100)
+        self.assertEqual((few.ballot_count, many.ballot_count), (10, 100))
+        self.assertLessEqual(queries_few, 40)
+        self.assertLessEqual(queries_many, queries_few)
+        # the batch is refused as a whole: one unit twice, or one that voted
+        with self.assertRaisesRegex(UserError, "already voted"):
+            self._cast(many, 2)
+        self.assertEqual(many.ballot_count, 100)
+
+
+@tagged("post_install", "-at_install")
+class TestPollSecrecy(HttpCase, PollCommon):
+    """A secret poll, tried by every read a user can make (search, read,
+    read_group, export, the chatter and its tracking, JSON-RPC and
+    XML-RPC) as the secretariat, the council, a member of the counting
+    committee outside the secretariat, a unit officer and a Settings
+    administrator: nothing links a unit to what it chose."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_admin = cls._create_emulation_user(
+            "test_emu_settings_admin", "group_manager", False
+        )
+        cls.user_admin.groups_id = [
+            Command.link(cls.env.ref("base.group_system").id),
+            Command.link(cls.env.ref("base.group_allow_export").id),
+        ]
+        cls.readers = (
+            cls.user_secretariat,
+            cls.user_council,
+            cls.user_deputy,  # the counting committee, not the secretariat
+            cls.user_officer,
+            cls.user_admin,
+        )
+
+    def _secret_poll(self):
+        poll = self._poll(counting_user_ids=[Command.set(self.user_deputy.ids)])
+        poll.action_open_voting()
+        self.env.flush_all()
+        stamps = {voter.id: voter.write_date for voter in poll.voter_ids}
+        self._vote(poll, self.unit_leader, [self.unit_member3])
+        self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
+        # the committee member enters the paper ballots (his unit's too)
+        self._vote(poll, self.unit_deputy, [self.unit_member4], self.user_deputy)
+        self._vote(poll, self.unit_member4, [self.unit_leader], self.user_deputy)
+        self.env.flush_all()
+        return poll, stamps
 
     def _call(self, model, method, *args, **kwargs):
         return self.make_jsonrpc_request(
@@ -581,48 +739,162 @@ class TestPollSecrecyRpc(HttpCase, PollCommon):
             {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
         )
 
-    def test_an_officer_learns_no_other_choice(self):
-        poll = self._poll()
-        poll.action_open_voting()
-        self._vote(poll, self.unit_leader, [self.unit_member4])
-        self._vote(poll, self.unit_deputy, [self.unit_member4], self.user_deputy)
-        own = self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
-        # the officer may export (the right is Odoo's own group), which
-        # changes nothing to what he reads
-        self.user_officer.groups_id = [
-            Command.link(self.env.ref("base.group_allow_export").id)
-        ]
-        self.authenticate(self.user_officer.login, self.user_officer.login)
-        rows = self._call(
-            "emulation.ballot", "search_read", [], ["partner_id", "approve_ids"]
+    def _assert_no_ballot_read(self, user, poll, ballots):
+        """Through the ORM: no ballot found, read, grouped or exported."""
+        Ballot = self.env["emulation.ballot"].with_user(user)
+        self.assertFalse(Ballot.search([("poll_id", "=", poll.id)]), user.login)
+        self.assertFalse(
+            Ballot._read_group(
+                [("poll_id", "=", poll.id)], ["partner_id", "approve_ids"], ["__count"]
+            ),
+            user.login,
         )
-        self.assertEqual([row["id"] for row in rows], own.ids)
+        for method, args in (
+            ("read", (["partner_id", "approve_ids"],)),
+            ("export_data", (["partner_id", "approve_ids/id"],)),
+        ):
+            # refused: the rights to read, or to export at all
+            with self.assertRaises(UserError, msg=f"{user.login} {method}"):
+                getattr(ballots.with_user(user), method)(*args)
+
+    def _assert_no_rpc_read(self, user, poll, ballots):
+        """Through JSON-RPC and XML-RPC, as a client would ask."""
+        self.authenticate(user.login, user.login)
+        rows = self._call(
+            "emulation.ballot",
+            "search_read",
+            [("poll_id", "=", poll.id)],
+            ["partner_id", "approve_ids"],
+        )
         groups = self._call(
             "emulation.ballot",
             "read_group",
-            [],
-            ["approve_ids"],
-            ["approve_ids"],
+            [("poll_id", "=", poll.id)],
+            ["__count"],
+            ["partner_id", "approve_ids"],
             lazy=False,
         )
-        self.assertEqual(
-            [(group["approve_ids"][0], group["__count"]) for group in groups],
-            [(self._candidate(poll, self.unit_leader).id, 1)],
-        )
-        exported = self._call(
-            "emulation.ballot", "export_data", own.ids, ["partner_id", "approve_ids"]
-        )
-        self.assertEqual(
-            exported["datas"],
-            [[self.unit_member3.name, self.unit_leader.name]],
-        )
-        # asking for the others' ballots by id is refused
-        others = self.env["emulation.ballot"].search([]) - own
+        self.assertEqual((rows, groups), ([], []), user.login)
         with (
             mute_logger("odoo.http"),
-            self.assertRaisesRegex(JsonRpcException, "AccessError"),
+            self.assertRaisesRegex(JsonRpcException, "AccessError|UserError"),
         ):
-            self._call("emulation.ballot", "export_data", others.ids, ["approve_ids"])
+            self._call("emulation.ballot", "export_data", ballots.ids, ["approve_ids"])
+        uid = self.xmlrpc_common.authenticate(
+            self.env.cr.dbname, user.login, user.login, {}
+        )
+        rows = self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname,
+            uid,
+            user.login,
+            "emulation.ballot",
+            "search_read",
+            [[("poll_id", "=", poll.id)]],
+            {"fields": ["partner_id", "approve_ids"]},
+        )
+        self.assertEqual(rows, [], user.login)
+
+    def test_no_read_links_a_unit_to_its_choice(self):
+        poll, stamps = self._secret_poll()
+        ballots = self.env["emulation.ballot"].search([("poll_id", "=", poll.id)])
+        # stored apart: the ballots name no unit, nobody who entered them,
+        # no time (the model has no log columns); the voters' flags carry
+        # no time either (their lines are not written)
+        self.assertEqual(len(ballots), 4)
+        self.assertFalse(ballots.partner_id | ballots.entered_by_id.partner_id)
+        self.assertFalse(any(ballots.mapped("is_written")))
+        self.assertFalse(
+            {"create_uid", "create_date", "write_uid", "write_date"}
+            & set(ballots._fields)
+        )
+        voters = poll.voter_ids
+        self.assertEqual(set(voters.mapped("voted_round")), {1})
+        self.assertEqual({v.id: v.write_date for v in voters}, stamps)
+        # nothing in the chatter about a ballot or a voter
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [("model", "in", ("emulation.ballot", "emulation.poll.voter"))]
+            )
+        )
+        self.assertFalse(
+            self.env["mail.tracking.value"].search(
+                [
+                    (
+                        "field_id.model",
+                        "in",
+                        ("emulation.ballot", "emulation.poll.voter"),
+                    )
+                ]
+            )
+        )
+        for user in self.readers:
+            self._assert_no_ballot_read(user, poll, ballots)
+            # what anyone reads of the voters: who voted, not when
+            rows = poll.voter_ids.with_user(self.user_admin).read(
+                ["partner_id", "voted_round", "write_date", "write_uid"]
+            )
+            self.assertEqual({row["write_date"] for row in rows}, set(stamps.values()))
+            self.assertEqual(poll.with_user(user).ballot_count, 4, user.login)
+        for user in self.readers:
+            self._assert_no_rpc_read(user, poll, ballots)
+        # counted: the council, like everyone, reads the tallies only
+        poll.action_count_round()
+        results = poll.with_user(self.user_council).result_ids
+        self.assertEqual(
+            {(r.partner_id, r.yes_count, r.ballot_count) for r in results},
+            {
+                (self.unit_leader, 2, 4),
+                (self.unit_member3, 1, 4),
+                (self.unit_member4, 1, 4),
+                (self.unit_deputy, 0, 4),
+            },
+        )
+        self._assert_no_ballot_read(self.user_council, poll, ballots)
+
+    def test_the_committee_enters_paper_ballots(self):
+        """A committee member outside the secretariat enters paper ballots;
+        the secretariat outside the committee enters none of a secret poll,
+        however it named the committee."""
+        poll = self._poll(counting_user_ids=[Command.set(self.user_deputy.ids)])
+        poll.action_open_voting()
+        self._vote(poll, self.unit_member4, [self.unit_leader], self.user_deputy)
+        with self.assertRaisesRegex(AccessError, "counting committee"):
+            self._vote(poll, self.unit_deputy, [self.unit_leader])
+        # the officer casts his own from the ballot form, and gets back
+        # only what he cast
+        self.authenticate(self.user_officer.login, self.user_officer.login)
+        candidate = self._candidate(poll, self.unit_leader)
+        saved = self._call(
+            "emulation.ballot",
+            "web_save",
+            [],
+            {
+                "poll_id": poll.id,
+                "partner_id": self.unit_member3.id,
+                "approve_ids": [Command.set(candidate.ids)],
+            },
+            {
+                "partner_id": {"fields": {"display_name": {}}},
+                "approve_ids": {"fields": {"display_name": {}, "poll_id": {}}},
+            },
+        )
+        self.assertEqual(saved[0]["partner_id"], False)
+        self.assertEqual(
+            saved[0]["approve_ids"],
+            [{"id": candidate.id, "display_name": candidate.display_name}],
+        )
+        self.assertEqual(poll.ballot_count, 2)
+        # the open poll (a show of hands): the ballots keep their unit
+        shown = self._poll(is_secret=False)
+        shown.action_open_voting()
+        ballot = self._vote(shown, self.unit_member4, [self.unit_leader])
+        self.assertEqual(ballot.partner_id, self.unit_member4)
+        self.assertEqual(
+            self.env["emulation.ballot"]
+            .with_user(self.user_council)
+            .search([("poll_id", "=", shown.id)]),
+            ballot,
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -677,10 +949,89 @@ class TestPollMinutes(HttpCase, PollCommon):
     def _pdf_text(self, report, records, user):
         return printed_text(self.env, report, records, user)
 
+    def test_the_conference_is_the_hub(self):
+        """Attendance recorded once on the conference, read by its polls;
+        the conference links to its polls, minutes and proposals, and is
+        marked held on its real day; the blank ballot paper prints."""
+        conference = self.conference.with_user(self.user_secretariat)
+        conference.absent_unit_ids = [Command.link(self.unit_member4.id)]
+        poll = self._poll()
+
+        def absent():
+            return poll.voter_ids.filtered(
+                lambda v: v.attendance == "absent"
+            ).partner_id
+
+        self.assertEqual(absent(), self.unit_member4)
+        conference.absent_unit_ids = [Command.set(self.unit_member3.ids)]
+        self.assertEqual(absent(), self.unit_member3)
+        self.assertEqual(conference.poll_count, 1)
+        self.assertEqual(
+            self.env["emulation.poll"].search(conference.action_view_polls()["domain"]),
+            poll,
+        )
+        self.assertEqual(
+            conference.action_print_minutes()["report_name"],
+            "emulation_cluster.report_emulation_poll_review_minutes",
+        )
+        poll.action_open_voting()
+        paper = " ".join(
+            self._pdf_text(
+                "emulation_cluster.report_emulation_poll_ballot_paper",
+                poll,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("PHIẾU BẦU", paper)
+        self.assertIn("tối đa 1 đơn vị", paper)
+        for candidate in poll.candidate_ids:
+            self.assertIn(candidate.partner_id.name, paper)
+        # held on its real day, never on a day to come
+        with self.assertRaises(ValidationError) as refusal:
+            conference.date_held = date(2099, 1, 1)
+        self.assertIn("has not come yet", str(refusal.exception))
+        conference.date_held = date(2020, 12, 5)
+        conference.action_mark_held()
+        self.assertEqual(
+            (conference.state, conference.date_held), ("held", date(2020, 12, 5))
+        )
+        # none entered: today, in the user's time zone
+        self.user_secretariat.tz = "Asia/Ho_Chi_Minh"
+        other = self.conference.sudo().copy({"name": "Hội nghị sơ kết"})
+        other.with_user(self.user_secretariat).action_mark_held()
+        self.assertEqual(
+            other.date_held,
+            fields.Date.context_today(other.with_user(self.user_secretariat)),
+        )
+
+    def test_no_row_printed_twice_across_pages(self):
+        units = self.env["res.partner"].create(
+            [
+                {"name": f"Đơn vị số {i:02d} (test)", "is_company": True}
+                for i in range(70)
+            ]
+        )
+        self.cluster.membership_ids = [
+            Command.create({"partner_id": unit.id, "date_start": self.member_since})
+            for unit in units
+        ]
+        poll = self._poll(award=self.merit)
+        for candidate in poll.candidate_ids:
+            candidate.achievement = "Hoàn thành xuất sắc nhiệm vụ; " * 3
+        text = self._pdf_text(
+            "emulation_cluster.report_emulation_poll_review_minutes",
+            poll,
+            self.user_secretariat,
+        )
+        self.assertGreater(text.count("\f"), 1, "the table runs over pages")
+        for unit in units:
+            self.assertEqual(text.count(unit.name), 1, unit.name)
+
     def test_review_and_count_minutes(self):
-        self.conference.sudo().place = "Hải Phòng"
+        self.conference.sudo().place = "thành phố Hải Phòng"
         poll = self._poll(
             chair_name="Nguyễn Văn Chủ",
+            chair_title="Giám đốc Sở Nội vụ",
             secretary_name="Trần Thị Thư",
         )
         self._candidate(
@@ -702,9 +1053,12 @@ class TestPollMinutes(HttpCase, PollCommon):
         for expected in (
             "BIÊN BẢN HỌP BÌNH XÉT",
             "Bình xét, suy tôn đề nghị Cờ thi đua (test) năm 2020",
-            "Hải Phòng, ngày 05 tháng 12 năm 2020",
-            "Chủ trì: Nguyễn Văn Chủ. Thư ký: Trần Thị Thư.",
-            "Thành viên có mặt: 3/4 đơn vị; vắng mặt: Sở Nội vụ Member 4 (test)",
+            # the place opens the line, capitalised
+            "Thành phố Hải Phòng, ngày 05 tháng 12 năm 2020",
+            "Chủ trì: Nguyễn Văn Chủ, Giám đốc Sở Nội vụ. Thư ký: Trần Thị Thư.",
+            # the absent unit named once, with its written vote
+            "Thành viên có mặt: 3/4 đơn vị; vắng mặt: Sở Nội vụ Member 4 (test) "
+            "(có ý kiến bằng văn bản).",
             "Dẫn đầu phong trào cải cách hành chính",
             "bỏ phiếu kín",
             "Bỏ phiếu 2020",
@@ -721,6 +1075,12 @@ class TestPollMinutes(HttpCase, PollCommon):
             flat,
         )
         self.assertIn("CHỦ TRÌ", flat)
+        # attendance (once), candidates, results
+        self.assertEqual(flat.count("Sở Nội vụ Member 4 (test)"), 3)
+        # the signers' names under the signature, not their titles
+        signatures = flat[flat.index("cùng ngày") :]
+        self.assertIn("Nguyễn Văn Chủ", signatures)
+        self.assertNotIn("Giám đốc", signatures)
         count = " ".join(
             self._pdf_text(
                 "emulation_cluster.report_emulation_poll_count_minutes",

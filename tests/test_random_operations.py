@@ -88,7 +88,7 @@ FAMILIES = {
 }
 # Scoring and awards are where the year ends: at least this share of their
 # operations must go through, or the run tests only refusals there.
-DONE_SHARE = {"scoring": 1 / 3, "awards": 1 / 3}
+DONE_SHARE = {"scoring": 1 / 3, "awards": 1 / 3, "votes": 1 / 3}
 # records private to their unit (the README's access matrix)
 PRIVATE = {
     "emulation.submission": "partner_id",
@@ -1166,10 +1166,15 @@ class TestRandomOperations(RandomFixture):
     def _plan_proper(self, rng, counts):
         """An ordinary step of scoring or awards, by the user whose step it
         is, with a value the form would send: most go through."""
-        if rng.random() < 0.55:
+        draw = rng.random()
+        if draw < 0.5:
             self._family = "scoring"
             counts[("emulation.score.line", "proper")] += 1
             return self._proper_scoring(rng)
+        if draw > 0.85:
+            self._family = "votes"
+            counts[("emulation.ballot", "proper")] += 1
+            return self._proper_vote(rng)
         self._family = "awards"
         counts[("emulation.award.proposal", "proper")] += 1
         return self._proper_award(rng)
@@ -1223,6 +1228,64 @@ class TestRandomOperations(RandomFixture):
             self.user_secretariat,
             f"the secretariat sends {card} back to self-scoring",
             card.with_user(self.user_secretariat).action_back_to_self_scoring,
+        )
+
+    def _proper_vote(self, rng):
+        """A step of the conference's polls, end to end: a poll opened, a
+        unit's ballot cast (by its officer, or from paper by the counting
+        committee), a round counted, a further round."""
+        secretariat = self.user_secretariat
+        Poll = self.env["emulation.poll"].sudo()
+        polls = Poll.search([("state", "in", ("open", "counted"))])
+        if not polls:
+
+            def open_poll():
+                poll = Poll.with_user(secretariat).create(
+                    {
+                        "name": "Suy tôn",
+                        "event_id": self.plan.event_ids[:1].id,
+                        "award_type_id": self.flag.id,
+                        "is_secret": rng.random() < 0.8,
+                        "counting_user_ids": [Command.link(secretariat.id)],
+                    }
+                )
+                poll.action_open_voting()
+
+            return secretariat, "the secretariat opens a poll", open_poll
+        poll = rng.choice(polls)
+        if poll.state == "counted":
+            return (
+                secretariat,
+                f"the secretariat votes again in {poll}",
+                poll.with_user(secretariat).action_next_round,
+            )
+        waiting = poll.voter_ids.filtered(lambda v: v.voted_round < poll.round)
+        if not waiting or rng.random() < 0.15:
+            return (
+                secretariat,
+                f"the secretariat counts {poll}",
+                poll.with_user(secretariat).action_count_round,
+            )
+        voter = rng.choice(waiting)
+        officers = {
+            self.unit_member3: self.user_officer,
+            self.unit_deputy: self.user_deputy,
+        }
+        user = officers.get(voter.partner_id, secretariat)
+        running = poll._get_running_candidates()
+        approved = rng.sample(
+            running.ids, min(len(running), rng.randint(0, poll._get_seats_left()))
+        )
+        vals = {
+            "poll_id": poll.id,
+            "partner_id": voter.partner_id.id,
+            "approve_ids": [Command.set(approved)],
+            "is_written": voter.attendance == "absent",
+        }
+        return (
+            user,
+            f"{user.login} casts the ballot of {voter.partner_id.name} in {poll}",
+            lambda: self.env["emulation.ballot"].with_user(user).create(vals),
         )
 
     def _proper_award(self, rng):
@@ -1339,6 +1402,7 @@ class TestRandomOperations(RandomFixture):
         env.flush_all()
         env.invalidate_all()
         cr = env.cr
+        self._check_votes(step)
         # one plan per cluster and year; one submission per obligation and unit
         cr.execute(
             "SELECT cluster_id, year FROM emulation_plan "
@@ -1430,13 +1494,10 @@ class TestRandomOperations(RandomFixture):
                     records.sudo().filtered(lambda r, o=owner, u=unit: r[o] != u),
                     f"{step}: {user.login} reads {model} of another unit",
                 )
-            # another unit's ballot only as a member of its counting committee
+            # no ballot but his own unit's (a secret one names no unit)
             ballots = env["emulation.ballot"].with_user(user).search([]).sudo()
             self.assertFalse(
-                ballots.filtered(
-                    lambda ballot, u=unit, user=user: ballot.partner_id != u
-                    and user not in ballot.poll_id.counting_user_ids
-                ),
+                ballots.filtered(lambda ballot, u=unit: ballot.partner_id != u),
                 f"{step}: {user.login} reads another unit's ballot",
             )
             # another unit's ranking row only once the plan's ranking is
@@ -1450,6 +1511,50 @@ class TestRandomOperations(RandomFixture):
                 f"{step}: {user.login} reads a ranking row not agreed or not his",
             )
         self._check_workflow_integrity(step)
+
+    def _check_votes(self, step):
+        """Secret by construction and countable: no secret ballot names a
+        unit, its written mark or who entered it; in every poll the ballots
+        of the round are as many as the voters flagged for it."""
+        Ballot = self.env["emulation.ballot"].sudo()
+        self.assertFalse(
+            Ballot.search(
+                [
+                    ("poll_id.is_secret", "=", True),
+                    "|",
+                    "|",
+                    ("partner_id", "!=", False),
+                    ("entered_by_id", "!=", False),
+                    ("is_written", "=", True),
+                ]
+            ),
+            f"{step}: a secret ballot links to its unit",
+        )
+        lines = {}
+        for poll in self.env["emulation.poll"].sudo().search([]):
+            ballots = Ballot.search_count(
+                [("poll_id", "=", poll.id), ("round", "=", poll.round)]
+            )
+            voted = poll.voter_ids.filtered(lambda v, p=poll: v.voted_round == p.round)
+            self.assertEqual(ballots, len(voted), f"{step}: {poll} ballots != voters")
+            for line in poll.voter_ids:
+                lines[(line._name, line.id)] = (
+                    (line.partner_id.id, line.voted_round),
+                    poll,
+                )
+            for line in poll.candidate_ids:
+                lines[(line._name, line.id)] = ((line.partner_id.id, 0), poll)
+        # a voter or candidate line added, changed or flagged by this step:
+        # a member of the poll's cluster on the conference's date
+        previous = getattr(self, "_vote_lines", None)
+        for key, (state, poll) in lines.items() if previous is not None else ():
+            if previous.get(key, (None,))[0] != state:
+                self.assertIn(
+                    self.env[key[0]].browse(key[1]).partner_id,
+                    poll._get_members(),
+                    f"{step}: {key[0]} {key[1]} of {poll} is no member",
+                )
+        self._vote_lines = lines
 
     def _check_refusal(self, error, user, step):
         """A refusal names no plan the user may not read."""

@@ -86,3 +86,46 @@ class TestUpgradedDatabase(TransactionCase):
             )
         moved = self.env.ref("emulation_cluster.ir_cron_proposal_reminders")
         self.assertEqual(moved.model_id.model, "emulation.rule.award")
+
+    def test_secret_ballots_name_no_unit(self):
+        """No secret ballot names its unit, its written mark or who entered
+        it, no ballot has Odoo's log columns, and in every poll the ballots
+        of the round are as many as the voters flagged for it (the upgrade
+        to 18.0.1.5.0 flags the voters and strips the ballots)."""
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(
+            """
+            SELECT b.id
+              FROM emulation_ballot b
+              JOIN emulation_poll p ON p.id = b.poll_id
+             WHERE p.is_secret
+               AND (b.partner_id IS NOT NULL OR b.entered_by_id IS NOT NULL
+                    OR b.is_written)
+            """
+        )
+        self.assertFalse(cr.fetchall())
+        cr.execute(
+            """
+            SELECT column_name FROM information_schema.columns
+             WHERE table_name = 'emulation_ballot'
+               AND column_name IN ('create_uid', 'create_date', 'write_uid',
+                                   'write_date')
+            """
+        )
+        self.assertFalse(cr.fetchall())
+        cr.execute(
+            """
+            SELECT p.id,
+                   (SELECT count(*) FROM emulation_ballot b
+                     WHERE b.poll_id = p.id AND b.round = p.round),
+                   (SELECT count(*) FROM emulation_poll_voter v
+                     WHERE v.poll_id = p.id AND v.voted_round = p.round)
+              FROM emulation_poll p
+            """
+        )
+        self.assertEqual(
+            [row for row in cr.fetchall() if row[1] != row[2]],
+            [],
+            "poll, ballots, voters",
+        )

@@ -32,6 +32,61 @@ MAX_INTEGER = 2**31 - 1
 # The length of each x2many command: (0, 0, values), (1, id, values),
 # (2, id), (3, id), (4, id), (5,), (6, 0, ids).
 COMMAND_LENGTHS = {0: 3, 1: 3, 2: 2, 3: 2, 4: 2, 5: 1, 6: 3}
+# the cursor's cache key of the ids a batch of new records names that exist
+EXISTING_IDS_KEY = "emulation_existing_ids"
+
+
+def is_record_id(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def missing_ids(env, model_name, ids):
+    """The ids of ``ids`` no record of ``model_name`` has; those the batch
+    being created named were looked up already (``existing_ids``)."""
+    known = env.cr.cache.get(EXISTING_IDS_KEY, {}).get(model_name, set())
+    unknown = set(ids) - known
+    if not unknown:
+        return set()
+    return unknown - set(env[model_name].sudo().browse(unknown).exists().ids)
+
+
+def existing_ids(env, model, vals_list):
+    """{model: ids that exist} of the records the values of a batch name
+    (many2one values, ids linked or set in lines), one query per model, so
+    that checking a batch costs the same whatever its size."""
+    named = {}
+    for vals in vals_list:
+        for name, value in vals.items() if isinstance(vals, dict) else ():
+            field = model._fields.get(name)
+            if field is None or not field.relational:
+                continue
+            ids = named.setdefault(field.comodel_name, set())
+            if field.type == "many2one":
+                if is_record_id(value):
+                    ids.add(value)
+                continue
+            for command in value if isinstance(value, list | tuple) else ():
+                if is_record_id(command):
+                    ids.add(command)
+                elif (
+                    isinstance(command, list | tuple)
+                    and len(command) == 3
+                    and command[0] == Command.SET
+                    and isinstance(command[2], list | tuple)
+                ):
+                    ids.update(filter(is_record_id, command[2]))
+                elif (
+                    isinstance(command, list | tuple)
+                    and len(command) >= 2
+                    and command[0] == Command.LINK
+                    and is_record_id(command[1])
+                ):
+                    ids.add(command[1])
+    return {
+        model_name: set(env[model_name].sudo().browse(ids).exists().ids)
+        for model_name, ids in named.items()
+        if ids
+    }
 
 
 def check_raw_values(env, model, vals):
@@ -52,7 +107,7 @@ def check_raw_values(env, model, vals):
         field = model._fields.get(name)
         if field is None:
             continue
-        label = field.get_description(env)["string"]
+        label = field._description_string(env)
         blank = isinstance(value, str) and not value.strip()
         if value is False or value is None or (blank and field.type != "selection"):
             if field.required and field.type != "boolean":
@@ -78,7 +133,7 @@ def check_required_given(env, model, vals):
             raise ValidationError(
                 env._(
                     "%(field)s is required.",
-                    field=field.get_description(env)["string"],
+                    field=field._description_string(env),
                 )
             )
 
@@ -132,10 +187,8 @@ def _check_many2one(env, field, label, value):
     if isinstance(value, models.BaseModel):
         exists = value._name == field.comodel_name and len(value) <= 1
     else:
-        exists = (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and bool(env[field.comodel_name].sudo().browse(value).exists())
+        exists = is_record_id(value) and not missing_ids(
+            env, field.comodel_name, {value}
         )
     if not exists:
         raise ValidationError(
@@ -226,7 +279,7 @@ def _check_x2many(env, field, label, value):
                 field=label,
             )
         )
-    if len(comodel.sudo().browse(set(ids)).exists()) != len(set(ids)):
+    if missing_ids(env, field.comodel_name, ids):
         raise ValidationError(
             env._("%(field)s must name existing records.", field=label)
         )

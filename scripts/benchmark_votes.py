@@ -1,0 +1,199 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# command-line script: it prints its results
+# pylint: disable=print-used
+"""Benchmark of casting ballots (not part of ``make test``).
+
+For 60 and then 600 member units, it creates the cluster, its 2020 plan and
+year-end conference, a voting rule and a quota, and a secret nomination
+poll with every member as voter and candidate; then the counting committee
+(a unit officer, as a user: the checks run) enters every member's ballot
+in one batch. Each size is measured three times on fresh polls; it prints
+the median time and the query count, then the ratio 600 / 60 against the
+goal (at most 11x: linear in the number of ballots).
+
+It rolls back what it created (nothing is committed); still, run it on a
+throwaway copy of a database, e.g. ``createdb -T emulation_test
+emulation_bench``: it refuses a database whose name does not contain
+"bench".
+
+    python3 scripts/benchmark_votes.py -c <config> -d <db> [60 600]
+
+or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < scripts/...``
+"""
+
+import os
+import statistics
+import sys
+import time
+from datetime import date, datetime
+
+SIZES = (60, 600)
+RATIO_GOAL = 11.0
+REPEAT = 3
+
+
+def _setup(env, units, tag):
+    """The cluster of ``units`` members, its conference, rules, and the
+    committee member (an officer of the first unit)."""
+    from odoo import Command
+
+    partners = env["res.partner"].create(
+        [{"name": f"Bench {tag} unit {i}", "is_company": True} for i in range(units)]
+    )
+    document = env["emulation.document"].create(
+        {"name": f"{tag}/BENCH", "document_type": "regulation"}
+    )
+    cluster = env["emulation.cluster"].create(
+        {
+            "name": f"Bench cluster {tag}",
+            "membership_ids": [
+                Command.create({"partner_id": p.id, "date_start": date(2019, 1, 1)})
+                for p in partners
+            ],
+        }
+    )
+    plan = env["emulation.plan"].create(
+        {
+            "name": f"Bench plan {tag}",
+            "cluster_id": cluster.id,
+            "year": 2020,
+            "event_ids": [
+                Command.create(
+                    {
+                        "name": "Hội nghị tổng kết",
+                        "date_start": datetime(2020, 12, 10, 1, 0),
+                    }
+                )
+            ],
+        }
+    )
+    award = env["emulation.award.type"].create({"name": f"Cờ thi đua {tag}"})
+    Rule = env["emulation.rule"]
+    common = {
+        "document_id": document.id,
+        "scope": "cluster",
+        "cluster_id": cluster.id,
+        "date_from": date(2018, 1, 1),
+    }
+    Rule.create({"name": f"Bỏ phiếu {tag}", "rule_type": "voting", **common})
+    Rule.create(
+        {
+            "name": f"Số lượng {tag}",
+            "rule_type": "nomination_quota",
+            "quota_ids": [Command.create({"award_type_id": award.id, "max_count": 3})],
+            **common,
+        }
+    )
+    committee = env["res.users"].create(
+        {
+            "name": f"Bench counter {tag}",
+            "login": f"bench-counter-{tag}",
+            "partner_id": env["res.partner"]
+            .create({"name": f"Bench counter {tag}", "parent_id": partners[0].id})
+            .id,
+            "groups_id": [
+                Command.set([env.ref("emulation_cluster.group_unit_officer").id])
+            ],
+        }
+    )
+    return plan.event_ids[:1], award, committee
+
+
+def _new_poll(env, event, award, committee):
+    from odoo import Command
+
+    poll = env["emulation.poll"].create(
+        {
+            "name": "Bench poll",
+            "event_id": event.id,
+            "subject": "nomination",
+            "award_type_id": award.id,
+            "counting_user_ids": [Command.set(committee.ids)],
+        }
+    )
+    poll.action_open_voting()
+    return poll
+
+
+def _cast(env, poll, committee):
+    """Every member's paper ballot, entered by the committee in one batch."""
+    from odoo import Command
+
+    candidates = poll.candidate_ids[:3].ids
+    vals_list = [
+        {
+            "poll_id": poll.id,
+            "partner_id": voter.partner_id.id,
+            "approve_ids": [Command.set(candidates[: 1 + index % 3])],
+        }
+        for index, voter in enumerate(poll.voter_ids)
+    ]
+    Ballot = env["emulation.ballot"].with_user(committee)
+    env.invalidate_all()
+    before, start = env.cr.sql_log_count, time.perf_counter()
+    Ballot.create(vals_list)
+    env.flush_all()
+    return time.perf_counter() - start, env.cr.sql_log_count - before
+
+
+def _run(env, units, tag):
+    event, award, committee = _setup(env, units, tag)
+    times, queries = [], 0
+    for __ in range(REPEAT):
+        poll = _new_poll(env, event, award, committee)
+        elapsed, queries = _cast(env, poll, committee)
+        times.append(elapsed)
+        assert poll.ballot_count == units, poll.ballot_count
+    median = statistics.median(times)
+    print(
+        f"{units} ballots: {median:.3f} s (median of {REPEAT}), "
+        f"{queries} queries, {median / units * 1000:.2f} ms a ballot"
+    )
+    return median
+
+
+def main(env, sizes=SIZES):
+    if "bench" not in env.cr.dbname:
+        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
+    try:
+        medians = {
+            units: _run(env, units, f"{int(time.time())}{i}")
+            for i, units in enumerate(sizes)
+        }
+        small, large = min(sizes), max(sizes)
+        ratio = medians[large] / medians[small]
+        verdict = "met" if ratio <= RATIO_GOAL else "NOT met"
+        print(
+            f"casting {large} vs {small} ballots: {ratio:.1f}x "
+            f"(goal: at most {RATIO_GOAL:g}x, {verdict})"
+        )
+    finally:
+        env.cr.rollback()
+
+
+def _script():
+    import argparse
+
+    import odoo
+    from odoo import SUPERUSER_ID, api
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
+    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
+    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
+    args = parser.parse_args()
+    if not args.database:
+        parser.error("give the database with -d or BENCH_DB")
+    odoo.tools.config.parse_config(
+        (["-c", args.config] if args.config else []) + ["-d", args.database]
+    )
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        main(api.Environment(cr, SUPERUSER_ID, {}), args.sizes)
+
+
+if "env" in globals():  # odoo-bin shell
+    main(env)  # noqa: F821
+elif __name__ == "__main__":
+    sys.exit(_script())
