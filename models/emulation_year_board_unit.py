@@ -31,7 +31,13 @@ class EmulationYearBoardUnit(models.Model):
     _auto = False
     _order = "year desc, cluster_id, unit_name, id"
     _rec_name = "partner_id"
-    _depends = dict(BOARD_DEPENDS, **{"res.partner": ["name"]})
+    _depends = dict(
+        BOARD_DEPENDS,
+        **{
+            "res.partner": ["name"],
+            "emulation.cluster.membership": ["cluster_id", "partner_id"],
+        },
+    )
 
     plan_id = fields.Many2one(
         comodel_name="emulation.plan", string="Plan", readonly=True
@@ -65,11 +71,15 @@ class EmulationYearBoardUnit(models.Model):
 
     @property
     def _table_query(self):
-        # the id packs the plan and the unit (both below 2^21 and 2^32), so
-        # that a row keeps its id however the data change
+        # a row's id: the unit's membership of the plan's cluster and the
+        # plan's year (one plan per cluster and year), so that it keeps its
+        # id however the data change and fits XML-RPC's 32-bit integers
         return SQL(
             """
-            SELECT m.plan_id::bigint * 4294967296 + m.partner_id AS id,
+            SELECT (SELECT min(ms.id) FROM emulation_cluster_membership ms
+                     WHERE ms.cluster_id = p.cluster_id
+                       AND ms.partner_id = m.partner_id) * 256 + mod(p.year, 256)
+                       AS id,
                    m.plan_id, p.cluster_id, p.year, p.state AS plan_state,
                    m.partner_id, rp.name AS unit_name,
                    s.report_on_time, s.report_late, s.report_missing,

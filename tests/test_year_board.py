@@ -99,6 +99,12 @@ class TestYearBoard(ProposalCommon):
                         row[key],
                         f"{row.partner_id.name}: {key}",
                     )
+        # stable ids that XML-RPC clients can read (32-bit integers)
+        self.assertTrue(all(0 < row_id < 2**31 for row_id in units.ids))
+        self.assertEqual(
+            self.env["emulation.year.board.unit"].browse(units.ids).partner_id,
+            units.partner_id,
+        )
         by_unit = {row.partner_id: row for row in units}
         self.assertEqual(by_unit[self.unit_member3].report_on_time, 1)
         self.assertEqual(by_unit[self.unit_member3].proposal_count, 1)
