@@ -90,6 +90,7 @@
     "assets": {
         "web.assets_backend": [
             "emulation_cluster/static/src/scss/year_board.scss",
+            "emulation_cluster/static/src/scss/scorecard.scss",
         ],
         "web.assets_tests": [
             "emulation_cluster/static/tests/tours/*.esm.js",
