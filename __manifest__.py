@@ -85,6 +85,7 @@
         "wizards/emulation_plan_issue_wizard_views.xml",
         "wizards/emulation_officer_wizard_views.xml",
         "wizards/emulation_act_date_wizard_views.xml",
+        "wizards/emulation_recall_wizard_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -12,7 +12,7 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.misc import file_path
 
 from .common import printed_text
@@ -418,6 +418,67 @@ class TestProposal(ProposalCommon):
             letter.with_user(self.user_secretariat).signer_name = "Khác"
         with self.assertRaises(UserError):
             letter.with_user(self.user_secretariat).action_submit()
+
+    def _recall_letter(self, letter, user, reason):
+        action = letter.with_user(user).action_open_recall_wizard()
+        wizard_form = Form(
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
+        )
+        wizard_form.reason = reason
+        wizard_form.save().action_recall()
+
+    def test_secretariat_recalls_a_letter_before_the_decision(self):
+        with freeze_time("2021-03-20"):
+            proposal = self._flag_proposal()
+            letter = self._letter(proposal)
+            letter.with_user(self.user_secretariat).action_submit()
+        number = letter.number
+        # not the unit, not the council
+        for user in (self.user_officer, self.user_council):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                letter.with_user(user).action_recall("Lý do")
+        with self.assertRaisesRegex(UserError, "reason"):
+            letter.with_user(self.user_secretariat).action_recall("")
+        self.assertEqual((letter.state, proposal.state), ("submitted", "submitted"))
+        with freeze_time("2021-03-22"):
+            self._recall_letter(letter, self.user_secretariat, "Sai số liệu phụ lục")
+        # drafts again, nothing lost: the number, the proposals, the reason
+        self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
+        self.assertEqual(letter.number, number)
+        self.assertEqual(letter.proposal_ids, proposal)
+        self.assertFalse(letter.submit_date)
+        for record in (letter, proposal):
+            self.assertTrue(
+                record.message_ids.filtered(
+                    lambda message: "Sai số liệu phụ lục" in (message.body or "")
+                ),
+                record._name,
+            )
+        # the council decides nothing on a recalled proposal
+        with self.assertRaises(UserError):
+            proposal.with_user(self.user_council).action_reject()
+        # corrected and sent again
+        letter.with_user(self.user_secretariat).signer_name = "Nguyễn Văn B"
+        with freeze_time("2021-03-23"):
+            letter.with_user(self.user_secretariat).action_submit()
+        self.assertEqual((letter.state, proposal.state), ("submitted", "submitted"))
+        self.assertEqual(letter.submit_date, date(2021, 3, 23))
+
+    def test_letter_recall_refused_once_the_council_decides(self):
+        with freeze_time("2021-03-20"):
+            proposal = self._flag_proposal()
+            letter = self._letter(proposal)
+            # a draft is not recalled
+            with self.assertRaises(UserError):
+                letter.with_user(self.user_secretariat).action_open_recall_wizard()
+            letter.with_user(self.user_secretariat).action_submit()
+            proposal.with_user(self.user_council).rejection_reason = "Chưa tiêu biểu"
+            proposal.with_user(self.user_council).action_reject()
+        with self.assertRaisesRegex(UserError, "council has decided"):
+            letter.with_user(self.user_secretariat).action_open_recall_wizard()
+        self.assertEqual((letter.state, proposal.state), ("submitted", "rejected"))
 
     def test_deadline_reminder_to_the_secretariat(self):
         proposal = self._flag_proposal()
