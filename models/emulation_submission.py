@@ -187,6 +187,13 @@ class EmulationSubmission(models.Model):
     )
     can_review = fields.Boolean(compute="_compute_can_review")
     can_recall = fields.Boolean(compute="_compute_can_recall")
+    dossier_deadline = fields.Date(
+        string="Dossiers Due By",
+        compute="_compute_dossier_deadline",
+        help="An award dossier without a deadline of its own is due by the "
+        "deadline the proposals rule in force sets for the awards of the "
+        "year (the earliest).",
+    )
     is_latest_plan = fields.Boolean(
         string="Latest Issued Plan",
         compute="_compute_is_latest_plan",
@@ -308,6 +315,25 @@ class EmulationSubmission(models.Model):
             submission.can_review = (
                 submission.state in REVIEW_STATES and submission._has_role("reviewer")
             )
+
+    @api.depends("kind", "deadline", "cluster_id", "plan_id.year")
+    def _compute_dossier_deadline(self):
+        Rule = self.env["emulation.rule"]
+        today = fields.Date.context_today(self)
+        rules = {}
+        for submission in self:
+            submission.dossier_deadline = False
+            if submission.kind != "award_dossier" or submission.deadline:
+                continue
+            cluster = submission.cluster_id
+            if cluster not in rules:
+                rules[cluster] = Rule._get_applicable("proposal", cluster, today)
+            deadlines = [
+                due
+                for line in rules[cluster].sudo().award_rule_ids
+                if (due := line._get_deadline(submission.plan_id.year))
+            ]
+            submission.dossier_deadline = min(deadlines, default=False)
 
     @api.depends_context("uid")
     @api.depends("state", "partner_id")
@@ -705,7 +731,30 @@ class EmulationSubmission(models.Model):
             feedback=self.env._("Filed"),
         )
         self._schedule_review_activities(now)
+        self._link_award_dossiers()
         return True
+
+    def _link_award_dossiers(self):
+        """An award-dossier filing is the achievement report of the unit's
+        proposals of its plan: the dossier lines that have no filing yet
+        take it (a proposal made before the unit filed), so that what the
+        unit files is what the proposal shows."""
+        dossiers = self.sudo().filtered(lambda sub: sub.kind == "award_dossier")
+        if not dossiers:
+            return
+        lines = self.env["emulation.award.proposal.item"].sudo().search(
+            [
+                ("proposal_id.plan_id", "in", dossiers.plan_id.ids),
+                ("proposal_id.partner_id", "in", dossiers.partner_id.ids),
+                ("item_id.source", "=", "achievement_report"),
+                ("submission_id", "=", False),
+            ]
+        )
+        by_unit = {(sub.plan_id, sub.partner_id): sub for sub in dossiers}
+        for (plan, unit), group in lines.grouped(
+            lambda line: (line.proposal_id.plan_id, line.proposal_id.partner_id)
+        ).items():
+            group.write({"submission_id": by_unit[(plan, unit)].id})
 
     def _schedule_review_activities(self, now):
         today = fields.Date.context_today(self, now)

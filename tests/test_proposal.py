@@ -257,6 +257,63 @@ class TestProposal(ProposalCommon):
         with self.assertRaises(UserError):
             merit.item_ids[:1].with_user(self.user_secretariat).file = False
 
+    def test_award_dossier_filing_is_the_proposals_report(self):
+        """One dossier: the unit's award-dossier filing shows its deadline,
+        and what it files is what its proposal's dossier shows, in place
+        of a stand-in file and without a second copy."""
+        proposal = self._merit_by_hand(self.unit_member3)
+        obligation = self.env["emulation.obligation"].create(
+            {
+                "name": "Hồ sơ đề nghị khen thưởng",
+                "plan_id": self.plan.id,
+                "kind": "award_dossier",
+            }
+        )
+        filing = obligation.submission_ids.filtered(
+            lambda sub: sub.partner_id == self.unit_member3
+        ).with_user(self.user_officer)
+        self.assertEqual(filing.state, "to_file")
+        due = self.proposal_rule.award_rule_ids[:1]._get_deadline(2020)
+        self.assertEqual(filing.dossier_deadline, due)
+        # the secretariat holds a scanned paper meanwhile
+        self._attach(proposal, self.item_report, "ban-giay.pdf")
+        line = proposal.item_ids.filtered(lambda l: l.item_id == self.item_report)
+        self.assertEqual(line.status, "File attached")
+        # the unit files its own report: the dossier shows that one
+        upload = (
+            self.env["ir.attachment"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "name": "bao-cao-thanh-tich.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 unit"),
+                    "res_model": "emulation.submission",
+                    "res_id": filing.id,
+                }
+            )
+        )
+        filing.write({"attachment_ids": [Command.link(upload.id)]})
+        filing.action_file()
+        self.assertEqual(line.submission_id, filing)
+        self.assertTrue(line.holds_unit_filing)
+        self.assertFalse(line.is_present)
+        self.assertIn("awaits the secretariat's acceptance", line.status)
+        as_officer = proposal.with_user(self.user_officer).item_ids.filtered(
+            lambda l: l.item_id == self.item_report
+        )
+        self.assertEqual(as_officer.filed_attachment_ids.mapped("name"), [upload.name])
+        # no second copy by hand
+        with self.assertRaisesRegex(UserError, "no second copy"):
+            line.with_user(self.user_secretariat).write(
+                {"file": base64.b64encode(b"%PDF-1.4 other"), "file_name": "x.pdf"}
+            )
+        filing.with_user(self.user_secretariat).action_accept()
+        self.assertTrue(line.is_present)
+        self.assertEqual(line.status, "The unit's accepted filing")
+        names = [name for name, __ in line._get_package_files({})]
+        self.assertEqual(len(names), 1)
+        self.assertIn("bao-cao-thanh-tich", names[0])
+
     def test_after_the_deadline(self):
         proposal = self._flag_proposal()
         self._letter(proposal)
