@@ -65,8 +65,7 @@ class EmulationAwardProposalItem(models.Model):
         string="Filed Files",
         groups="emulation_cluster.group_secretariat,"
         "emulation_cluster.group_unit_officer",
-        help="The files of the unit's filing: the dossier shows what the unit "
-        "filed.",
+        help="The files of the unit's filing: the dossier shows what the unit filed.",
     )
     holds_unit_filing = fields.Boolean(
         string="Filed by the Unit",

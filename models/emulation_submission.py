@@ -742,13 +742,17 @@ class EmulationSubmission(models.Model):
         dossiers = self.sudo().filtered(lambda sub: sub.kind == "award_dossier")
         if not dossiers:
             return
-        lines = self.env["emulation.award.proposal.item"].sudo().search(
-            [
-                ("proposal_id.plan_id", "in", dossiers.plan_id.ids),
-                ("proposal_id.partner_id", "in", dossiers.partner_id.ids),
-                ("item_id.source", "=", "achievement_report"),
-                ("submission_id", "=", False),
-            ]
+        lines = (
+            self.env["emulation.award.proposal.item"]
+            .sudo()
+            .search(
+                [
+                    ("proposal_id.plan_id", "in", dossiers.plan_id.ids),
+                    ("proposal_id.partner_id", "in", dossiers.partner_id.ids),
+                    ("item_id.source", "=", "achievement_report"),
+                    ("submission_id", "=", False),
+                ]
+            )
         )
         by_unit = {(sub.plan_id, sub.partner_id): sub for sub in dossiers}
         for (plan, unit), group in lines.grouped(

@@ -63,9 +63,7 @@ class EmulationSubmissionRound(models.Model):
         default="pending",
         required=True,
     )
-    reason = fields.Text(
-        string="Reason", help="Why the filing was returned, or recalled by the unit."
-    )
+    reason = fields.Text(help="Why the filing was returned, or recalled by the unit.")
     reviewer_id = fields.Many2one(
         comodel_name="res.users",
         string="Decided By",

@@ -7,7 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.raw_values import PLAUSIBLE_DATES
-
 from .emulation_edit_policy_mixin import AUDIT_CONTEXT_KEYS
 
 

@@ -277,7 +277,9 @@ class TestProposal(ProposalCommon):
         self.assertEqual(filing.dossier_deadline, due)
         # the secretariat holds a scanned paper meanwhile
         self._attach(proposal, self.item_report, "ban-giay.pdf")
-        line = proposal.item_ids.filtered(lambda l: l.item_id == self.item_report)
+        line = proposal.item_ids.filtered(
+            lambda item_line: item_line.item_id == self.item_report
+        )
         self.assertEqual(line.status, "File attached")
         # the unit files its own report: the dossier shows that one
         upload = (
@@ -299,7 +301,7 @@ class TestProposal(ProposalCommon):
         self.assertFalse(line.is_present)
         self.assertIn("awaits the secretariat's acceptance", line.status)
         as_officer = proposal.with_user(self.user_officer).item_ids.filtered(
-            lambda l: l.item_id == self.item_report
+            lambda item_line: item_line.item_id == self.item_report
         )
         self.assertEqual(as_officer.filed_attachment_ids.mapped("name"), [upload.name])
         # no second copy by hand

@@ -291,9 +291,11 @@ class TestScorecard(ScorecardCommon):
         """The officer's form shows the evidence columns by default, the
         criterion names wrapped, the waiting lines marked and the banner
         that counts them."""
-        arch = self.env["emulation.scorecard"].with_user(self.user_officer).get_views(
-            [(False, "form")]
-        )["views"]["form"]["arch"]
+        arch = (
+            self.env["emulation.scorecard"]
+            .with_user(self.user_officer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
         for name in ("evidence", "attachment_ids"):
             match = re.search(rf'<field name="{name}"[^>]*>', arch)
             self.assertTrue(match, name)

@@ -18,7 +18,8 @@ tours.add("emulation_officer_files_on_phone", {
         },
         {
             content: "The filing button is in sight, not in the ⚙ menu",
-            trigger: ".o_form_sheet .d-md-none button[name='action_open_file_wizard']:contains('Nộp báo cáo'):visible",
+            trigger:
+                ".o_form_sheet .d-md-none button[name='action_open_file_wizard']:contains('Nộp báo cáo'):visible",
         },
         {
             content: "Attach the report",
@@ -55,7 +56,8 @@ tours.add("emulation_officer_files_on_phone", {
         },
         {
             content: "Nothing left to file: the button is gone",
-            trigger: ".o_form_sheet:not(:has(button[name='action_open_file_wizard']:visible))",
+            trigger:
+                ".o_form_sheet:not(:has(button[name='action_open_file_wizard']:visible))",
         },
     ],
 });
