@@ -85,11 +85,13 @@
         "wizards/emulation_plan_issue_wizard_views.xml",
         "wizards/emulation_officer_wizard_views.xml",
         "wizards/emulation_act_date_wizard_views.xml",
+        "wizards/emulation_recall_wizard_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
         "web.assets_backend": [
             "emulation_cluster/static/src/scss/year_board.scss",
+            "emulation_cluster/static/src/scss/scorecard.scss",
         ],
         "web.assets_tests": [
             "emulation_cluster/static/tests/tours/*.esm.js",

@@ -6,6 +6,8 @@ import zipfile
 from datetime import date
 from urllib.parse import quote as url_quote
 
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -72,7 +74,8 @@ class EmulationAwardLetter(models.Model):
     }
     _edit_create_fields = ("plan_id",)
     _edit_create_roles = ("secretariat",)
-    _allowed_moves = frozenset({("draft", "submitted")})
+    # recalled from the council before it decides any of its proposals
+    _allowed_moves = frozenset({("draft", "submitted"), ("submitted", "draft")})
 
     name = fields.Char(compute="_compute_name", store=True)
     plan_id = fields.Many2one(
@@ -298,6 +301,81 @@ class EmulationAwardLetter(models.Model):
         )
         self._write_transition({"state": "submitted", "submit_date": act_date})
         return True
+
+    def action_recall(self, reason=False):
+        """The secretariat takes the letter back from the council, with the
+        proposals it covers, before the council decides any of them: the
+        letter and its proposals are drafts again (number, content and
+        files kept), to correct and send again; the reason and the day it
+        was sent stay in their chatters."""
+        self._check_recall()
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(self.env._("Give the reason for recalling the letter."))
+        self._check_values({"note": reason})
+        reason = reason.strip()
+        proposals = self.proposal_ids
+        proposals._write_transition({"state": "draft", "submit_date": False})
+        self._write_transition({"state": "draft", "submit_date": False})
+        for letter in self:
+            letter.message_post(
+                body=Markup("<p>%s</p><p>%s</p>")
+                % (
+                    self.env._(
+                        "Recalled from the council before its decision, with its "
+                        "%(count)s proposals; it can be corrected and sent again.",
+                        count=len(letter.proposal_ids),
+                    ),
+                    reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        for proposal in proposals:
+            proposal.message_post(
+                body=Markup("<p>%s</p><p>%s</p>")
+                % (
+                    self.env._(
+                        "Recalled from the council with the letter %(letter)s.",
+                        letter=proposal.letter_id.display_name,
+                    ),
+                    reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _check_recall(self):
+        """The secretariat recalls a letter sent, none of whose proposals
+        the council has decided (nor started recording a decision for)."""
+        self._check_transition(("submitted",), ("secretariat",), self.env._("recalled"))
+        for letter in self:
+            decided = letter.sudo().proposal_ids.filtered(
+                lambda prop: prop.state != "submitted"
+                or prop.decision_number
+                or prop.decision_date
+            )
+            if decided:
+                raise UserError(
+                    self.env._(
+                        "%(letter)s cannot be recalled: the council has decided "
+                        "(or is recording its decision on) %(count)s of its "
+                        "proposals.",
+                        letter=letter.display_name,
+                        count=len(decided),
+                    )
+                )
+
+    def action_open_recall_wizard(self):
+        """Ask the reason (the checks run first, so that a refusal comes
+        at once)."""
+        self._check_recall()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Recall the Letter"),
+            "res_model": "emulation.recall.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_letter_ids": [Command.set(self.ids)]},
+        }
 
     def _check_sendable(self):
         for letter in self:

@@ -57,7 +57,13 @@ class EmulationAwardProposal(models.Model):
     _edit_create_fields = ("plan_id", "partner_id", "award_type_id", "poll_id")
     _edit_create_roles = ("secretariat",)
     _allowed_moves = frozenset(
-        {("draft", "submitted"), ("submitted", "approved"), ("submitted", "rejected")}
+        {
+            ("draft", "submitted"),
+            ("submitted", "approved"),
+            ("submitted", "rejected"),
+            # recalled with its letter before the council decides
+            ("submitted", "draft"),
+        }
     )
 
     name = fields.Char(compute="_compute_name", store=True)

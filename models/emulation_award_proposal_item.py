@@ -3,10 +3,12 @@
 import base64
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import file_slug
 
+# the states in which the unit's filing holds its paper
+FILED_STATES = ("filed", "under_review", "accepted")
 REVIEW_MINUTES = "emulation_cluster.emulation_poll_review_minutes_report"
 COUNT_MINUTES = "emulation_cluster.emulation_poll_count_minutes_report"
 
@@ -58,6 +60,19 @@ class EmulationAwardProposalItem(models.Model):
         domain="[('partner_id', '=', partner_id), ('plan_id', '=', plan_id)]",
         help="The unit's filing that holds the paper (its achievement report).",
     )
+    filed_attachment_ids = fields.Many2many(
+        related="submission_id.attachment_ids",
+        string="Filed Files",
+        groups="emulation_cluster.group_secretariat,"
+        "emulation_cluster.group_unit_officer",
+        help="The files of the unit's filing: the dossier shows what the unit filed.",
+    )
+    holds_unit_filing = fields.Boolean(
+        string="Filed by the Unit",
+        compute="_compute_holds_unit_filing",
+        help="The unit filed this paper: its filing is the dossier's paper, "
+        "no file is attached by hand for it.",
+    )
     is_present = fields.Boolean(
         string="Present", compute="_compute_is_present", store=True
     )
@@ -77,6 +92,29 @@ class EmulationAwardProposalItem(models.Model):
         for line in self:
             line.is_present = line._get_presence()[0]
 
+    @api.depends("item_id.source", "submission_id.state")
+    def _compute_holds_unit_filing(self):
+        for line in self:
+            line.holds_unit_filing = (
+                line.item_id.source == "achievement_report"
+                and line._holds_unit_filing()
+            )
+
+    def write(self, vals):
+        if vals.get("file") and not self.env.su:
+            filed = self.filtered("holds_unit_filing")
+            if filed:
+                raise UserError(
+                    self.env._(
+                        "%(unit)s has filed its %(item)s: the dossier shows that "
+                        "filing; attach no second copy (have the unit file "
+                        "again to change it).",
+                        unit=filed[0].partner_id.name,
+                        item=filed[0].item_id.name,
+                    )
+                )
+        return super().write(vals)
+
     @api.depends("is_present")
     @api.depends_context("lang")
     def _compute_status(self):
@@ -86,9 +124,11 @@ class EmulationAwardProposalItem(models.Model):
     def _get_presence(self):
         """(present, what the dossier holds for this item, in words)."""
         self.ensure_one()
+        source = self.item_id.source
+        if source == "achievement_report" and self._holds_unit_filing():
+            return self._get_filing_presence()
         if self.file:
             return True, self.env._("File attached")
-        source = self.item_id.source
         generated = self.proposal_id.sudo()._get_generated_documents()
         if source in generated:
             if generated[source]:
@@ -103,23 +143,32 @@ class EmulationAwardProposalItem(models.Model):
                 "signed minutes"
             )
         if source == "achievement_report":
-            state = self.submission_id.sudo().state
-            if state == "accepted":
-                return True, self.env._("The unit's accepted filing")
-            if state in ("filed", "under_review"):
-                return False, self.env._(
-                    "Missing: the unit's report awaits the secretariat's acceptance"
-                )
-            if state == "returned":
-                return False, self.env._(
-                    "Missing: the unit's report was returned for correction"
-                )
-            if state == "to_file":
-                return False, self.env._("Missing: the unit has not filed its report")
-            return False, self.env._(
-                "Missing: no filing of the unit; attach its report as a file"
-            )
+            return self._get_filing_presence()
         return False, self.env._("Missing: attach the file")
+
+    def _holds_unit_filing(self):
+        """Whether the unit has filed this paper through its filing: then
+        its filing, not a file attached by hand, is the dossier's paper
+        (one dossier: no second copy)."""
+        return self.submission_id.sudo().state in FILED_STATES
+
+    def _get_filing_presence(self):
+        state = self.submission_id.sudo().state
+        if state == "accepted":
+            return True, self.env._("The unit's accepted filing")
+        if state in ("filed", "under_review"):
+            return False, self.env._(
+                "Missing: the unit's report awaits the secretariat's acceptance"
+            )
+        if state == "returned":
+            return False, self.env._(
+                "Missing: the unit's report was returned for correction"
+            )
+        if state == "to_file":
+            return False, self.env._("Missing: the unit has not filed its report")
+        return False, self.env._(
+            "Missing: no filing of the unit; attach its report as a file"
+        )
 
     @api.constrains("submission_id")
     def _check_submission(self):
@@ -143,11 +192,13 @@ class EmulationAwardProposalItem(models.Model):
         self.ensure_one()
         line = self.sudo()
         stem = f"{line.sequence:02d}-{file_slug(line.item_id.name)}"
+        source = line.item_id.source
+        if source == "achievement_report" and line._holds_unit_filing():
+            return line._get_filing_files(stem)
         if line.file:
             suffix = (line.file_name or "").rsplit(".", 1)
             extension = suffix[1] if len(suffix) == 2 else "pdf"
             return [(f"{stem}.{extension}", base64.b64decode(line.file))]
-        source = line.item_id.source
         poll = line.proposal_id.poll_id
         if source in ("review_minutes", "vote_minutes") and poll.state == "closed":
             report = REVIEW_MINUTES if source == "review_minutes" else COUNT_MINUTES
@@ -160,8 +211,11 @@ class EmulationAwardProposalItem(models.Model):
                 )
             return [(f"{stem}.pdf", rendered[key])]
         if source == "achievement_report" and line.submission_id:
-            return [
-                (f"{stem}-{file_slug(attachment.name)}", attachment.raw)
-                for attachment in line.submission_id.attachment_ids
-            ]
+            return line._get_filing_files(stem)
         return []
+
+    def _get_filing_files(self, stem):
+        return [
+            (f"{stem}-{file_slug(attachment.name)}", attachment.raw)
+            for attachment in self.submission_id.sudo().attachment_ids
+        ]

@@ -110,6 +110,13 @@ class EmulationScoreLine(models.Model):
     )
     appraiser_comment = fields.Text(string="Appraiser's Comment")
     explanation = fields.Text(string="Unit's Explanation")
+    is_waiting_target = fields.Boolean(
+        string="Waiting for Target",
+        compute="_compute_is_waiting_target",
+        store=True,
+        help="Scored against a target the secretariat has not entered yet: "
+        "its points stay at zero and the self scores cannot be sent.",
+    )
     final_points = fields.Float(
         string="Final Score",
         digits=(6, 2),
@@ -143,6 +150,15 @@ class EmulationScoreLine(models.Model):
                     )
                 )
 
+    @api.depends("kind", "is_applicable", "target_value")
+    def _compute_is_waiting_target(self):
+        for line in self:
+            line.is_waiting_target = line._is_waiting_for_target()
+
+    def _is_waiting_for_target(self):
+        self.ensure_one()
+        return self.kind == "target" and self.is_applicable and self.target_value <= 0
+
     # ------------------------------------------------------------------
     # writes: values checked, points recomputed, history kept
     # ------------------------------------------------------------------
@@ -167,6 +183,12 @@ class EmulationScoreLine(models.Model):
             self._update_points()
         if changes:
             self.env["emulation.score.history"].sudo().create(changes)
+        if {"target_value", "is_applicable"} & set(vals):
+            cards = self.scorecard_id
+            # the card's count, computed before this write, stayed cached
+            # (seen in the tests): read it afresh before closing the activity
+            cards.invalidate_recordset(["waiting_target_count"])
+            cards._close_targets_activities()
         return result
 
     def _check_entered_values(self, vals):

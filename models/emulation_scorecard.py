@@ -191,6 +191,12 @@ class EmulationScorecard(models.Model):
         compute="_compute_is_provisional",
         help="Not agreed yet: totals, classification and rank may change.",
     )
+    waiting_target_count = fields.Integer(
+        string="Lines Waiting for a Target",
+        compute="_compute_waiting_target_count",
+        help="Criteria scored against a target the secretariat has not "
+        "entered yet: they score nothing until it does.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -318,6 +324,13 @@ class EmulationScorecard(models.Model):
         return reasons
 
     @api.depends("state")
+    @api.depends("line_ids.kind", "line_ids.is_applicable", "line_ids.target_value")
+    def _compute_waiting_target_count(self):
+        for card in self:
+            card.waiting_target_count = len(
+                card.line_ids.filtered(lambda line: line._is_waiting_for_target())
+            )
+
     def _compute_is_provisional(self):
         for card in self:
             card.is_provisional = card.state != "agreed"
@@ -366,7 +379,45 @@ class EmulationScorecard(models.Model):
                 for unit in units
             ]
         )
+        cards._ask_targets()
         return cards
+
+    def _ask_targets(self):
+        """The secretariat is asked to enter the targets of the cards that
+        lack some, before the units score themselves (a criterion against
+        a target scores nothing without it)."""
+        cards = self.filtered("waiting_target_count")
+        if not cards:
+            return
+        today = fields.Date.context_today(self)
+        deadlines = {}
+        for card in cards:
+            obligations = card.plan_id.obligation_ids.filtered(
+                lambda ob: ob.kind == "self_scoring" and ob.deadline
+            )
+            deadlines[card] = min(obligations.mapped("deadline"), default=today)
+        reviewers = self._get_reviewers(cards)
+        self._schedule_activities(
+            self.env.ref("emulation_cluster.mail_activity_type_targets"),
+            [(card, reviewers[card], max(deadlines[card], today)) for card in cards],
+            lambda card: {
+                "summary": card.env._(
+                    "Enter the targets of %(unit)s (%(count)s criteria) before "
+                    "self-scoring",
+                    unit=card.partner_id.name,
+                    count=card.waiting_target_count,
+                )
+            },
+        )
+
+    def _close_targets_activities(self):
+        """Every target entered: the secretariat's activity is done."""
+        done = self.sudo().filtered(lambda card: not card.waiting_target_count)
+        if done:
+            done._close_activities(
+                ["emulation_cluster.mail_activity_type_targets"],
+                feedback=self.env._("Targets entered"),
+            )
 
     # ------------------------------------------------------------------
     # transitions
@@ -478,11 +529,7 @@ class EmulationScorecard(models.Model):
         )
 
     def _check_targets_given(self):
-        missing = self.line_ids.filtered(
-            lambda line: line.kind == "target"
-            and line.is_applicable
-            and line.target_value <= 0
-        )
+        missing = self.line_ids.filtered("is_waiting_target")
         if missing:
             raise UserError(
                 self.env._(

@@ -57,6 +57,8 @@ class EmulationSubmission(models.Model):
             ("under_review", "accepted"),
             ("filed", "returned"),
             ("under_review", "returned"),
+            # recalled by the unit before its review starts
+            ("filed", "to_file"),
         }
     )
 
@@ -184,6 +186,14 @@ class EmulationSubmission(models.Model):
         search="_search_is_my_unit",
     )
     can_review = fields.Boolean(compute="_compute_can_review")
+    can_recall = fields.Boolean(compute="_compute_can_recall")
+    dossier_deadline = fields.Date(
+        string="Dossiers Due By",
+        compute="_compute_dossier_deadline",
+        help="An award dossier without a deadline of its own is due by the "
+        "deadline the proposals rule in force sets for the awards of the "
+        "year (the earliest).",
+    )
     is_latest_plan = fields.Boolean(
         string="Latest Issued Plan",
         compute="_compute_is_latest_plan",
@@ -304,6 +314,33 @@ class EmulationSubmission(models.Model):
         for submission in self:
             submission.can_review = (
                 submission.state in REVIEW_STATES and submission._has_role("reviewer")
+            )
+
+    @api.depends("kind", "deadline", "cluster_id", "plan_id.year")
+    def _compute_dossier_deadline(self):
+        Rule = self.env["emulation.rule"]
+        today = fields.Date.context_today(self)
+        rules = {}
+        for submission in self:
+            submission.dossier_deadline = False
+            if submission.kind != "award_dossier" or submission.deadline:
+                continue
+            cluster = submission.cluster_id
+            if cluster not in rules:
+                rules[cluster] = Rule._get_applicable("proposal", cluster, today)
+            deadlines = [
+                due
+                for line in rules[cluster].sudo().award_rule_ids
+                if (due := line._get_deadline(submission.plan_id.year))
+            ]
+            submission.dossier_deadline = min(deadlines, default=False)
+
+    @api.depends_context("uid")
+    @api.depends("state", "partner_id")
+    def _compute_can_recall(self):
+        for submission in self:
+            submission.can_recall = (
+                submission.state == "filed" and submission._has_role("owner")
             )
 
     def _get_filing_closed_reason(self):
@@ -636,8 +673,11 @@ class EmulationSubmission(models.Model):
                 {"channel": channel, "date_received": date_received}
             )
             is_correction = bool(submission.round_ids)
+            # a filing recalled, never returned, is judged by the deadline
             deadline = (
-                refile_deadlines.get(submission.id) or submission.refile_deadline
+                refile_deadlines.get(submission.id)
+                or submission.refile_deadline
+                or submission.deadline
                 if is_correction
                 else submission.deadline
             )
@@ -691,7 +731,34 @@ class EmulationSubmission(models.Model):
             feedback=self.env._("Filed"),
         )
         self._schedule_review_activities(now)
+        self._link_award_dossiers()
         return True
+
+    def _link_award_dossiers(self):
+        """An award-dossier filing is the achievement report of the unit's
+        proposals of its plan: the dossier lines that have no filing yet
+        take it (a proposal made before the unit filed), so that what the
+        unit files is what the proposal shows."""
+        dossiers = self.sudo().filtered(lambda sub: sub.kind == "award_dossier")
+        if not dossiers:
+            return
+        lines = (
+            self.env["emulation.award.proposal.item"]
+            .sudo()
+            .search(
+                [
+                    ("proposal_id.plan_id", "in", dossiers.plan_id.ids),
+                    ("proposal_id.partner_id", "in", dossiers.partner_id.ids),
+                    ("item_id.source", "=", "achievement_report"),
+                    ("submission_id", "=", False),
+                ]
+            )
+        )
+        by_unit = {(sub.plan_id, sub.partner_id): sub for sub in dossiers}
+        for (plan, unit), group in lines.grouped(
+            lambda line: (line.proposal_id.plan_id, line.proposal_id.partner_id)
+        ).items():
+            group.write({"submission_id": by_unit[(plan, unit)].id})
 
     def _schedule_review_activities(self, now):
         today = fields.Date.context_today(self, now)
@@ -820,6 +887,91 @@ class EmulationSubmission(models.Model):
                 "note": Markup("<p>%s</p>") % reason,
             },
         )
+
+    def action_recall(self, reason=False):
+        """The unit takes its filing back before the secretariat starts
+        reviewing it, saying why: the round stays in the history, marked
+        recalled, and the submission is to file again (the state it had
+        before: to file, or returned when a return came before)."""
+        self._check_recall()
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(self.env._("Give the reason for recalling the filing."))
+        self._check_values({"return_reason": reason})
+        reason = reason.strip()
+        now = self._get_action_datetime()
+        user = self._get_acting_user()
+        last_rounds = self.env["emulation.submission.round"]
+        for submission in self.sudo():
+            rounds = submission.round_ids.sorted("number")
+            last_rounds |= rounds[-1:]
+            returned_before = "returned" in rounds[:-1].mapped("decision")
+            submission._write_transition(
+                {"state": "returned" if returned_before else "to_file"}
+            )
+        last_rounds.sudo().write(
+            {
+                "decision": "recalled",
+                "reason": reason,
+                "reviewer_id": user.id,
+                "date_decision": now,
+            }
+        )
+        self._close_activities(
+            ["emulation_cluster.mail_activity_type_submission_review"],
+            feedback=self.env._("Recalled by the unit"),
+        )
+        for submission in self:
+            submission.message_post(
+                author_id=user.partner_id.id,
+                body=Markup("<p>%s</p><p>%s</p>")
+                % (
+                    self.env._(
+                        "%(name)s was recalled by the unit before its review; "
+                        "it will be filed again.",
+                        name=submission.display_name,
+                    ),
+                    reason,
+                ),
+                partner_ids=submission.cluster_id.secretariat_user_ids.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+            )
+        return True
+
+    def _check_recall(self):
+        """Only the unit's officers recall, and only a filing whose review
+        has not started."""
+        self.check_access("write")
+        for submission in self:
+            if not submission._has_role("owner", self._get_acting_user()):
+                raise UserError(
+                    self.env._(
+                        "Only the unit's officers can recall %(name)s.",
+                        name=submission.display_name,
+                    )
+                )
+            if submission.state != "filed":
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be recalled while it is %(state)s: only "
+                        "a filing whose review has not started can be.",
+                        name=submission.display_name,
+                        state=submission._get_state_label(),
+                    )
+                )
+
+    def action_open_recall_wizard(self):
+        """Ask the reason (the checks run first, so that a refusal comes
+        at once)."""
+        self._check_recall()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Recall the Filing"),
+            "res_model": "emulation.recall.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_submission_ids": [Command.set(self.ids)]},
+        }
 
     def action_open_file_wizard(self):
         """Ask to confirm the filing, naming the unit, the obligation and

@@ -58,12 +58,17 @@ class EmulationSubmissionRound(models.Model):
             ("pending", "Pending"),
             ("accepted", "Accepted"),
             ("returned", "Returned"),
+            ("recalled", "Recalled by the Unit"),
         ],
         default="pending",
         required=True,
     )
-    reason = fields.Text(string="Reason for Return")
-    reviewer_id = fields.Many2one(comodel_name="res.users", string="Reviewer")
+    reason = fields.Text(help="Why the filing was returned, or recalled by the unit.")
+    reviewer_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Decided By",
+        help="The reviewer, or the officer who recalled the filing.",
+    )
     date_decision = fields.Datetime(string="Decided On")
 
     @api.depends("submission_id", "number")

@@ -12,7 +12,7 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.misc import file_path
 
 from .common import printed_text
@@ -257,6 +257,65 @@ class TestProposal(ProposalCommon):
         with self.assertRaises(UserError):
             merit.item_ids[:1].with_user(self.user_secretariat).file = False
 
+    def test_award_dossier_filing_is_the_proposals_report(self):
+        """One dossier: the unit's award-dossier filing shows its deadline,
+        and what it files is what its proposal's dossier shows, in place
+        of a stand-in file and without a second copy."""
+        proposal = self._merit_by_hand(self.unit_member3)
+        obligation = self.env["emulation.obligation"].create(
+            {
+                "name": "Hồ sơ đề nghị khen thưởng",
+                "plan_id": self.plan.id,
+                "kind": "award_dossier",
+            }
+        )
+        filing = obligation.submission_ids.filtered(
+            lambda sub: sub.partner_id == self.unit_member3
+        ).with_user(self.user_officer)
+        self.assertEqual(filing.state, "to_file")
+        due = self.proposal_rule.award_rule_ids[:1]._get_deadline(2020)
+        self.assertEqual(filing.dossier_deadline, due)
+        # the secretariat holds a scanned paper meanwhile
+        self._attach(proposal, self.item_report, "ban-giay.pdf")
+        line = proposal.item_ids.filtered(
+            lambda item_line: item_line.item_id == self.item_report
+        )
+        self.assertEqual(line.status, "File attached")
+        # the unit files its own report: the dossier shows that one
+        upload = (
+            self.env["ir.attachment"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "name": "bao-cao-thanh-tich.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 unit"),
+                    "res_model": "emulation.submission",
+                    "res_id": filing.id,
+                }
+            )
+        )
+        filing.write({"attachment_ids": [Command.link(upload.id)]})
+        filing.action_file()
+        self.assertEqual(line.submission_id, filing)
+        self.assertTrue(line.holds_unit_filing)
+        self.assertFalse(line.is_present)
+        self.assertIn("awaits the secretariat's acceptance", line.status)
+        as_officer = proposal.with_user(self.user_officer).item_ids.filtered(
+            lambda item_line: item_line.item_id == self.item_report
+        )
+        self.assertEqual(as_officer.filed_attachment_ids.mapped("name"), [upload.name])
+        # no second copy by hand
+        with self.assertRaisesRegex(UserError, "no second copy"):
+            line.with_user(self.user_secretariat).write(
+                {"file": base64.b64encode(b"%PDF-1.4 other"), "file_name": "x.pdf"}
+            )
+        filing.with_user(self.user_secretariat).action_accept()
+        self.assertTrue(line.is_present)
+        self.assertEqual(line.status, "The unit's accepted filing")
+        names = [name for name, __ in line._get_package_files({})]
+        self.assertEqual(len(names), 1)
+        self.assertIn("bao-cao-thanh-tich", names[0])
+
     def test_after_the_deadline(self):
         proposal = self._flag_proposal()
         self._letter(proposal)
@@ -418,6 +477,67 @@ class TestProposal(ProposalCommon):
             letter.with_user(self.user_secretariat).signer_name = "Khác"
         with self.assertRaises(UserError):
             letter.with_user(self.user_secretariat).action_submit()
+
+    def _recall_letter(self, letter, user, reason):
+        action = letter.with_user(user).action_open_recall_wizard()
+        wizard_form = Form(
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
+        )
+        wizard_form.reason = reason
+        wizard_form.save().action_recall()
+
+    def test_secretariat_recalls_a_letter_before_the_decision(self):
+        with freeze_time("2021-03-20"):
+            proposal = self._flag_proposal()
+            letter = self._letter(proposal)
+            letter.with_user(self.user_secretariat).action_submit()
+        number = letter.number
+        # not the unit, not the council
+        for user in (self.user_officer, self.user_council):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                letter.with_user(user).action_recall("Lý do")
+        with self.assertRaisesRegex(UserError, "reason"):
+            letter.with_user(self.user_secretariat).action_recall("")
+        self.assertEqual((letter.state, proposal.state), ("submitted", "submitted"))
+        with freeze_time("2021-03-22"):
+            self._recall_letter(letter, self.user_secretariat, "Sai số liệu phụ lục")
+        # drafts again, nothing lost: the number, the proposals, the reason
+        self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
+        self.assertEqual(letter.number, number)
+        self.assertEqual(letter.proposal_ids, proposal)
+        self.assertFalse(letter.submit_date)
+        for record in (letter, proposal):
+            self.assertTrue(
+                record.message_ids.filtered(
+                    lambda message: "Sai số liệu phụ lục" in (message.body or "")
+                ),
+                record._name,
+            )
+        # the council decides nothing on a recalled proposal
+        with self.assertRaises(UserError):
+            proposal.with_user(self.user_council).action_reject()
+        # corrected and sent again
+        letter.with_user(self.user_secretariat).signer_name = "Nguyễn Văn B"
+        with freeze_time("2021-03-23"):
+            letter.with_user(self.user_secretariat).action_submit()
+        self.assertEqual((letter.state, proposal.state), ("submitted", "submitted"))
+        self.assertEqual(letter.submit_date, date(2021, 3, 23))
+
+    def test_letter_recall_refused_once_the_council_decides(self):
+        with freeze_time("2021-03-20"):
+            proposal = self._flag_proposal()
+            letter = self._letter(proposal)
+            # a draft is not recalled
+            with self.assertRaises(UserError):
+                letter.with_user(self.user_secretariat).action_open_recall_wizard()
+            letter.with_user(self.user_secretariat).action_submit()
+            proposal.with_user(self.user_council).rejection_reason = "Chưa tiêu biểu"
+            proposal.with_user(self.user_council).action_reject()
+        with self.assertRaisesRegex(UserError, "council has decided"):
+            letter.with_user(self.user_secretariat).action_open_recall_wizard()
+        self.assertEqual((letter.state, proposal.state), ("submitted", "rejected"))
 
     def test_deadline_reminder_to_the_secretariat(self):
         proposal = self._flag_proposal()

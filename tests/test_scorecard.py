@@ -1,10 +1,11 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
 from datetime import date
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
@@ -250,6 +251,60 @@ class TestScorecard(ScorecardCommon):
         with self.assertRaises(ValidationError):
             self._line(self.card_officer, "I.2", self.user_officer).self_value = -1
         self.assertEqual((line.self_value, line.self_points), (0, 0))
+
+    def test_lines_waiting_for_a_target_are_flagged_and_asked(self):
+        """The officer sees which lines wait for a target (and how many);
+        the secretariat was asked to enter them when the scorecards were
+        made, and its activity is done once every target is entered."""
+        card = self.card_officer.with_user(self.user_officer)
+        self.assertEqual(card.waiting_target_count, 1)
+        waiting = card.line_ids.filtered("is_waiting_target")
+        self.assertEqual(waiting.mapped("code"), ["I.2"])
+        activity_type = self.env.ref("emulation_cluster.mail_activity_type_targets")
+        asked = self.card_officer.activity_ids.filtered(
+            lambda act: act.activity_type_id == activity_type
+        )
+        self.assertEqual(asked.user_id, self.user_secretariat)
+        self.assertIn(self.unit_member3.name, asked.summary)
+        # by the self-scoring deadline (today once it has passed)
+        self.assertEqual(
+            asked.date_deadline,
+            max(self.obligation.deadline, fields.Date.context_today(asked)),
+        )
+        with self.assertRaisesRegex(UserError, "I.2"):
+            card.action_submit_self_scores()
+        self._set_targets(self.card_officer)
+        self.assertEqual(card.waiting_target_count, 0)
+        self.assertFalse(card.line_ids.filtered("is_waiting_target"))
+        self.assertFalse(
+            self.card_officer.activity_ids.filtered(
+                lambda act: act.activity_type_id == activity_type
+            )
+        )
+        # a card whose target criterion does not apply waits for nothing
+        line = self._line(self.card_member4, "I.2", self.user_secretariat)
+        line.is_applicable = False
+        self.assertFalse(line.is_waiting_target)
+        self.assertEqual(self.card_member4.waiting_target_count, 0)
+
+    def test_officer_scorecard_shows_evidence_and_waiting_lines(self):
+        """The officer's form shows the evidence columns by default, the
+        criterion names wrapped, the waiting lines marked and the banner
+        that counts them."""
+        arch = (
+            self.env["emulation.scorecard"]
+            .with_user(self.user_officer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        for name in ("evidence", "attachment_ids"):
+            match = re.search(rf'<field name="{name}"[^>]*>', arch)
+            self.assertTrue(match, name)
+            self.assertNotIn('optional="hide"', match.group(0))
+        criterion = re.search(r'<field name="criterion_id"[^>]*>', arch).group(0)
+        self.assertIn("o_emulation_wrap", criterion)
+        self.assertIn('decoration-warning="is_waiting_target"', arch)
+        self.assertIn("alert-warning", arch)
+        self.assertIn('name="waiting_target_count"', arch)
 
     def test_appraisal_never_by_ones_own_unit(self):
         """The leader's secretariat does not appraise the leader's

@@ -194,6 +194,89 @@ class TestSubmission(SubmissionCommon):
         self._file(self.sub_member3, self.user_officer, "2020-06-15 16:00:00")
         self.assertFalse(self.sub_member3.is_late)
 
+    def _recall(self, submission, user, reason):
+        action = submission.with_user(user).action_open_recall_wizard()
+        wizard_form = Form(
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
+        )
+        wizard_form.reason = reason
+        wizard_form.save().action_recall()
+
+    def test_officer_recalls_a_filing_before_its_review_and_files_again(self):
+        sub = self.sub_member3
+        self._file(sub, self.user_officer, "2020-06-10")
+        first_file = sub.attachment_ids
+        self.assertTrue(sub.with_user(self.user_officer).can_recall)
+        self.assertFalse(sub.with_user(self.user_secretariat).can_recall)
+        with freeze_time("2020-06-11"):
+            self._recall(sub, self.user_officer, "Nộp nhầm tệp dự thảo")
+        self.assertEqual(sub.state, "to_file")
+        # the round stays, marked recalled, with the reason and who
+        self.assertEqual(len(sub.round_ids), 1)
+        self.assertEqual(
+            (sub.round_ids.decision, sub.round_ids.reason, sub.round_ids.reviewer_id),
+            ("recalled", "Nộp nhầm tệp dự thảo", self.user_officer),
+        )
+        self.assertEqual(sub.round_ids.attachment_ids, first_file)
+        message = sub.message_ids.filtered(
+            lambda m: "Nộp nhầm tệp dự thảo" in (m.body or "")
+        )
+        self.assertTrue(message, "the reason is in the chatter")
+        self.assertIn(self.user_secretariat.partner_id, message.partner_ids)
+        review_type = self.env.ref(
+            "emulation_cluster.mail_activity_type_submission_review"
+        )
+        self.assertFalse(
+            sub.activity_ids.filtered(lambda a: a.activity_type_id == review_type)
+        )
+        # filed again, before the deadline: a second round, on time
+        self._file(sub, self.user_officer, "2020-06-12")
+        self.assertEqual(sub.state, "filed")
+        self.assertEqual(sub.round_ids.sorted("number").mapped("number"), [1, 2])
+        self.assertEqual((sub.is_late, sub.is_late_correction), (False, False))
+        self.assertEqual(sub.round_ids.sorted("number")[-1].deadline, date(2020, 6, 15))
+
+    def test_recall_refused_in_words(self):
+        sub = self.sub_member3
+        # nothing filed yet
+        with self.assertRaisesRegex(UserError, "review has not started"):
+            sub.with_user(self.user_officer).action_open_recall_wizard()
+        self._file(sub, self.user_officer, "2020-06-10")
+        # not the secretariat, not another unit's officer
+        with self.assertRaisesRegex(UserError, "Only the unit's officers"):
+            sub.with_user(self.user_secretariat).action_recall("Lý do")
+        with self.assertRaises(AccessError):
+            sub.with_user(self.user_deputy).action_recall("Lý do")
+        # no reason
+        with self.assertRaisesRegex(UserError, "reason"):
+            sub.with_user(self.user_officer).action_recall("  ")
+        self.assertEqual(sub.state, "filed")
+        # once the review started: too late
+        sub.with_user(self.user_secretariat).action_start_review()
+        with self.assertRaisesRegex(UserError, "review has not started"):
+            sub.with_user(self.user_officer).action_open_recall_wizard()
+        self.assertEqual(sub.state, "under_review")
+        self.assertEqual(sub.round_ids.decision, "pending")
+
+    def test_recall_after_a_return_keeps_the_correction_deadline(self):
+        sub = self.sub_member3
+        self._file(sub, self.user_officer, "2020-06-10")
+        with freeze_time("2020-06-11"):
+            self._return(sub, self.user_secretariat, "Thiếu phụ lục")
+        self._file(sub, self.user_officer, "2020-06-12")
+        with freeze_time("2020-06-13"):
+            self._recall(sub, self.user_officer, "Thiếu chữ ký")
+        self.assertEqual(sub.state, "returned")
+        self.assertEqual(
+            sub.round_ids.sorted("number").mapped("decision"),
+            ["returned", "recalled"],
+        )
+        self._file(sub, self.user_officer, "2020-06-14")
+        self.assertEqual(len(sub.round_ids), 3)
+        self.assertEqual(sub.state, "filed")
+
     def test_return_and_refile_then_accept(self):
         sub = self.sub_member3
         self._file(sub, self.user_officer, "2020-06-10")

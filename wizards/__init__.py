@@ -6,3 +6,4 @@ from . import emulation_plan_rollover_wizard
 from . import emulation_plan_issue_wizard
 from . import emulation_officer_wizard
 from . import emulation_act_date_wizard
+from . import emulation_recall_wizard
