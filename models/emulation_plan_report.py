@@ -4,7 +4,12 @@ from datetime import date
 
 from odoo import api, fields, models
 
-from ..tools.common import estimate_row_px, paginate, paper_content_px
+from ..tools.common import (
+    estimate_row_px,
+    format_vn_short_date,
+    paginate,
+    paper_content_px,
+)
 
 # the official heading, title and date line above the tracker's table
 TRACKER_HEADING_PX = 330
@@ -130,8 +135,26 @@ class EmulationPlanReport(models.Model):
             else:
                 groups.append((key, [obligation]))
         return [
-            obligations[0]._get_plan_line(obligations) for _key, obligations in groups
+            self._get_report_obligation_line(obligations)
+            for _key, obligations in groups
         ]
+
+    def _get_report_obligation_line(self, obligations):
+        """The line the plan prints for ``obligations`` (same deadline and
+        recipient): "Báo cáo ... gửi về đơn vị Cụm trưởng trước ngày
+        15/6/2020"."""
+        self.ensure_one()
+        first = obligations[0]
+        text = "; ".join(obligation.name for obligation in obligations)
+        if first.deadline:
+            role = self._get_role_label(first.recipient_id)
+            recipient = role or first.recipient_id.name
+            if recipient:
+                text += f" gửi về {recipient}"
+            text += f" trước ngày {format_vn_short_date(first.deadline)}"
+        if first.note:
+            text += f" {first.note.strip()}"
+        return text
 
     def _get_report_addresses(self):
         """Distinct "Unit - address" and e-mail the reports are sent to."""

@@ -4,10 +4,10 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.common import format_vn_short_date
+from ..tools.common import format_vn_short_date, shift_title_years
 
 # The records of a plan's year that carry activities (all have a plan_id).
 # (Award proposals are not among them: the council decides on them later.)
@@ -23,6 +23,20 @@ YEAR_RECORD_MODELS = {
     "emulation.plan.revision": "plan_id",
 }
 
+# What the plan's document says of its leader unit, not of the cluster: next
+# year's plan and covenant keep it only if the leader stays.
+LEADER_PARTICULARS = ("issue_place", "signer_title", "signer_name")
+# What next year's plan takes from this year's as it is.
+PLAN_CONTENT = (
+    "purpose",
+    "covenant_content",
+    "campaign_content",
+    "reporting_intro",
+    "organisation",
+    "issuer_parent_name",
+    "issuer_name",
+    "distribution_list",
+)
 # What a plan needs to be issued.
 ISSUE_REQUIRED_FIELDS = (
     "number",
@@ -337,6 +351,29 @@ class EmulationPlanWorkflow(models.Model):
             "target": "new",
             "context": {"default_plan_id": self.id},
         }
+
+    def _prepare_next_year_vals(self, leader, deputy):
+        """Values of next year's draft plan, made from this one by the
+        rollover with ``leader`` and ``deputy``: the title's years moved on,
+        the same legal bases and contents."""
+        self.ensure_one()
+        vals = {
+            "cluster_id": self.cluster_id.id,
+            "year": self.year + 1,
+            "name": shift_title_years(self.name, self.year),
+            "leader_id": leader.id,
+            "deputy_id": deputy.id,
+            "previous_plan_id": self.id,
+            "cited_document_ids": [Command.set(self.cited_document_ids.ids)],
+            "basis_ids": [
+                Command.create(vals)
+                for vals in self.basis_ids._prepare_next_year_vals()
+            ],
+        }
+        vals.update({name: self[name] for name in PLAN_CONTENT})
+        if leader == self.leader_id:
+            vals.update({name: self[name] for name in LEADER_PARTICULARS})
+        return vals
 
     def action_finish_adjustment(self):
         self._check_transition(("issued",), ("secretariat",), self.env._("adjusted"))
