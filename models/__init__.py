@@ -9,6 +9,10 @@ from . import emulation_cluster
 from . import emulation_cluster_membership
 from . import emulation_cluster_term
 from . import emulation_plan
+from . import emulation_plan_navigation
+from . import emulation_plan_ranking
+from . import emulation_plan_report
+from . import emulation_plan_workflow
 from . import emulation_plan_basis
 from . import emulation_plan_consultation
 from . import emulation_plan_revision

@@ -4,8 +4,11 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from ..tools.common import ONE_YEAR, shift_title_years
+from .emulation_plan_workflow import LEADER_PARTICULARS
 
 EDITABLE_STATES = ("draft", "consultation")
 OPEN_STATES = ("draft", "consultation", "signing", "in_force")
@@ -430,6 +433,39 @@ class EmulationCovenant(models.Model):
         # a covenant some unit never signed is closed at year end too
         self._check_state(("signing", "in_force"), self.env._("closed"))
         self._write_transition({"state": "closed", "date_closed": closing_date})
+
+    # ------------------------------------------------------------------
+    # the next year
+    # ------------------------------------------------------------------
+    def _prepare_next_year_vals(self, new_plan, events):
+        """Values of next year's draft covenant, with this one's clauses. Its
+        signing: at the copied signing activity (``events``: {old activity:
+        new one}; signing through documents is an exception decided for a
+        year); the particulars of the document are new."""
+        self.ensure_one()
+        plan = self.plan_id
+        signing_event = events.get(self.signing_event_id)
+        vals = {
+            "name": shift_title_years(self.name, plan.year),
+            "plan_id": new_plan.id,
+            "user_id": self.env.user.id,
+            "signing_event_id": signing_event.id if signing_event else False,
+            "basis_document_ids": [Command.set(self.basis_document_ids.ids)],
+            "clause_ids": [
+                Command.create(vals)
+                for vals in self.clause_ids._prepare_next_year_vals()
+            ],
+            "issuer_parent_name": self.issuer_parent_name,
+            "issuer_name": self.issuer_name,
+            "distribution_list": self.distribution_list,
+        }
+        if self.registration_deadline:
+            vals["registration_deadline"] = self.registration_deadline + ONE_YEAR
+        if not signing_event and self.signature_deadline:
+            vals["signature_deadline"] = self.signature_deadline + ONE_YEAR
+        if new_plan.leader_id == plan.leader_id:
+            vals.update({name: self[name] for name in LEADER_PARTICULARS})
+        return vals
 
     # ------------------------------------------------------------------
     # Scheduled actions

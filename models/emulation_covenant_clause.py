@@ -46,6 +46,13 @@ class EmulationCovenantClause(models.Model):
             text = " ".join((clause.text or "").split())
             clause.display_name = text[:80] + ("…" if len(text) > 80 else "")
 
+    def _prepare_next_year_vals(self):
+        """These clauses, for next year's covenant."""
+        return [
+            {"sequence": clause.sequence, "text": clause.text, "target": clause.target}
+            for clause in self
+        ]
+
     @api.constrains("text")
     def _check_text(self):
         for clause in self:

@@ -8,7 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..tools.common import format_vn_short_date
+from ..tools.common import ONE_YEAR, format_vn_short_date, shift_title_years
 from .emulation_reminder_log import CRON_BATCH_SIZE
 
 # States that need a reason and, usually, the document that decided them.
@@ -445,6 +445,43 @@ class EmulationEvent(models.Model):
         )
         self._write_transition({"state": "planned"})
         return True
+
+    # ------------------------------------------------------------------
+    # the next year
+    # ------------------------------------------------------------------
+    @api.model
+    def _next_year_datetime(self, value):
+        """The same local day and hour a year later (Vietnam has no summer
+        time, but the user's zone decides the day, as the plan's check)."""
+        if not value:
+            return value
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
+        local = pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+        moved = tz.localize(local + ONE_YEAR)
+        return moved.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _prepare_next_year_vals(self, new_plan, roles):
+        """Values of these activities in ``new_plan``, next year's: dates a
+        year later, the precision kept, the course reset to planned; the
+        duties of the old leader and deputy go to the new ones (``roles``:
+        {old unit: new unit})."""
+        vals_list = self.copy_data(
+            {
+                "plan_id": new_plan.id,
+                "state": "planned",
+                "state_reason": False,
+                "state_document_id": False,
+            }
+        )
+        for event, vals in zip(self, vals_list, strict=True):
+            vals["name"] = shift_title_years(event.name, event.plan_id.year)
+            vals["date_start"] = self._next_year_datetime(event.date_start)
+            vals["date_stop"] = self._next_year_datetime(event.date_stop)
+            host = roles.get(event.host_id, event.host_id)
+            if host != event.host_id:
+                # the place was the former host's: the new host's is to say
+                vals.update(host_id=host.id, place=False)
+        return vals_list
 
     # ------------------------------------------------------------------
     # report helpers

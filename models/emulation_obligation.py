@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
-from ..tools.common import format_vn_short_date
+from ..tools.common import ONE_YEAR, format_vn_short_date, shift_title_years
 from .emulation_reminder_log import CRON_BATCH_SIZE
 
 _logger = logging.getLogger(__name__)
@@ -360,24 +360,24 @@ class EmulationObligation(models.Model):
         return True
 
     # ------------------------------------------------------------------
-    # report
+    # the next year
     # ------------------------------------------------------------------
-    def _get_plan_line(self, group=None):
-        """The line the plan prints for these obligations (same deadline and
-        recipient): "Báo cáo ... gửi về đơn vị Cụm trưởng trước ngày
-        15/6/2020"."""
-        obligations = group or [self]
-        first = obligations[0]
-        text = "; ".join(obligation.name for obligation in obligations)
-        if first.deadline:
-            role = first.plan_id._get_role_label(first.recipient_id)
-            recipient = role or first.recipient_id.name
-            if recipient:
-                text += f" gửi về {recipient}"
-            text += f" trước ngày {format_vn_short_date(first.deadline)}"
-        if first.note:
-            text += f" {first.note.strip()}"
-        return text
+    def _prepare_next_year_vals(self, new_plan, roles):
+        """Values of these obligations in ``new_plan``, next year's: deadlines
+        a year later (29 February: 28 February), reports sent to the new
+        leader where they went to the old one (``roles``: {old: new})."""
+        vals_list = self.copy_data({"plan_id": new_plan.id, "state": "open"})
+        for obligation, vals in zip(self, vals_list, strict=True):
+            vals["name"] = shift_title_years(obligation.name, obligation.plan_id.year)
+            if obligation.deadline:
+                vals["deadline"] = obligation.deadline + ONE_YEAR
+            recipient = roles.get(obligation.recipient_id, obligation.recipient_id)
+            if recipient != obligation.recipient_id:
+                # the address and e-mail follow the new recipient
+                vals["recipient_id"] = recipient.id
+                vals.pop("address", None)
+                vals.pop("email", None)
+        return vals_list
 
     # ------------------------------------------------------------------
     # reminders before the deadline, overdue filings after it

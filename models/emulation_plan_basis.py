@@ -76,3 +76,16 @@ class EmulationPlanBasis(models.Model):
     def _get_report_text(self):
         self.ensure_one()
         return f"{self.text or ''}{self.continuation or '.'}"
+
+    def _prepare_next_year_vals(self):
+        """These legal bases, for next year's plan."""
+        return [
+            {
+                "sequence": basis.sequence,
+                "citation_mode": basis.citation_mode,
+                "document_id": basis.document_id.id,
+                "text": basis.text,
+                "continuation": basis.continuation,
+            }
+            for basis in self
+        ]

@@ -10,7 +10,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from ..wizards.emulation_plan_rollover_wizard import shift_title_years
+from ..tools.common import shift_title_years
 from .common import EmulationCommon
 
 # what a snapshot of a record leaves out: who last wrote it and when

@@ -1,10 +1,13 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What several models of the addon share that is not a model: how a paper
-reached the cluster, and how Vietnamese official documents write dates."""
+reached the cluster, how Vietnamese official documents write dates, and how
+a year's titles and dates move to the next year."""
 
 import re
 import unicodedata
+
+from dateutil.relativedelta import relativedelta
 
 # The level that organises a cluster (and whose clusters propose an award).
 ORGANISING_LEVELS = [
@@ -134,3 +137,18 @@ def file_slug(text):
     )
     text = text.encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "file"
+
+
+# 29 February moves to 28 February (relativedelta keeps the month)
+ONE_YEAR = relativedelta(years=1)
+
+
+def shift_title_years(text, year):
+    """ "Báo cáo năm 2020, phương hướng năm 2021" -> "... năm 2021, ... năm
+    2022": the year and the next one, written alone, move by one year. Dates,
+    periods and document numbers ("28/8/2020", "2011-2020", "30/2020/NĐ-CP")
+    are left as they are."""
+    if not text:
+        return text
+    pattern = re.compile(rf"(?<![\d/.\-])({year}|{year + 1})(?!\d|[/.\-]\d)")
+    return pattern.sub(lambda match: str(int(match[1]) + 1), text)

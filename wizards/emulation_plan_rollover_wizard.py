@@ -1,44 +1,14 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import re
 from datetime import date
 
-import pytz
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.emulation_event import DEFAULT_TZ
 from ..models.emulation_plan import YEAR_RANGE
 from ..tools.common import format_vn_short_date
-
-# 29 February moves to 28 February (relativedelta keeps the month)
-ONE_YEAR = relativedelta(years=1)
-# What the plan's document says of its leader unit, not of the cluster.
-LEADER_PARTICULARS = ("issue_place", "signer_title", "signer_name")
-PLAN_CONTENT = (
-    "purpose",
-    "covenant_content",
-    "campaign_content",
-    "reporting_intro",
-    "organisation",
-    "issuer_parent_name",
-    "issuer_name",
-    "distribution_list",
-)
-
-
-def shift_title_years(text, year):
-    """ "Báo cáo năm 2020, phương hướng năm 2021" -> "... năm 2021, ... năm
-    2022": the year and the next one, written alone, move by one year. Dates,
-    periods and document numbers ("28/8/2020", "2011-2020", "30/2020/NĐ-CP")
-    are left as they are."""
-    if not text:
-        return text
-    pattern = re.compile(rf"(?<![\d/.\-])({year}|{year + 1})(?!\d|[/.\-]\d)")
-    return pattern.sub(lambda match: str(int(match[1]) + 1), text)
 
 
 class EmulationPlanRolloverWizard(models.TransientModel):
@@ -383,43 +353,9 @@ class EmulationPlanRolloverWizard(models.TransientModel):
         else:
             Term.create(dict(vals, cluster_id=plan.cluster_id.id, year=plan.year + 1))
 
-    def _next_year_datetime(self, value):
-        """The same local day and hour a year later (Vietnam has no summer
-        time, but the user's zone decides the day, as the plan's check)."""
-        if not value:
-            return value
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
-        local = pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
-        moved = tz.localize(local + ONE_YEAR)
-        return moved.astimezone(pytz.utc).replace(tzinfo=None)
-
     def _create_next_plan(self, leader, deputy):
         plan = self.plan_id.sudo()
-        year = plan.year + 1
-        vals = {
-            "cluster_id": plan.cluster_id.id,
-            "year": year,
-            "name": shift_title_years(plan.name, plan.year),
-            "leader_id": leader.id,
-            "deputy_id": deputy.id,
-            "previous_plan_id": plan.id,
-            "cited_document_ids": [Command.set(plan.cited_document_ids.ids)],
-            "basis_ids": [
-                Command.create(
-                    {
-                        "sequence": basis.sequence,
-                        "citation_mode": basis.citation_mode,
-                        "document_id": basis.document_id.id,
-                        "text": basis.text,
-                        "continuation": basis.continuation,
-                    }
-                )
-                for basis in plan.basis_ids
-            ],
-        }
-        vals.update({name: plan[name] for name in PLAN_CONTENT})
-        if leader == plan.leader_id:
-            vals.update({name: plan[name] for name in LEADER_PARTICULARS})
+        vals = plan._prepare_next_year_vals(leader, deputy)
         new = self.env["emulation.plan"].sudo().create(vals)
         events = self._copy_events(plan, new)
         self._copy_obligations(plan, new)
@@ -431,85 +367,27 @@ class EmulationPlanRolloverWizard(models.TransientModel):
         return {plan.leader_id: new.leader_id, plan.deputy_id: new.deputy_id}
 
     def _copy_events(self, plan, new):
-        """{old activity: new one}: dates a year later, the precision kept,
-        the course reset to planned."""
+        """{old activity: new one}."""
         events = plan.event_ids.sorted(lambda event: (event.sequence, event.id))
         roles = self._get_role_map(plan, new)
-        vals_list = events.copy_data(
-            {
-                "plan_id": new.id,
-                "state": "planned",
-                "state_reason": False,
-                "state_document_id": False,
-            }
-        )
-        for event, vals in zip(events, vals_list, strict=True):
-            vals["name"] = shift_title_years(event.name, plan.year)
-            vals["date_start"] = self._next_year_datetime(event.date_start)
-            vals["date_stop"] = self._next_year_datetime(event.date_stop)
-            host = roles.get(event.host_id, event.host_id)
-            if host != event.host_id:
-                # the place was the former host's: the new host's is to say
-                vals.update(host_id=host.id, place=False)
+        vals_list = events._prepare_next_year_vals(new, roles)
         created = self.env["emulation.event"].sudo().create(vals_list)
         return dict(zip(events, created, strict=True))
 
     def _copy_obligations(self, plan, new):
-        """Deadlines a year later (29 February: 28 February), reports sent
-        to the new leader where they went to the old one."""
         obligations = plan.obligation_ids.sorted(
             lambda obligation: (obligation.sequence, obligation.id)
         )
         roles = self._get_role_map(plan, new)
-        vals_list = obligations.copy_data({"plan_id": new.id, "state": "open"})
-        for obligation, vals in zip(obligations, vals_list, strict=True):
-            vals["name"] = shift_title_years(obligation.name, plan.year)
-            if obligation.deadline:
-                vals["deadline"] = obligation.deadline + ONE_YEAR
-            recipient = roles.get(obligation.recipient_id, obligation.recipient_id)
-            if recipient != obligation.recipient_id:
-                # the address and e-mail follow the new recipient
-                vals["recipient_id"] = recipient.id
-                vals.pop("address", None)
-                vals.pop("email", None)
+        vals_list = obligations._prepare_next_year_vals(new, roles)
         return self.env["emulation.obligation"].sudo().create(vals_list)
 
     def _copy_covenant(self, plan, new, events):
-        """A draft covenant with the year's clauses. Its signing: at the
-        copied signing activity (signing through documents is an exception
-        decided for a year); the particulars of the document are new."""
         Covenant = self.env["emulation.covenant"].sudo()
         covenant = Covenant.search([("plan_id", "=", plan.id)], limit=1)
         if not covenant:
             return Covenant
-        signing_event = events.get(covenant.signing_event_id)
-        vals = {
-            "name": shift_title_years(covenant.name, plan.year),
-            "plan_id": new.id,
-            "user_id": self.env.user.id,
-            "signing_event_id": signing_event.id if signing_event else False,
-            "basis_document_ids": [Command.set(covenant.basis_document_ids.ids)],
-            "clause_ids": [
-                Command.create(
-                    {
-                        "sequence": clause.sequence,
-                        "text": clause.text,
-                        "target": clause.target,
-                    }
-                )
-                for clause in covenant.clause_ids
-            ],
-            "issuer_parent_name": covenant.issuer_parent_name,
-            "issuer_name": covenant.issuer_name,
-            "distribution_list": covenant.distribution_list,
-        }
-        if covenant.registration_deadline:
-            vals["registration_deadline"] = covenant.registration_deadline + ONE_YEAR
-        if not signing_event and covenant.signature_deadline:
-            vals["signature_deadline"] = covenant.signature_deadline + ONE_YEAR
-        if new.leader_id == plan.leader_id:
-            vals.update({name: covenant[name] for name in LEADER_PARTICULARS})
-        return Covenant.create(vals)
+        return Covenant.create(covenant._prepare_next_year_vals(new, events))
 
     def _copy_criteria(self, new):
         """The year's criteria: a copy of last year's (the criteria copy
