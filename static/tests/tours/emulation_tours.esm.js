@@ -547,6 +547,11 @@ tours.add("emulation_council_decides", {
             run: "edit 245/QĐ-TTg",
         },
         {
+            content: "Leave the number for the date",
+            trigger: ".o_field_widget[name='decision_date'] input",
+            run: "click",
+        },
+        {
             content: "The decision is dated today by default: give its own day",
             trigger: ".o_field_widget[name='decision_date'] input:value(/)",
             run: "edit 04/05/2021",
