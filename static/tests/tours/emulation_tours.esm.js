@@ -205,6 +205,10 @@ tours.add("emulation_admin_sets_up", {
             run: "click",
         },
         {
+            content: "The cluster's first members are proposed as leader and deputy",
+            trigger: ".o_field_widget[name='deputy_id'] input:value(Sở Nội vụ Tour B)",
+        },
+        {
             trigger: ".o_field_widget[name='leader_id'] input",
             run: "edit Tour A",
         },
