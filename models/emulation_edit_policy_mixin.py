@@ -264,8 +264,7 @@ class EmulationEditPolicyMixin(models.AbstractModel):
 
     def _get_field_labels(self, names):
         return ", ".join(
-            self._fields[name]._description_string(self.env)
-            for name in sorted(names)
+            self._fields[name]._description_string(self.env) for name in sorted(names)
         )
 
     # ------------------------------------------------------------------
