@@ -1,6 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import datetime
 import logging
 
 from lxml import etree
@@ -299,6 +300,9 @@ def write_demo_votes(env):
         for unit in poll.voter_ids.partner_id - absent:
             _demo_vote(env, poll, unit, chosen, {})
         poll.with_user(secretariat).action_count_round()
+    # the conference was held on the day it agreed the scores
+    event.with_user(secretariat).date_held = datetime.date(2020, 12, 10)
+    event.with_user(secretariat).action_mark_held()
 
 
 def write_demo_proposals(env):

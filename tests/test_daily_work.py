@@ -727,6 +727,13 @@ class TestDemoData(EmulationCommon):
         )
         self.assertEqual(len(polls), 4)
         self.assertEqual(set(polls.mapped("state")), {"closed"})
+        # the conference is the hub: held on its day, linked to its polls
+        conference = polls.event_id
+        self.assertEqual(
+            (conference.state, conference.date_held),
+            ("held", date(2020, 12, 10)),
+        )
+        self.assertEqual(conference.poll_ids, polls)
         by_subject = {(poll.subject, poll.award_type_id): poll for poll in polls}
         flag = by_subject[
             ("nomination", self.env.ref("emulation_cluster.award_type_ministry_flag"))
