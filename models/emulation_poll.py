@@ -870,6 +870,14 @@ class EmulationPoll(models.Model):
         action["context"] = {"default_poll_id": self.id, "create": False}
         return action
 
+    def action_enter_paper_ballot(self):
+        """The ballot form for a paper ballot (the counting committee, the
+        secretariat in an open poll): a secret poll's names no unit."""
+        action = self.action_cast_ballot()
+        if self.is_secret:
+            action["context"]["default_partner_id"] = False
+        return action
+
     def action_cast_ballot(self):
         """The ballot form of this round, for the user's unit (an officer)
         or for a unit on paper (the secretariat, the counting committee)."""
