@@ -9,9 +9,10 @@ from odoo.tools import SQL
 
 class EmulationBallot(models.Model):
     """A ballot in one round of a poll: the candidates it approves. Cast
-    once per round by an officer for his own unit, or entered from paper
-    (in a secret poll by the counting committee only). Never changed
-    afterwards, and without chatter.
+    once per round by an officer for his own unit, or entered from paper:
+    in an open poll naming its unit; in a secret poll by the counting
+    committee only, without its unit, once the unit's voter line is marked
+    as handed in on paper. Never changed afterwards, and without chatter.
 
     Secret by construction: once the checks (which read the voting unit)
     are passed, a secret poll's ballot is stored without its unit, its
@@ -254,8 +255,9 @@ class EmulationBallot(models.Model):
     @api.model
     def _check_caster(self, ballot, poll):
         """A unit's officer casts its ballot; another unit's comes from
-        paper, entered by the secretariat or the counting committee (in a
-        secret poll by the counting committee only). True: the unit's own."""
+        paper, entered by the secretariat or the counting committee in an
+        open poll (a secret poll's paper ballot names no unit). True: the
+        unit's own."""
         user = self.env.user
         if ballot.partner_id == user.partner_id.commercial_partner_id and (
             self._is_officer()

@@ -940,7 +940,12 @@ class TestPollSecrecy(HttpCase, PollCommon):
         poll.action_open_voting()
         self.env.flush_all()
         stamps = {voter.id: voter.write_date for voter in poll.voter_ids}
-        # only the secretariat or the committee records a paper ballot
+        # only the secretariat or the committee records a paper ballot (the
+        # form shows them its buttons)
+        self.assertEqual(
+            [poll.with_user(u).is_paper_clerk for u in (self.user_deputy, self.user_secretariat, self.user_officer)],
+            [True, True, False],
+        )
         with self.assertRaisesRegex(AccessError, "secretariat or the counting"):
             self._hand_in(poll, self.unit_member4, self.user_officer)
         # member 3 is absent: its written vote; member 4 votes on paper
