@@ -150,9 +150,7 @@ class EmulationPollVoter(models.Model):
                 )
             poll._check_members(voter.partner_id)
             if voter.voted_round >= poll.round:
-                raise UserError(
-                    Ballot._get_voted_message(voter.partner_id, poll.round)
-                )
+                raise UserError(Ballot._get_voted_message(voter.partner_id, poll.round))
             if voter.attendance == "absent" and not poll.rule_id.written_votes_allowed:
                 raise UserError(
                     self.env._(

@@ -119,7 +119,9 @@ class PollCommon(ScorecardCommon):
             self._hand_in(poll, unit, user)
             vals = dict(vals, partner_id=False)
             vals.pop("is_written", None)
-        return self._enter(poll, approved, user, **dict({"partner_id": unit.id}, **vals))
+        return self._enter(
+            poll, approved, user, **dict({"partner_id": unit.id}, **vals)
+        )
 
     def _hand_in(self, poll, unit, user=None):
         """``unit`` handed its ballot in on paper (absent: its written vote)."""
@@ -930,7 +932,6 @@ class TestPollSecrecy(HttpCase, PollCommon):
             ballot,
         )
 
-
     def test_paper_ballots_handed_in_then_entered_without_their_unit(self):
         """Two acts: the unit's ballot handed in on paper (its flag, no
         choice), then the ballot entered without its unit, no more than
@@ -943,7 +944,10 @@ class TestPollSecrecy(HttpCase, PollCommon):
         # only the secretariat or the committee records a paper ballot (the
         # form shows them its buttons)
         self.assertEqual(
-            [poll.with_user(u).is_paper_clerk for u in (self.user_deputy, self.user_secretariat, self.user_officer)],
+            [
+                poll.with_user(u).is_paper_clerk
+                for u in (self.user_deputy, self.user_secretariat, self.user_officer)
+            ],
             [True, True, False],
         )
         with self.assertRaisesRegex(AccessError, "secretariat or the counting"):
@@ -956,10 +960,15 @@ class TestPollSecrecy(HttpCase, PollCommon):
         # the committee names no unit; the secretariat outside it enters none
         with self.assertRaisesRegex(UserError, "names no unit"):
             self._enter(
-                poll, [self.unit_leader], self.user_deputy, partner_id=self.unit_member4.id
+                poll,
+                [self.unit_leader],
+                self.user_deputy,
+                partner_id=self.unit_member4.id,
             )
         with self.assertRaisesRegex(AccessError, "counting committee"):
-            self._enter(poll, [self.unit_leader], self.user_secretariat, partner_id=False)
+            self._enter(
+                poll, [self.unit_leader], self.user_secretariat, partner_id=False
+            )
         entered = self._enter(
             poll, [self.unit_leader], self.user_deputy, partner_id=False
         ) | self._enter(poll, [self.unit_member4], self.user_deputy, partner_id=False)

@@ -1272,9 +1272,9 @@ class TestRandomOperations(RandomFixture):
             return (
                 secretariat,
                 f"the committee enters a paper ballot of {poll}, without its unit",
-                lambda: self.env["emulation.ballot"].with_user(secretariat).create(
-                    vals
-                ),
+                lambda: self.env["emulation.ballot"]
+                .with_user(secretariat)
+                .create(vals),
             )
         if not waiting or rng.random() < 0.15:
             return (
@@ -1288,8 +1288,10 @@ class TestRandomOperations(RandomFixture):
             self.unit_deputy: self.user_deputy,
         }
         user = officers.get(voter.partner_id, secretariat)
-        if poll.is_secret and voter.partner_id != self.unit_leader and (
-            user == secretariat
+        if (
+            poll.is_secret
+            and voter.partner_id != self.unit_leader
+            and user == secretariat
         ):
             # the secretariat's own unit votes online; another's on paper,
             # handed in first, its ballot entered apart without the unit
@@ -1564,7 +1566,9 @@ class TestRandomOperations(RandomFixture):
             self.assertLessEqual(
                 len(voted) - len(paper), ballots, f"{step}: {poll} online ballots"
             )
-            self.assertLessEqual(ballots, len(voted), f"{step}: {poll} ballots > voters")
+            self.assertLessEqual(
+                ballots, len(voted), f"{step}: {poll} ballots > voters"
+            )
             if poll.state != "open":
                 self.assertEqual(
                     ballots, len(voted), f"{step}: {poll} ballots != voters"
