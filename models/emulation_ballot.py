@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
@@ -7,9 +9,10 @@ from odoo.tools import SQL
 
 class EmulationBallot(models.Model):
     """A ballot in one round of a poll: the candidates it approves. Cast
-    once per round by an officer for his own unit, or entered from paper
-    (in a secret poll by the counting committee only). Never changed
-    afterwards, and without chatter.
+    once per round by an officer for his own unit, or entered from paper:
+    in an open poll naming its unit; in a secret poll by the counting
+    committee only, without its unit, once the unit's voter line is marked
+    as handed in on paper. Never changed afterwards, and without chatter.
 
     Secret by construction: once the checks (which read the voting unit)
     are passed, a secret poll's ballot is stored without its unit, its
@@ -58,6 +61,7 @@ class EmulationBallot(models.Model):
     poll_round = fields.Integer(
         related="poll_id.round", string="Round Open", help="The poll's current round."
     )
+    is_poll_secret = fields.Boolean(related="poll_id.is_secret", string="Secret")
     partner_id = fields.Many2one(
         comodel_name="res.partner",
         string="Voting Unit",
@@ -171,8 +175,18 @@ class EmulationBallot(models.Model):
             for poll in polls.sudo()
         }
         seen = set()
+        anonymous = Counter()
+        named = []
         for ballot in ballots:
             poll = ballot.poll_id._origin.sudo()
+            if poll.is_secret and not ballot.partner_id:
+                # a paper ballot of a secret poll: entered without its unit,
+                # whose handing in was recorded apart on its voter line
+                self._check_paper_clerk(poll, committee_only=True)
+                anonymous[poll.id] += 1
+                self._check_choices(ballot, *running[poll.id])
+                continue
+            named.append(ballot)
             key = (poll.id, ballot.partner_id.id)
             if key in seen:
                 raise UserError(self.env._("A unit votes once in a round."))
@@ -193,10 +207,12 @@ class EmulationBallot(models.Model):
                     )
                 )
             self._check_choices(ballot, *running[poll.id])
+        if anonymous:
+            self._check_handed_in(polls.sudo(), anonymous)
         self._claim_voters(
             [
                 voters[(ballot.poll_id._origin.id, ballot.partner_id.id)]
-                for ballot in ballots
+                for ballot in named
             ]
         )
 
@@ -239,26 +255,83 @@ class EmulationBallot(models.Model):
     @api.model
     def _check_caster(self, ballot, poll):
         """A unit's officer casts its ballot; another unit's comes from
-        paper, entered by the secretariat or the counting committee (in a
-        secret poll by the counting committee only). True: the unit's own."""
+        paper, entered by the secretariat or the counting committee in an
+        open poll (a secret poll's paper ballot names no unit). True: the
+        unit's own."""
         user = self.env.user
         if ballot.partner_id == user.partner_id.commercial_partner_id and (
             self._is_officer()
         ):
             return True
+        self._check_paper_clerk(poll, committee_only=poll.is_secret)
+        if poll.is_secret:
+            # naming the unit would tell the committee its choice
+            raise UserError(
+                self.env._(
+                    "In a secret poll a paper ballot names no unit: mark the "
+                    "unit's ballot as handed in on paper in the poll's voters, "
+                    "then enter the ballot without its unit."
+                )
+            )
+        return False
+
+    @api.model
+    def _check_paper_clerk(self, poll, committee_only=False):
+        """Who records paper ballots: the secretariat serving the poll's
+        cluster or its counting committee; with ``committee_only`` (the
+        choices of a secret poll's ballots), the counting committee only."""
+        user = self.env.user
         committee = user in poll.counting_user_ids
         if not committee and not poll.cluster_id._is_served_by(user):
             raise AccessError(
                 self.env._("A unit's officer votes for his own unit only.")
             )
-        if poll.is_secret and not committee:
+        if committee_only and not committee:
             raise AccessError(
                 self.env._(
                     "In a secret poll only the counting committee enters "
                     "the paper ballots."
                 )
             )
-        return False
+
+    @api.model
+    def _check_handed_in(self, polls, anonymous):
+        """A secret poll's paper ballots entered without their unit
+        (``anonymous``: {poll id: how many in this batch}) are no more than
+        the units marked as having handed theirs in on paper in the round.
+        A unit's own ballot and its flag are made together, so the paper
+        ballots already entered are the round's ballots less the units
+        flagged otherwise. The polls are locked first: two clerks entering
+        at the same moment cannot both take the last paper ballot."""
+        self.env["emulation.poll"].flush_model(["round"])
+        self.env.execute_query(
+            SQL(
+                "UPDATE emulation_poll SET round = round WHERE id IN %s",
+                tuple(anonymous),
+            )
+        )
+        counts = {
+            (poll_id, round_): count
+            for poll_id, round_, count in polls._get_ballot_counts()
+        }
+        for poll in polls.filtered(lambda p: p.id in anonymous):
+            voted = poll.voter_ids.filtered(lambda v, p=poll: v.voted_round == p.round)
+            paper = voted.filtered(lambda v, p=poll: v.paper_round == p.round)
+            entered = counts.get((poll.id, poll.round), 0) - len(voted - paper)
+            left = len(paper) - entered
+            if anonymous[poll.id] > left:
+                raise UserError(
+                    self.env._(
+                        "%(paper)s unit(s) handed in their ballot on paper in "
+                        "round %(round)s and %(entered)s paper ballot(s) are "
+                        "entered: %(left)s more can be. Mark a unit's ballot "
+                        "as handed in on paper first.",
+                        paper=len(paper),
+                        round=poll.round,
+                        entered=entered,
+                        left=max(left, 0),
+                    )
+                )
 
     @api.model
     def _is_officer(self):

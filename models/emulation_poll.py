@@ -194,6 +194,12 @@ class EmulationPoll(models.Model):
         string="Ballots of the Round", compute="_compute_counts"
     )
     proposal_count = fields.Integer(compute="_compute_proposal_count")
+    is_paper_clerk = fields.Boolean(
+        string="Records Paper Ballots",
+        compute="_compute_is_paper_clerk",
+        help="Whether the user records the paper ballots: the secretariat "
+        "serving the cluster or the counting committee.",
+    )
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------
@@ -222,6 +228,15 @@ class EmulationPoll(models.Model):
                 poll.voter_ids.filtered(lambda voter: voter.attendance == "present")
             )
             poll.ballot_count = counts.get((poll.id, poll.round), 0)
+
+    @api.depends_context("uid")
+    def _compute_is_paper_clerk(self):
+        user = self.env.user
+        for poll in self:
+            sudo = poll.sudo()
+            poll.is_paper_clerk = user in sudo.counting_user_ids or bool(
+                sudo.cluster_id and sudo.cluster_id._is_served_by(user)
+            )
 
     def _compute_proposal_count(self):
         counts = dict(
@@ -868,6 +883,14 @@ class EmulationPoll(models.Model):
         )
         action["domain"] = [("poll_id", "=", self.id)]
         action["context"] = {"default_poll_id": self.id, "create": False}
+        return action
+
+    def action_enter_paper_ballot(self):
+        """The ballot form for a paper ballot (the counting committee, the
+        secretariat in an open poll): a secret poll's names no unit."""
+        action = self.action_cast_ballot()
+        if self.is_secret:
+            action["context"]["default_partner_id"] = False
         return action
 
     def action_cast_ballot(self):

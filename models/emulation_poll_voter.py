@@ -1,7 +1,8 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 
 class EmulationPollVoter(models.Model):
@@ -51,6 +52,16 @@ class EmulationPollVoter(models.Model):
         copy=False,
         help="The last round the unit voted in. A round number, never a "
         "time: it says that the unit voted, not when, nor what.",
+    )
+
+    paper_round = fields.Integer(
+        string="Handed In on Paper in Round",
+        default=0,
+        readonly=True,
+        copy=False,
+        help="The last round the unit handed its ballot in on paper (a "
+        "written vote if it is absent) in a secret poll: the ballot is "
+        "entered without its unit.",
     )
 
     _sql_constraints = [
@@ -106,5 +117,79 @@ class EmulationPollVoter(models.Model):
                         "%(unit)s has already voted in this round: its attendance "
                         "can no longer change.",
                         unit=voter.partner_id.name,
+                    )
+                )
+
+    def action_hand_in_paper(self):
+        """The unit has handed its ballot in on paper (absent: its written
+        vote), in a secret poll: its flag of the round is set, nothing of
+        what it chose. The counting committee then enters the ballot
+        without its unit, and learns no more than the count."""
+        self.check_access("read")
+        Ballot = self.env["emulation.ballot"]
+        for voter in self:
+            poll = voter.poll_id
+            Ballot._check_polls_open(poll)
+            poll = poll.sudo()
+            user = self.env.user
+            if user not in poll.counting_user_ids and not (
+                poll.cluster_id._is_served_by(user)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the secretariat or the counting committee records "
+                        "a ballot handed in on paper."
+                    )
+                )
+            if not poll.is_secret:
+                raise UserError(
+                    self.env._(
+                        "In an open poll a paper ballot names its unit: enter "
+                        "it with the unit, from the Vote button."
+                    )
+                )
+            poll._check_members(voter.partner_id)
+            if voter.voted_round >= poll.round:
+                raise UserError(Ballot._get_voted_message(voter.partner_id, poll.round))
+            if voter.attendance == "absent" and not poll.rule_id.written_votes_allowed:
+                raise UserError(
+                    self.env._(
+                        "%(unit)s is absent and rule %(rule)s does not allow "
+                        "written votes.",
+                        unit=voter.partner_id.name,
+                        rule=poll.rule_id.name,
+                    )
+                )
+        self._claim_paper()
+        return True
+
+    def _claim_paper(self):
+        """Flag the voters as having voted on paper in their poll's round,
+        in one query that leaves their lines' write date alone (the flag
+        carries no time); one flagged meanwhile is refused."""
+        self.env["emulation.poll"].flush_model(["round"])
+        self.flush_recordset(["voted_round", "paper_round"])
+        claimed = {
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "UPDATE emulation_poll_voter AS voter "
+                    "SET voted_round = poll.round, paper_round = poll.round "
+                    "FROM emulation_poll AS poll WHERE poll.id = voter.poll_id "
+                    "AND voter.id = ANY(%s) "
+                    "AND COALESCE(voter.voted_round, 0) < poll.round "
+                    "RETURNING voter.id",
+                    self.ids,
+                )
+            )
+        }
+        self.invalidate_recordset(["voted_round", "paper_round"])
+        # what reads the flag (the units' duties) sees it
+        self.modified(["voted_round"])
+        for voter in self.sudo():
+            if voter.id not in claimed:
+                raise UserError(
+                    self.env["emulation.ballot"]._get_voted_message(
+                        voter.partner_id, voter.poll_id.round
                     )
                 )

@@ -107,14 +107,37 @@ class PollCommon(ScorecardCommon):
         return poll.candidate_ids.filtered(lambda c: c.partner_id == unit)
 
     def _vote(self, poll, unit, approved, user=None, **vals):
+        """``unit``'s ballot: cast by ``user``, its officer; or from paper,
+        in a secret poll as the counting committee does it (the unit's
+        ballot marked handed in, then entered without its unit)."""
         user = user or self.user_secretariat
+        if (
+            poll.is_secret
+            and user in poll.counting_user_ids
+            and unit != user.partner_id.commercial_partner_id
+        ):
+            self._hand_in(poll, unit, user)
+            vals = dict(vals, partner_id=False)
+            vals.pop("is_written", None)
+        return self._enter(
+            poll, approved, user, **dict({"partner_id": unit.id}, **vals)
+        )
+
+    def _hand_in(self, poll, unit, user=None):
+        """``unit`` handed its ballot in on paper (absent: its written vote)."""
+        return (
+            poll.voter_ids.filtered(lambda voter: voter.partner_id == unit)
+            .with_user(user or self.user_secretariat)
+            .action_hand_in_paper()
+        )
+
+    def _enter(self, poll, approved, user, **vals):
         return (
             self.env["emulation.ballot"]
             .with_user(user)
             .create(
                 {
                     "poll_id": poll.id,
-                    "partner_id": unit.id,
                     "approve_ids": [
                         Command.set([self._candidate(poll, u).id for u in approved])
                     ],
@@ -270,7 +293,13 @@ class TestPoll(PollCommon):
         with self.assertRaisesRegex(UserError, "written vote"):
             self._vote(poll, self.unit_member3, [self.unit_leader], self.user_officer)
         with self.assertRaisesRegex(UserError, "not in writing"):
-            self._vote(poll, self.unit_deputy, [self.unit_leader], is_written=True)
+            self._vote(
+                poll,
+                self.unit_deputy,
+                [self.unit_leader],
+                self.user_deputy,
+                is_written=True,
+            )
         ballot = self._vote(
             poll,
             self.unit_member3,
@@ -663,13 +692,15 @@ class TestPollCasting(PollCommon):
         """The committee enters ``count`` paper ballots in one batch; the
         number of queries it took."""
         candidates = poll.candidate_ids[:3].ids
+        # the units handed theirs in; the ballots are entered without them
+        poll.voter_ids[:count].with_user(self.user_secretariat).action_hand_in_paper()
         vals_list = [
             {
                 "poll_id": poll.id,
-                "partner_id": voter.partner_id.id,
+                "partner_id": False,
                 "approve_ids": [Command.set(candidates[: 1 + index % 3])],
             }
-            for index, voter in enumerate(poll.voter_ids[:count])
+            for index in range(count)
         ]
         Ballot = self.env["emulation.ballot"].with_user(self.user_secretariat)
         self.env.flush_all()
@@ -688,9 +719,14 @@ class TestPollCasting(PollCommon):
         self.assertEqual((few.ballot_count, many.ballot_count), (10, 100))
         self.assertLessEqual(queries_few, 40)
         self.assertLessEqual(queries_many, queries_few)
-        # the batch is refused as a whole: one unit twice, or one that voted
+        # a unit that voted hands in nothing more; no ballot beyond those
+        # handed in is entered
         with self.assertRaisesRegex(UserError, "already voted"):
             self._cast(many, 2)
+        with self.assertRaisesRegex(UserError, "0 more can be"):
+            self.env["emulation.ballot"].with_user(self.user_secretariat).create(
+                {"poll_id": many.id, "partner_id": False}
+            )
         self.assertEqual(many.ballot_count, 100)
 
 
@@ -895,6 +931,87 @@ class TestPollSecrecy(HttpCase, PollCommon):
             .search([("poll_id", "=", shown.id)]),
             ballot,
         )
+
+    def test_paper_ballots_handed_in_then_entered_without_their_unit(self):
+        """Two acts: the unit's ballot handed in on paper (its flag, no
+        choice), then the ballot entered without its unit, no more than
+        were handed in; whoever enters it learns no more than the count."""
+        poll = self._poll(counting_user_ids=[Command.set(self.user_deputy.ids)])
+        self._absent(poll, self.unit_member3)
+        poll.action_open_voting()
+        self.env.flush_all()
+        stamps = {voter.id: voter.write_date for voter in poll.voter_ids}
+        # only the secretariat or the committee records a paper ballot (the
+        # form shows them its buttons)
+        self.assertEqual(
+            [
+                poll.with_user(u).is_paper_clerk
+                for u in (self.user_deputy, self.user_secretariat, self.user_officer)
+            ],
+            [True, True, False],
+        )
+        with self.assertRaisesRegex(AccessError, "secretariat or the counting"):
+            self._hand_in(poll, self.unit_member4, self.user_officer)
+        # member 3 is absent: its written vote; member 4 votes on paper
+        self._hand_in(poll, self.unit_member3, self.user_deputy)
+        self._hand_in(poll, self.unit_member4, self.user_secretariat)
+        with self.assertRaisesRegex(UserError, "already voted in round 1"):
+            self._hand_in(poll, self.unit_member4, self.user_deputy)
+        # the committee names no unit; the secretariat outside it enters none
+        with self.assertRaisesRegex(UserError, "names no unit"):
+            self._enter(
+                poll,
+                [self.unit_leader],
+                self.user_deputy,
+                partner_id=self.unit_member4.id,
+            )
+        with self.assertRaisesRegex(AccessError, "counting committee"):
+            self._enter(
+                poll, [self.unit_leader], self.user_secretariat, partner_id=False
+            )
+        entered = self._enter(
+            poll, [self.unit_leader], self.user_deputy, partner_id=False
+        ) | self._enter(poll, [self.unit_member4], self.user_deputy, partner_id=False)
+        with self.assertRaisesRegex(UserError, "2 paper ballot.s. are entered: 0 more"):
+            self._enter(poll, [self.unit_leader], self.user_deputy, partner_id=False)
+        # the officers cast their own units' ballots, flagged as today
+        self._vote(poll, self.unit_leader, [self.unit_leader])
+        self._vote(poll, self.unit_deputy, [self.unit_leader], self.user_deputy)
+        self.env.flush_all()
+        voters = poll.voter_ids
+        self.assertEqual(poll.ballot_count, 4)
+        self.assertEqual(set(voters.mapped("voted_round")), {1})
+        self.assertEqual(
+            voters.filtered("paper_round").partner_id,
+            self.unit_member3 | self.unit_member4,
+        )
+        # nothing stored links a unit to the paper ballots, and nobody reads
+        # them; the flags carry no time
+        ballots = self.env["emulation.ballot"].search([("poll_id", "=", poll.id)])
+        self.assertEqual(len(ballots), 4)
+        self.assertFalse(entered.partner_id | ballots.partner_id)
+        self.assertFalse(entered.entered_by_id | ballots.entered_by_id)
+        self.assertFalse(any(ballots.mapped("is_written")))
+        self.assertEqual({v.id: v.write_date for v in voters}, stamps)
+        for user in (self.user_deputy, self.user_secretariat, self.user_admin):
+            self._assert_no_ballot_read(user, poll, ballots)
+        # counted: the written vote of the absent member 3 is in the base
+        poll.action_count_round()
+        results = {r.partner_id: r for r in poll.result_ids}
+        self.assertEqual(results[self.unit_leader].ballot_count, 4)
+        self.assertEqual(results[self.unit_leader].yes_count, 3)
+        self.assertEqual(results[self.unit_member4].yes_count, 1)
+        self.assertEqual(self._chosen(poll), self.unit_leader)
+        with self.assertRaisesRegex(UserError, "not open for voting"):
+            self._hand_in(poll, self.unit_leader, self.user_deputy)
+        # an open poll (a show of hands): the paper ballot names its unit
+        shown = self._poll(is_secret=False)
+        shown.action_open_voting()
+        with self.assertRaisesRegex(UserError, "names its unit"):
+            self._hand_in(shown, self.unit_member4)
+        ballot = self._vote(shown, self.unit_member4, [self.unit_leader])
+        self.assertEqual(ballot.partner_id, self.unit_member4)
+        self.assertFalse(shown.voter_ids.filtered("paper_round"))
 
 
 @tagged("post_install", "-at_install")

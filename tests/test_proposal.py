@@ -91,14 +91,18 @@ class ProposalCommon(PollCommon):
         )
         poll.action_open_voting()
         candidate = poll.candidate_ids.filtered(lambda c: c.partner_id == unit)
-        for voter in poll.voter_ids:
-            cls.env["emulation.ballot"].with_user(cls.user_secretariat).create(
+        # every unit's ballot handed in on paper, entered without its unit
+        poll.voter_ids.with_user(cls.user_secretariat).action_hand_in_paper()
+        cls.env["emulation.ballot"].with_user(cls.user_secretariat).create(
+            [
                 {
                     "poll_id": poll.id,
-                    "partner_id": voter.partner_id.id,
+                    "partner_id": False,
                     "approve_ids": [Command.set(candidate.ids)],
                 }
-            )
+                for __ in poll.voter_ids
+            ]
+        )
         poll.with_user(cls.user_secretariat).action_count_round()
         return poll
 
