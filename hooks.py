@@ -197,21 +197,22 @@ def write_demo_scores(env):
 
 def _demo_vote(env, poll, unit, approved, users, **vals):
     """A unit's ballot: cast by its officer when it has one in the demo,
-    else entered from paper by the counting committee."""
-    user = users.get(unit, poll.counting_user_ids[:1])
+    else from paper by the counting committee: in a secret poll, the unit
+    marked as having handed its paper in, then the paper entered without
+    its unit."""
+    officer = users.get(unit)
+    user = officer or poll.counting_user_ids[:1]
     candidates = poll.candidate_ids.filtered(lambda c: c.partner_id in approved)
-    return (
-        env["emulation.ballot"]
-        .with_user(user)
-        .create(
-            {
-                "poll_id": poll.id,
-                "partner_id": unit.id,
-                "approve_ids": [Command.set(candidates.ids)],
-                **vals,
-            }
-        )
-    )
+    values = {"poll_id": poll.id, "approve_ids": [Command.set(candidates.ids)]}
+    if poll.is_secret and not officer:
+        poll.voter_ids.filtered(
+            lambda voter: voter.partner_id == unit
+        ).with_user(user).action_hand_in_paper()
+        # the paper names no unit (the ballot's default is the user's own)
+        values["partner_id"] = False
+    else:
+        values.update(partner_id=unit.id, **vals)
+    return env["emulation.ballot"].with_user(user).create(values)
 
 
 def write_demo_votes(env):
