@@ -205,9 +205,8 @@ def _demo_vote(env, poll, unit, approved, users, **vals):
     candidates = poll.candidate_ids.filtered(lambda c: c.partner_id in approved)
     values = {"poll_id": poll.id, "approve_ids": [Command.set(candidates.ids)]}
     if poll.is_secret and not officer:
-        poll.voter_ids.filtered(
-            lambda voter: voter.partner_id == unit
-        ).with_user(user).action_hand_in_paper()
+        voter = poll.voter_ids.filtered(lambda line: line.partner_id == unit)
+        voter.with_user(user).action_hand_in_paper()
         # the paper names no unit (the ballot's default is the user's own)
         values["partner_id"] = False
     else:
