@@ -1,7 +1,58 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("consultation", "Consultation"),
+    ("issued", "Issued"),
+    ("closed", "Closed"),
+]
+
+# counts of the year's records, per plan, in one row each: the same
+# conditions as BOARD_COUNTS below
+SUBMISSION_COUNTS = SQL(
+    """
+    count(*) FILTER (WHERE s.state <> 'to_file' AND NOT coalesce(s.is_late, FALSE))
+        AS report_on_time,
+    count(*) FILTER (WHERE s.state <> 'to_file' AND s.is_late) AS report_late,
+    count(*) FILTER (WHERE s.state = 'to_file' AND s.is_overdue) AS report_missing,
+    count(*) FILTER (WHERE s.state IN ('filed', 'under_review')) AS report_to_review
+    """
+)
+PROPOSAL_COUNTS = SQL(
+    """
+    count(*) AS proposal_count,
+    count(*) FILTER (WHERE a.state = 'draft' AND a.missing_item_count > 0)
+        AS proposal_missing,
+    count(*) FILTER (WHERE a.state = 'submitted') AS proposal_pending,
+    count(*) FILTER (WHERE a.state = 'approved') AS proposal_approved,
+    count(*) FILTER (WHERE a.state = 'rejected') AS proposal_rejected
+    """
+)
+
+# the columns read by both boards, flushed before their query runs
+BOARD_DEPENDS = {
+    "emulation.plan": ["active", "state", "year", "cluster_id", "member_unit_ids"],
+    "emulation.submission": [
+        "active",
+        "state",
+        "is_late",
+        "is_overdue",
+        "plan_id",
+        "partner_id",
+    ],
+    "emulation.scorecard": ["active", "state", "plan_id", "partner_id"],
+    "emulation.award.proposal": [
+        "active",
+        "state",
+        "missing_item_count",
+        "plan_id",
+        "partner_id",
+    ],
+}
 
 # count field: (model of its records, domain of what it counts). The boards'
 # SQL counts exactly these records, so that a count always equals the number
@@ -49,11 +100,32 @@ BOARD_COUNTS = {
 
 
 class EmulationBoardMixin(models.AbstractModel):
-    """What the year boards share: each count is a link that opens the
-    records it counts, through their own access rules."""
+    """What the year boards share: the plan a row is of, the counts of its
+    reports and proposals, and each count a link that opens the records it
+    counts, through their own access rules."""
 
     _name = "emulation.board.mixin"
     _description = "Year Board (shared)"
+
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan", string="Plan", readonly=True
+    )
+    cluster_id = fields.Many2one(
+        comodel_name="emulation.cluster", string="Cluster", readonly=True
+    )
+    year = fields.Integer(readonly=True, aggregator=False)
+    plan_state = fields.Selection(
+        selection=PLAN_STATES, string="Plan Status", readonly=True
+    )
+    report_on_time = fields.Integer(string="Reports Filed on Time", readonly=True)
+    report_late = fields.Integer(string="Reports Filed Late", readonly=True)
+    report_missing = fields.Integer(string="Reports Missing", readonly=True)
+    report_to_review = fields.Integer(string="Reports to Review", readonly=True)
+    proposal_count = fields.Integer(string="Proposals", readonly=True)
+    proposal_missing = fields.Integer(string="Proposals Missing Papers", readonly=True)
+    proposal_pending = fields.Integer(string="Before the Council", readonly=True)
+    proposal_approved = fields.Integer(string="Approved", readonly=True)
+    proposal_rejected = fields.Integer(string="Rejected", readonly=True)
 
     def _board_domain(self):
         """The records of this row: the plan's, or a unit's of the plan."""

@@ -3,56 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-PLAN_STATES = [
-    ("draft", "Draft"),
-    ("consultation", "Consultation"),
-    ("issued", "Issued"),
-    ("closed", "Closed"),
-]
-
-# counts of the year's records, per plan, in one row each: the same
-# conditions as BOARD_COUNTS (emulation_board_mixin.py)
-SUBMISSION_COUNTS = SQL(
-    """
-    count(*) FILTER (WHERE s.state <> 'to_file' AND NOT coalesce(s.is_late, FALSE))
-        AS report_on_time,
-    count(*) FILTER (WHERE s.state <> 'to_file' AND s.is_late) AS report_late,
-    count(*) FILTER (WHERE s.state = 'to_file' AND s.is_overdue) AS report_missing,
-    count(*) FILTER (WHERE s.state IN ('filed', 'under_review')) AS report_to_review
-    """
-)
-PROPOSAL_COUNTS = SQL(
-    """
-    count(*) AS proposal_count,
-    count(*) FILTER (WHERE a.state = 'draft' AND a.missing_item_count > 0)
-        AS proposal_missing,
-    count(*) FILTER (WHERE a.state = 'submitted') AS proposal_pending,
-    count(*) FILTER (WHERE a.state = 'approved') AS proposal_approved,
-    count(*) FILTER (WHERE a.state = 'rejected') AS proposal_rejected
-    """
-)
-
-# the columns read by both boards, flushed before their query runs
-BOARD_DEPENDS = {
-    "emulation.plan": ["active", "state", "year", "cluster_id", "member_unit_ids"],
-    "emulation.submission": [
-        "active",
-        "state",
-        "is_late",
-        "is_overdue",
-        "plan_id",
-        "partner_id",
-    ],
-    "emulation.scorecard": ["active", "state", "plan_id", "partner_id"],
-    "emulation.award.proposal": [
-        "active",
-        "state",
-        "missing_item_count",
-        "plan_id",
-        "partner_id",
-    ],
-}
-
+from .emulation_board_mixin import BOARD_DEPENDS, PROPOSAL_COUNTS, SUBMISSION_COUNTS
 
 class EmulationYearBoard(models.Model):
     """The year at a glance, one card per plan: where the cluster's reports,
@@ -73,36 +24,17 @@ class EmulationYearBoard(models.Model):
         },
     )
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    year = fields.Integer(readonly=True, aggregator=False)
-    plan_state = fields.Selection(
-        selection=PLAN_STATES, string="Plan Status", readonly=True
-    )
     unit_count = fields.Integer(string="Member Units", readonly=True)
-    report_on_time = fields.Integer(string="Reports Filed on Time", readonly=True)
-    report_late = fields.Integer(string="Reports Filed Late", readonly=True)
-    report_missing = fields.Integer(string="Reports Missing", readonly=True)
-    report_to_review = fields.Integer(string="Reports to Review", readonly=True)
     scorecard_draft = fields.Integer(string="Not Yet Self-Scored", readonly=True)
     scorecard_to_appraise = fields.Integer(string="To Appraise", readonly=True)
     scorecard_appraised = fields.Integer(string="Appraised, to Agree", readonly=True)
     scorecard_agreed = fields.Integer(string="Scores Agreed", readonly=True)
     poll_open = fields.Integer(string="Polls Not Closed", readonly=True)
     poll_closed = fields.Integer(string="Polls Closed", readonly=True)
-    proposal_count = fields.Integer(string="Proposals", readonly=True)
-    proposal_missing = fields.Integer(string="Proposals Missing Papers", readonly=True)
     letter_draft = fields.Integer(string="Letters Being Prepared", readonly=True)
     letter_submitted = fields.Integer(
         string="Letters Sent to the Council", readonly=True
     )
-    proposal_pending = fields.Integer(string="Before the Council", readonly=True)
-    proposal_approved = fields.Integer(string="Approved", readonly=True)
-    proposal_rejected = fields.Integer(string="Rejected", readonly=True)
 
     @property
     def _table_query(self):

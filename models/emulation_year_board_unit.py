@@ -3,12 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from .emulation_year_board import (
-    BOARD_DEPENDS,
-    PLAN_STATES,
-    PROPOSAL_COUNTS,
-    SUBMISSION_COUNTS,
-)
+from .emulation_board_mixin import BOARD_DEPENDS, PROPOSAL_COUNTS, SUBMISSION_COUNTS
 
 SCORECARD_STATES = [
     ("draft", "To Self-Score"),
@@ -39,35 +34,16 @@ class EmulationYearBoardUnit(models.Model):
         },
     )
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    year = fields.Integer(readonly=True, aggregator=False)
-    plan_state = fields.Selection(
-        selection=PLAN_STATES, string="Plan Status", readonly=True
-    )
     partner_id = fields.Many2one(
         comodel_name="res.partner", string="Member Unit", readonly=True
     )
     unit_name = fields.Char(readonly=True)
-    report_on_time = fields.Integer(string="Reports Filed on Time", readonly=True)
-    report_late = fields.Integer(string="Reports Filed Late", readonly=True)
-    report_missing = fields.Integer(string="Reports Missing", readonly=True)
-    report_to_review = fields.Integer(string="Reports to Review", readonly=True)
     scorecard_id = fields.Many2one(
         comodel_name="emulation.scorecard", string="Scorecard", readonly=True
     )
     scorecard_state = fields.Selection(
         selection=SCORECARD_STATES, string="Scorecard Step", readonly=True
     )
-    proposal_count = fields.Integer(string="Proposals", readonly=True)
-    proposal_missing = fields.Integer(string="Proposals Missing Papers", readonly=True)
-    proposal_pending = fields.Integer(string="Before the Council", readonly=True)
-    proposal_approved = fields.Integer(string="Approved", readonly=True)
-    proposal_rejected = fields.Integer(string="Rejected", readonly=True)
 
     @property
     def _table_query(self):
