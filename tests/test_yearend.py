@@ -355,6 +355,18 @@ class TestResultsTableDocument(HttpCase, YearEndCommon):
         self.assertNotIn("90.00", text)
         member4 = text[text.index(self.unit_member4.name) :][:120]
         self.assertNotIn("0,00", member4)
+        # read in Vietnamese, every word of it: the note on "%" included
+        self._load_vietnamese()
+        text = " ".join(
+            printed_text(
+                self.env(context=dict(self.env.context, lang="vi_VN")),
+                "emulation_cluster.report_emulation_scoring_results",
+                self.plan,
+                self.user_secretariat,
+            ).split()
+        )
+        self.assertIn("điểm thưởng và điểm trừ tính riêng", text)
+        self.assertNotIn("the bonus and the penalty are apart", text)
 
 
 @tagged("post_install", "-at_install")
