@@ -5,6 +5,7 @@ from odoo.tools import SQL
 
 from .emulation_board_mixin import BOARD_DEPENDS, PROPOSAL_COUNTS, SUBMISSION_COUNTS
 
+
 class EmulationYearBoard(models.Model):
     """The year at a glance, one card per plan: where the cluster's reports,
     scores, votes, proposals, letter and the council's decisions stand. The
