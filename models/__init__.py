@@ -26,6 +26,8 @@ from . import emulation_covenant_signature
 from . import emulation_registration
 from . import emulation_registration_line
 from . import emulation_submission
+from . import emulation_submission_filing
+from . import emulation_submission_review
 from . import emulation_submission_round
 from . import emulation_reminder_log
 from . import ir_actions_report
