@@ -47,6 +47,9 @@ from . import emulation_rule_quota
 from . import emulation_rule_award
 from . import emulation_dossier_item
 from . import emulation_poll
+from . import emulation_poll_candidacy
+from . import emulation_poll_counting
+from . import emulation_poll_minutes
 from . import emulation_poll_candidate
 from . import emulation_poll_voter
 from . import emulation_poll_result
