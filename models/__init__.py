@@ -56,6 +56,7 @@ from . import emulation_poll_result
 from . import emulation_ballot
 from . import emulation_award_letter
 from . import emulation_award_proposal
+from . import emulation_award_proposal_council
 from . import emulation_award_proposal_item
 from . import emulation_unit_duty
 from . import ir_rule
