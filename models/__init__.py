@@ -37,6 +37,7 @@ from . import emulation_rule_classification
 from . import emulation_criterion_template
 from . import emulation_criterion
 from . import emulation_scorecard
+from . import emulation_scorecard_workflow
 from . import emulation_score_line
 from . import emulation_score_history
 from . import emulation_ranking
