@@ -56,6 +56,8 @@ from . import emulation_poll_voter
 from . import emulation_poll_result
 from . import emulation_ballot
 from . import emulation_award_letter
+from . import emulation_award_letter_package
+from . import emulation_award_letter_print
 from . import emulation_award_proposal
 from . import emulation_award_proposal_council
 from . import emulation_award_proposal_item
