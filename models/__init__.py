@@ -33,6 +33,7 @@ from . import emulation_reminder_log
 from . import ir_actions_report
 from . import mail_activity
 from . import emulation_rule
+from . import emulation_rule_version
 from . import emulation_rule_classification
 from . import emulation_criterion_template
 from . import emulation_criterion
