@@ -1,5 +1,6 @@
 from . import emulation_official_document_mixin
 from . import emulation_edit_policy_mixin
+from . import emulation_edit_policy_input
 from . import emulation_notification_mixin
 from . import emulation_workflow_mixin
 from . import res_partner
