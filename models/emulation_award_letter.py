@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .emulation_workflow_mixin import state_field
+
 # what a letter takes from its plan unless given: the issuing body, the
 # place and the signer
 PLAN_DEFAULTS = (
@@ -36,6 +38,7 @@ class EmulationAwardLetter(models.Model):
     _description = "Submission Letter"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "emulation.official.document.mixin",
@@ -68,26 +71,13 @@ class EmulationAwardLetter(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Activity Plan",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        domain="[('state', 'in', ('issued', 'closed'))]",
-    )
-    cluster_id = fields.Many2one(
-        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+        string="Activity Plan", domain="[('state', 'in', ('issued', 'closed'))]"
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
-    state = fields.Selection(
-        selection=[("draft", "Draft"), ("submitted", "Submitted to the Council")],
+    state = state_field(
+        [("draft", "Draft"), ("submitted", "Submitted to the Council")],
+        "draft",
         string="Status",
-        default="draft",
-        required=True,
-        readonly=True,
-        copy=False,
-        index=True,
-        tracking=True,
     )
     addressee = fields.Char(
         help='Printed after "Kính gửi:", e.g. the council of the ministry '

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import format_vn_short_date
+from .emulation_workflow_mixin import state_field
 
 PROPOSAL_STATES = [
     ("draft", "Draft"),
@@ -26,7 +27,12 @@ class EmulationAwardProposal(models.Model):
 
     _name = "emulation.award.proposal"
     _description = "Award Proposal"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "year desc, letter_id, sequence, id"
 
     _edit_groups = {
@@ -68,15 +74,7 @@ class EmulationAwardProposal(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     sequence = fields.Integer(default=10)
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Activity Plan",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        help="The plan of the year judged.",
-    )
-    cluster_id = fields.Many2one(
-        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+        string="Activity Plan", help="The plan of the year judged."
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     partner_id = fields.Many2one(
@@ -142,15 +140,10 @@ class EmulationAwardProposal(models.Model):
     is_dossier_complete = fields.Boolean(
         string="Dossier Complete", compute="_compute_missing_items", store=True
     )
-    state = fields.Selection(
-        selection=PROPOSAL_STATES,
+    state = state_field(
+        PROPOSAL_STATES,
+        "draft",
         string="Status",
-        default="draft",
-        required=True,
-        readonly=True,
-        copy=False,
-        index=True,
-        tracking=True,
     )
     outcome = fields.Selection(
         selection=[

@@ -6,6 +6,7 @@ from odoo.tools import SQL
 
 from ..tools.common import CHANNEL_SELECTION
 from .emulation_reminder_log import CRON_BATCH_SIZE
+from .emulation_workflow_mixin import state_field
 
 
 class EmulationCovenantSignature(models.Model):
@@ -71,17 +72,13 @@ class EmulationCovenantSignature(models.Model):
         readonly=True,
         help="Name of the unit when the covenant was sent, as printed on it.",
     )
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("waiting", "Waiting"),
             ("signed", "Signed"),
             ("refused", "Refused"),
         ],
-        default="waiting",
-        required=True,
-        index=True,
-        tracking=True,
-        readonly=True,
+        "waiting",
     )
     signer_name = fields.Char(string="Signed By", tracking=True)
     signer_title = fields.Char(string="Signer's Title", tracking=True)

@@ -7,6 +7,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from .emulation_workflow_mixin import state_field
+
 VN_TZ = "Asia/Ho_Chi_Minh"
 
 
@@ -134,20 +136,15 @@ class EmulationPoll(models.Model):
     )
     secretary_title = fields.Char(string="Secretary's Title")
     note = fields.Text()
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("draft", "Being Prepared"),
             ("open", "Voting"),
             ("counted", "Round Counted"),
             ("closed", "Closed"),
         ],
+        "draft",
         string="Status",
-        default="draft",
-        required=True,
-        readonly=True,
-        index=True,
-        tracking=True,
-        copy=False,
     )
     round = fields.Integer(
         string="Voting Round", default=1, readonly=True, tracking=True, copy=False

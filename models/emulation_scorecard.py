@@ -9,6 +9,7 @@ from odoo.tools.float_utils import float_round
 
 from .emulation_criterion import IN_MAXIMUM_KINDS
 from .emulation_reminder_log import CRON_BATCH_SIZE
+from .emulation_workflow_mixin import state_field
 
 OPEN_STATES = ("draft", "self_scored", "appraised", "explained", "reappraised")
 APPRAISAL_STATES = ("self_scored", "explained")
@@ -25,6 +26,7 @@ class EmulationScorecard(models.Model):
     _description = "Scorecard"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -70,17 +72,7 @@ class EmulationScorecard(models.Model):
         }
     )
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Plan",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        readonly=True,
-    )
-    cluster_id = fields.Many2one(
-        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
-    )
+    plan_id = fields.Many2one(readonly=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -96,8 +88,8 @@ class EmulationScorecard(models.Model):
         readonly=True,
         ondelete="restrict",
     )
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("draft", "To Self-Score"),
             ("self_scored", "Self-Scored"),
             ("appraised", "Appraised"),
@@ -105,13 +97,8 @@ class EmulationScorecard(models.Model):
             ("reappraised", "Appraised Again"),
             ("agreed", "Agreed"),
         ],
+        "draft",
         string="Status",
-        default="draft",
-        required=True,
-        readonly=True,
-        index=True,
-        tracking=True,
-        copy=False,
         group_expand="_read_group_expand_state",
     )
     line_ids = fields.One2many(

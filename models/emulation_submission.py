@@ -8,6 +8,7 @@ from odoo.osv.expression import OR as expression_or
 from odoo.tools import SQL
 
 from ..tools.common import CHANNEL_SELECTION
+from .emulation_workflow_mixin import state_field
 
 OPEN_STATES = ("to_file", "returned")
 REVIEW_STATES = ("filed", "under_review")
@@ -83,21 +84,16 @@ class EmulationSubmission(models.Model):
         readonly=True,
         domain=[("is_company", "=", True)],
     )
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("to_file", "To File"),
             ("filed", "Filed"),
             ("under_review", "Under Review"),
             ("returned", "Returned"),
             ("accepted", "Accepted"),
         ],
+        "to_file",
         string="Status",
-        default="to_file",
-        required=True,
-        index=True,
-        tracking=True,
-        copy=False,
-        readonly=True,
         group_expand="_read_group_expand_state",
     )
     attachment_ids = fields.Many2many(
