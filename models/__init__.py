@@ -34,6 +34,7 @@ from . import emulation_submission_round
 from . import emulation_reminder_log
 from . import ir_actions_report
 from . import mail_activity
+from . import emulation_rule_line_mixin
 from . import emulation_rule
 from . import emulation_rule_version
 from . import emulation_rule_classification
