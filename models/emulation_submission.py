@@ -29,7 +29,12 @@ class EmulationSubmission(models.Model):
 
     _name = "emulation.submission"
     _description = "Submission"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.my.unit.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "deadline desc, obligation_id, partner_id, id"
     _rec_names_search = ["obligation_id.name", "partner_id.name"]
 
@@ -173,11 +178,6 @@ class EmulationSubmission(models.Model):
         readonly=True,
     )
     round_count = fields.Integer(string="Rounds Filed", compute="_compute_round_count")
-    is_my_unit = fields.Boolean(
-        string="My Unit",
-        compute="_compute_is_my_unit",
-        search="_search_is_my_unit",
-    )
     can_review = fields.Boolean(compute="_compute_can_review")
     can_recall = fields.Boolean(compute="_compute_can_recall")
     dossier_deadline = fields.Date(
@@ -225,20 +225,6 @@ class EmulationSubmission(models.Model):
         )
         for submission in self:
             submission.round_count = counts.get(submission, 0)
-
-    @api.depends_context("uid")
-    @api.depends("partner_id")
-    def _compute_is_my_unit(self):
-        unit = self.env.user.partner_id.commercial_partner_id
-        for submission in self:
-            submission.is_my_unit = submission.partner_id == unit
-
-    def _search_is_my_unit(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported."))
-        unit_id = self.env.user.partner_id.commercial_partner_id.id
-        positive = (operator == "=") == value
-        return [("partner_id", "=" if positive else "!=", unit_id)]
 
     @api.model
     def action_open_tracker(self):

@@ -23,6 +23,7 @@ class EmulationUnitDuty(models.Model):
 
     _name = "emulation.unit.duty"
     _description = "What a Unit Owes"
+    _inherit = ["emulation.my.unit.mixin"]
     _auto = False
     _order = "deadline asc nulls last, id"
     _rec_name = "name"
@@ -96,9 +97,6 @@ class EmulationUnitDuty(models.Model):
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_days_left", search="_search_is_overdue"
     )
-    is_my_unit = fields.Boolean(
-        string="My Unit", compute="_compute_is_my_unit", search="_search_is_my_unit"
-    )
 
     @api.depends("deadline")
     def _compute_days_left(self):
@@ -126,19 +124,6 @@ class EmulationUnitDuty(models.Model):
         if (operator == "=") == value:
             return [("deadline", "<", today)]
         return ["|", ("deadline", "=", False), ("deadline", ">=", today)]
-
-    @api.depends_context("uid")
-    def _compute_is_my_unit(self):
-        unit = self.env.user.partner_id.commercial_partner_id
-        for duty in self:
-            duty.is_my_unit = duty.partner_id == unit
-
-    def _search_is_my_unit(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported."))
-        unit_id = self.env.user.partner_id.commercial_partner_id.id
-        positive = (operator == "=") == value
-        return [("partner_id", "=" if positive else "!=", unit_id)]
 
     def action_open(self):
         """Open the record that waits for the unit (its own access rules
