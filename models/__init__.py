@@ -4,6 +4,7 @@ from . import emulation_edit_policy_input
 from . import emulation_notification_mixin
 from . import emulation_workflow_mixin
 from . import emulation_plan_bound_mixin
+from . import emulation_plan_report_mixin
 from . import emulation_my_unit_mixin
 from . import res_partner
 from . import res_users

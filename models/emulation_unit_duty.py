@@ -23,7 +23,7 @@ class EmulationUnitDuty(models.Model):
 
     _name = "emulation.unit.duty"
     _description = "What a Unit Owes"
-    _inherit = ["emulation.my.unit.mixin"]
+    _inherit = ["emulation.plan.report.mixin", "emulation.my.unit.mixin"]
     _auto = False
     _order = "deadline asc nulls last, id"
     _rec_name = "name"
@@ -80,13 +80,6 @@ class EmulationUnitDuty(models.Model):
     partner_id = fields.Many2one(
         comodel_name="res.partner", string="Member Unit", readonly=True
     )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    year = fields.Integer(readonly=True, aggregator=False)
     deadline = fields.Date(readonly=True)
     res_id = fields.Integer(string="Record", readonly=True)
     days_left = fields.Integer(
