@@ -24,6 +24,7 @@ from . import emulation_event_type
 from . import emulation_event
 from . import emulation_event_duty
 from . import emulation_obligation
+from . import emulation_covenant_line_mixin
 from . import emulation_covenant
 from . import emulation_covenant_clause
 from . import emulation_covenant_signature

@@ -16,6 +16,7 @@ class EmulationCovenantSignature(models.Model):
     _description = "Covenant Signature"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.covenant.line.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -42,14 +43,7 @@ class EmulationCovenantSignature(models.Model):
         {("waiting", "signed"), ("waiting", "refused"), ("refused", "waiting")}
     )
 
-    covenant_id = fields.Many2one(
-        comodel_name="emulation.covenant",
-        string="Covenant",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        readonly=True,
-    )
+    covenant_id = fields.Many2one(readonly=True)
     cluster_id = fields.Many2one(
         related="covenant_id.cluster_id", store=True, index=True, string="Cluster"
     )
