@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.common import dialog_action
 from .emulation_workflow_mixin import state_field
 
 # what a letter takes from its plan unless given: the issuing body, the
@@ -347,14 +348,11 @@ class EmulationAwardLetter(models.Model):
         """Ask the reason (the checks run first, so that a refusal comes
         at once)."""
         self._check_recall()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Recall the Letter"),
-            "res_model": "emulation.recall.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_letter_ids": [Command.set(self.ids)]},
-        }
+        return dialog_action(
+            self.env._("Recall the Letter"),
+            "emulation.recall.wizard",
+            {"default_letter_ids": [Command.set(self.ids)]},
+        )
 
     def _check_sendable(self):
         for letter in self:

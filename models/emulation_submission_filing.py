@@ -7,6 +7,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools.common import dialog_action
+
 
 class EmulationSubmissionFiling(models.Model):
     """Filing a submission, online by the unit or on its behalf from paper or
@@ -324,24 +326,18 @@ class EmulationSubmissionFiling(models.Model):
         """Ask the reason (the checks run first, so that a refusal comes
         at once)."""
         self._check_recall()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Recall the Filing"),
-            "res_model": "emulation.recall.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_submission_ids": [Command.set(self.ids)]},
-        }
+        return dialog_action(
+            self.env._("Recall the Filing"),
+            "emulation.recall.wizard",
+            {"default_submission_ids": [Command.set(self.ids)]},
+        )
 
     def action_open_file_wizard(self):
         """Ask to confirm the filing, naming the unit, the obligation and
         the files (the checks run first, so that a refusal comes at once)."""
         self._check_can_file()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("File the Report"),
-            "res_model": "emulation.submission.file.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_submission_ids": [Command.set(self.ids)]},
-        }
+        return dialog_action(
+            self.env._("File the Report"),
+            "emulation.submission.file.wizard",
+            {"default_submission_ids": [Command.set(self.ids)]},
+        )

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.common import dialog_action
 from .emulation_submission import REFILE_DAYS
 
 
@@ -198,11 +199,8 @@ class EmulationSubmissionReview(models.Model):
 
     def action_open_return_wizard(self):
         self._check_acting_user(("reviewer",), self.env._("returned"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return Filing"),
-            "res_model": "emulation.submission.return.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_submission_ids": [Command.set(self.ids)]},
-        }
+        return dialog_action(
+            self.env._("Return Filing"),
+            "emulation.submission.return.wizard",
+            {"default_submission_ids": [Command.set(self.ids)]},
+        )
