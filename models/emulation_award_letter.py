@@ -1,18 +1,14 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
-import io
-import zipfile
 from datetime import date
-from urllib.parse import quote as url_quote
 
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from ..tools.common import file_slug, format_vn_long_date, format_vn_short_date
-from ..tools.odt_writer import build_odt
+from ..tools.common import dialog_action
+from .emulation_workflow_mixin import state_field
 
 # what a letter takes from its plan unless given: the issuing body, the
 # place and the signer
@@ -26,10 +22,6 @@ PLAN_DEFAULTS = (
 # what a letter takes from the cluster's previous letter: whom it is
 # addressed to and sent to
 PREVIOUS_LETTER_DEFAULTS = ("addressee", "distribution_list")
-# file types whose content is compressed already (see _build_package)
-COMPRESSED_EXTENSIONS = frozenset(
-    ("pdf", "odt", "ods", "docx", "xlsx", "pptx", "zip", "png", "jpg", "jpeg")
-)
 LETTER_REPORT = "emulation_cluster.emulation_award_letter_report"
 # who reads the dossier package, however it is reached (Odoo's attachment
 # check enforces a binary field's groups: search, /web/content, chatter)
@@ -47,6 +39,7 @@ class EmulationAwardLetter(models.Model):
     _description = "Submission Letter"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "emulation.official.document.mixin",
@@ -79,26 +72,13 @@ class EmulationAwardLetter(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Activity Plan",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        domain="[('state', 'in', ('issued', 'closed'))]",
-    )
-    cluster_id = fields.Many2one(
-        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
+        string="Activity Plan", domain="[('state', 'in', ('issued', 'closed'))]"
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
-    state = fields.Selection(
-        selection=[("draft", "Draft"), ("submitted", "Submitted to the Council")],
+    state = state_field(
+        [("draft", "Draft"), ("submitted", "Submitted to the Council")],
+        "draft",
         string="Status",
-        default="draft",
-        required=True,
-        readonly=True,
-        copy=False,
-        index=True,
-        tracking=True,
     )
     addressee = fields.Char(
         help='Printed after "Kính gửi:", e.g. the council of the ministry '
@@ -368,14 +348,11 @@ class EmulationAwardLetter(models.Model):
         """Ask the reason (the checks run first, so that a refusal comes
         at once)."""
         self._check_recall()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Recall the Letter"),
-            "res_model": "emulation.recall.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_letter_ids": [Command.set(self.ids)]},
-        }
+        return dialog_action(
+            self.env._("Recall the Letter"),
+            "emulation.recall.wizard",
+            {"default_letter_ids": [Command.set(self.ids)]},
+        )
 
     def _check_sendable(self):
         for letter in self:
@@ -410,256 +387,6 @@ class EmulationAwardLetter(models.Model):
         return self.env["emulation.act.date.wizard"]._open_for(
             "submit_letter", self, self.env._("Send the Letter to the Council")
         )
-
-    # ------------------------------------------------------------------
-    # the printed letter and list
-    # ------------------------------------------------------------------
-    def _get_print_env(self):
-        """Official documents are in Vietnamese: award names in Vietnamese
-        when the language is installed."""
-        langs = self.env["res.lang"].sudo().search([("code", "=", "vi_VN")])
-        return self.with_context(lang="vi_VN") if langs else self
-
-    def _get_letter_data(self):
-        """What the letter prints, as text: the QWeb report and the ODT
-        copy both read it, so they say the same."""
-        self.ensure_one()
-        letter = self._get_print_env().sudo()
-        proposals = letter.proposal_ids.sorted(
-            lambda prop: (prop.award_type_id.sequence, prop.sequence, prop.id)
-        )
-        awards = proposals.award_type_id.sorted("sequence")
-        award_names = ", ".join(awards.mapped("name"))
-        cluster = letter.cluster_id.name
-        addressee = letter.addressee or "Hội đồng Thi đua - Khen thưởng"
-        bases = [
-            f"Căn cứ {document._get_full_citation()};"
-            for document in letter.basis_document_ids
-        ]
-        polls = proposals.poll_id.sorted("date")
-        if polls:
-            dates = ", ".join(
-                dict.fromkeys(format_vn_short_date(poll.date) for poll in polls)
-            )
-            bases.append(
-                f"Căn cứ Biên bản họp bình xét thi đua, khen thưởng năm "
-                f"{letter.year} của {cluster} ngày {dates},"
-            )
-        else:
-            bases.append(
-                f"Căn cứ Biên bản họp bình xét thi đua, khen thưởng năm "
-                f"{letter.year} của {cluster},"
-            )
-        counts = []
-        if letter.collective_count:
-            counts.append(f"{letter.collective_count:02d} tập thể")
-        if letter.individual_count:
-            counts.append(f"{letter.individual_count:02d} cá nhân")
-        groups = []
-        for award in awards:
-            rows = proposals.filtered(
-                lambda prop, award=award: prop.award_type_id == award
-            )
-            groups.append(
-                {
-                    "award": award.name,
-                    "names": [
-                        prop.individual_name
-                        and f"{prop.individual_name}, {prop.individual_position or ''}"
-                        f" {prop.partner_id.name}".replace(",  ", ", ")
-                        or prop.partner_id.name
-                        for prop in rows
-                    ],
-                }
-            )
-        return {
-            "issuer_parent": letter.issuer_parent_name or "",
-            "issuer": letter.issuer_name or cluster,
-            "number": letter.number or "",
-            "place_date": letter._get_place_date_line(),
-            "title": "TỜ TRÌNH",
-            "subject": f"Về việc đề nghị tặng {award_names} năm {letter.year}",
-            "addressee": f"Kính gửi: {addressee}",
-            "bases": bases,
-            "proposal": f"{cluster} kính trình {addressee} xem xét, đề nghị tặng "
-            f"{award_names} cho {' và '.join(counts) or '0 tập thể'} "
-            f"có thành tích xuất sắc trong phong trào thi đua năm {letter.year}, "
-            f"cụ thể như sau:",
-            "groups": groups,
-            "attached": "(Có báo cáo thành tích và danh sách kèm theo)",
-            "closing": f"Kính trình {addressee} xem xét, quyết định./.",
-            "distribution": letter._get_distribution_lines(),
-            "signer_title": (letter.signer_title or "").splitlines(),
-            "signer_name": letter.signer_name or "",
-        }
-
-    def _get_list_data(self):
-        """The list of proposals (danh sách đề nghị), one row each."""
-        self.ensure_one()
-        letter = self._get_print_env().sudo()
-        proposals = letter.proposal_ids.sorted(
-            lambda prop: (prop.award_type_id.sequence, prop.sequence, prop.id)
-        )
-        return {
-            "title": "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
-            "subtitle": f"(Kèm theo Tờ trình số {letter.number or '…'} "
-            f"{format_vn_long_date(letter.issue_date) or 'ngày … tháng … năm …'} của "
-            f"{letter.issuer_name or letter.cluster_id.name})".replace("  ", " "),
-            "header": [
-                "TT",
-                "Tên tập thể, cá nhân",
-                "Hình thức khen thưởng",
-                "Tổng điểm",
-                "Xếp hạng",
-                "Tỷ lệ phiếu (%)",
-                "Thành tích",
-            ],
-            "rows": [
-                [
-                    str(index),
-                    prop.individual_name
-                    and f"{prop.individual_name} ({prop.partner_id.name})"
-                    or prop.partner_id.name,
-                    prop.award_type_id.name,
-                    f"{prop.score_total:g}".replace(".", ",")
-                    if prop.score_total
-                    else "",
-                    str(prop.rank) if prop.rank else "",
-                    f"{prop.yes_percent:.2f}".replace(".", ",") if prop.poll_id else "",
-                    prop.achievement or "",
-                ]
-                for index, prop in enumerate(proposals, start=1)
-            ],
-        }
-
-    def _get_letter_odt(self):
-        data = self._get_letter_data()
-        blocks = [
-            ("p", data["issuer_parent"], "Left"),
-            ("p", data["issuer"], "LeftBold"),
-            ("p", f"Số: {data['number']}", "Left"),
-            ("p", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CenterBold"),
-            ("p", "Độc lập - Tự do - Hạnh phúc", "CenterBold"),
-            ("p", data["place_date"], "Right"),
-            ("p", data["title"], "CenterBold"),
-            ("p", data["subject"], "CenterBold"),
-            ("p", data["addressee"], "Center"),
-        ]
-        blocks += [("p", basis, "Body") for basis in data["bases"]]
-        blocks.append(("p", data["proposal"], "Body"))
-        for group in data["groups"]:
-            blocks.append(("p", f"- {group['award']}:", "Body"))
-            blocks += [
-                ("p", f"{index}. {name}", "Body")
-                for index, name in enumerate(group["names"], start=1)
-            ]
-        blocks += [
-            ("p", data["attached"], "CenterItalic"),
-            ("p", data["closing"], "Body"),
-            ("p", "Nơi nhận:", "LeftBold"),
-        ]
-        blocks += [("p", line, "Left") for line in data["distribution"]]
-        blocks += [("p", line, "CenterBold") for line in data["signer_title"]]
-        blocks.append(("p", data["signer_name"], "CenterBold"))
-        return build_odt(blocks)
-
-    def _get_list_odt(self):
-        data = self._get_list_data()
-        return build_odt(
-            [
-                ("p", data["title"], "CenterBold"),
-                ("p", data["subtitle"], "CenterItalic"),
-                ("table", data["header"], data["rows"]),
-            ]
-        )
-
-    # ------------------------------------------------------------------
-    # the dossier package
-    # ------------------------------------------------------------------
-    def _get_package_files(self):
-        """[(path in the ZIP, bytes)]: the letter and the list as PDF and
-        ODT, then each proposal's folder with the PDFs of its dossier."""
-        self.ensure_one()
-        self._check_package_access()
-        # in the official language, whatever the caller's
-        letter = self._get_print_env()
-        reports = letter.env["ir.actions.report"].sudo()
-        stem = file_slug(f"To-trinh-{letter.number or letter.year}")
-        files = [
-            (f"{stem}.pdf", reports._render_qweb_pdf(LETTER_REPORT, letter.ids)[0]),
-            (f"{stem}.odt", letter._get_letter_odt()),
-            (
-                "Danh-sach-de-nghi.pdf",
-                reports._render_qweb_pdf(LIST_REPORT, letter.ids)[0],
-            ),
-            ("Danh-sach-de-nghi.odt", letter._get_list_odt()),
-        ]
-        rendered = {}
-        proposals = letter.sudo().proposal_ids.sorted(
-            lambda prop: (prop.award_type_id.sequence, prop.sequence, prop.id)
-        )
-        for index, proposal in enumerate(proposals, start=1):
-            who = proposal.individual_name or proposal.partner_id.name
-            folder = f"{index:02d}-{file_slug(who)}"
-            for item in proposal.item_ids:
-                files += [
-                    (f"{folder}/{name}", content)
-                    for name, content in item._get_package_files(rendered)
-                ]
-        return files
-
-    def _check_package_access(self):
-        """The package holds every unit's dossier (their filed reports):
-        the secretariat of the cluster and the council build it, not a
-        unit's officer, who reads the letter that lists his unit."""
-        self.check_access("read")
-        if not (self._is_secretariat() or self._has_role("council")):
-            raise AccessError(
-                self.env._(
-                    "Only the cluster's secretariat and the council download "
-                    "the dossier package: it holds every unit's dossier."
-                )
-            )
-
-    def _build_package(self):
-        # PDFs, OpenDocument and Office files, images and archives are
-        # compressed already: stored as they are, the minutes copied into
-        # every proposal's folder cost a copy, not a second compression
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-            for path, content in self._get_package_files():
-                extension = path.rsplit(".", 1)[-1].lower()
-                package.writestr(
-                    path,
-                    content,
-                    compress_type=zipfile.ZIP_STORED
-                    if extension in COMPRESSED_EXTENSIONS
-                    else zipfile.ZIP_DEFLATED,
-                )
-        return buffer.getvalue()
-
-    def action_download_package(self):
-        """Build the dossier package and download it; the latest one is
-        kept on the letter, readable by the secretariat and the council
-        only (its field's groups)."""
-        self.ensure_one()
-        content = self._build_package()
-        name = f"{file_slug('Ho-so-' + (self.number or str(self.year)))}.zip"
-        self._write_transition(
-            {"package_file": base64.b64encode(content), "package_filename": name}
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/package_file/"
-            f"{url_quote(name)}?download=true",
-            "target": "self",
-        }
-
-    def action_print_letter(self):
-        return self.env.ref(LETTER_REPORT).report_action(self)
-
-    def action_print_list(self):
-        return self.env.ref(LIST_REPORT).report_action(self)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

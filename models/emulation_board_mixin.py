@@ -106,14 +106,8 @@ class EmulationBoardMixin(models.AbstractModel):
 
     _name = "emulation.board.mixin"
     _description = "Year Board (shared)"
+    _inherit = ["emulation.plan.report.mixin"]
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    year = fields.Integer(readonly=True, aggregator=False)
     plan_state = fields.Selection(
         selection=PLAN_STATES, string="Plan Status", readonly=True
     )

@@ -9,6 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import ONE_YEAR, shift_title_years
 from .emulation_plan_workflow import LEADER_PARTICULARS
+from .emulation_workflow_mixin import state_field
 
 EDITABLE_STATES = ("draft", "consultation")
 OPEN_STATES = ("draft", "consultation", "signing", "in_force")
@@ -22,6 +23,7 @@ class EmulationCovenant(models.Model):
     _description = "Emulation Covenant"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "emulation.official.document.mixin",
@@ -77,32 +79,17 @@ class EmulationCovenant(models.Model):
     )
 
     name = fields.Char(string="Title", required=True, tracking=True)
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Activity Plan",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    cluster_id = fields.Many2one(
-        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
-    )
+    plan_id = fields.Many2one(string="Activity Plan", tracking=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("draft", "Draft"),
             ("consultation", "Opinions Asked"),
             ("signing", "Out for Signature"),
             ("in_force", "In Force"),
             ("closed", "Closed"),
         ],
-        default="draft",
-        required=True,
-        index=True,
-        tracking=True,
-        readonly=True,
-        copy=False,
+        "draft",
     )
     user_id = fields.Many2one(
         comodel_name="res.users",

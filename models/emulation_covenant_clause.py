@@ -9,7 +9,7 @@ class EmulationCovenantClause(models.Model):
 
     _name = "emulation.covenant.clause"
     _description = "Covenant Clause"
-    _inherit = ["emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "emulation.covenant.line.mixin"]
     _order = "covenant_id, sequence, id"
     _rec_name = "text"
 
@@ -21,13 +21,6 @@ class EmulationCovenantClause(models.Model):
     }
     _edit_create_fields = ("covenant_id",)
 
-    covenant_id = fields.Many2one(
-        comodel_name="emulation.covenant",
-        string="Covenant",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
     sequence = fields.Integer(default=10)
     text = fields.Text(
         string="Commitment",

@@ -6,6 +6,7 @@ from odoo.tools import SQL
 
 from ..tools.common import CHANNEL_SELECTION
 from .emulation_reminder_log import CRON_BATCH_SIZE
+from .emulation_workflow_mixin import state_field
 
 
 class EmulationCovenantSignature(models.Model):
@@ -15,6 +16,7 @@ class EmulationCovenantSignature(models.Model):
     _description = "Covenant Signature"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.covenant.line.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -41,14 +43,7 @@ class EmulationCovenantSignature(models.Model):
         {("waiting", "signed"), ("waiting", "refused"), ("refused", "waiting")}
     )
 
-    covenant_id = fields.Many2one(
-        comodel_name="emulation.covenant",
-        string="Covenant",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        readonly=True,
-    )
+    covenant_id = fields.Many2one(readonly=True)
     cluster_id = fields.Many2one(
         related="covenant_id.cluster_id", store=True, index=True, string="Cluster"
     )
@@ -71,17 +66,13 @@ class EmulationCovenantSignature(models.Model):
         readonly=True,
         help="Name of the unit when the covenant was sent, as printed on it.",
     )
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("waiting", "Waiting"),
             ("signed", "Signed"),
             ("refused", "Refused"),
         ],
-        default="waiting",
-        required=True,
-        index=True,
-        tracking=True,
-        readonly=True,
+        "waiting",
     )
     signer_name = fields.Char(string="Signed By", tracking=True)
     signer_title = fields.Char(string="Signer's Title", tracking=True)

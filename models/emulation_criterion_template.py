@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .emulation_workflow_mixin import state_field
+
 
 class EmulationCriterionTemplate(models.Model):
     """A versioned set of scoring criteria (bộ tiêu chí, thang điểm) that
@@ -37,14 +39,9 @@ class EmulationCriterionTemplate(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     version = fields.Char(tracking=True, help='e.g. "2020" or "v2".')
-    state = fields.Selection(
-        selection=[("draft", "Draft"), ("validated", "Validated")],
-        default="draft",
-        required=True,
-        readonly=True,
-        copy=False,
-        tracking=True,
-        index=True,
+    state = state_field(
+        [("draft", "Draft"), ("validated", "Validated")],
+        "draft",
     )
     document_id = fields.Many2one(
         comodel_name="emulation.document",

@@ -10,6 +10,7 @@ from odoo.tools import SQL
 
 from ..tools.common import ONE_YEAR, format_vn_short_date, shift_title_years
 from .emulation_reminder_log import CRON_BATCH_SIZE
+from .emulation_workflow_mixin import state_field
 
 # States that need a reason and, usually, the document that decided them.
 INTERRUPTED_STATES = ("postponed", "suspended", "cancelled")
@@ -28,6 +29,7 @@ class EmulationEvent(models.Model):
     _description = "Cluster Activity"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -94,13 +96,7 @@ class EmulationEvent(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    cluster_id = fields.Many2one(related="plan_id.cluster_id", store=True, index=True)
+    plan_id = fields.Many2one(ondelete="cascade")
     year = fields.Integer(related="plan_id.year", store=True, aggregator=False)
     type_id = fields.Many2one(
         comodel_name="emulation.event.type",
@@ -157,8 +153,8 @@ class EmulationEvent(models.Model):
         string="Carried Out Under",
         help="Document the activity implements, e.g. the ministry's plan.",
     )
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("planned", "Planned"),
             ("confirmed", "Confirmed"),
             ("held", "Held"),
@@ -166,11 +162,7 @@ class EmulationEvent(models.Model):
             ("suspended", "Suspended"),
             ("cancelled", "Cancelled"),
         ],
-        default="planned",
-        required=True,
-        index=True,
-        tracking=True,
-        readonly=True,
+        "planned",
         group_expand="_read_group_expand_state",
     )
     state_reason = fields.Text(

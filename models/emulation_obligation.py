@@ -12,6 +12,7 @@ from odoo.tools import SQL, format_date
 
 from ..tools.common import ONE_YEAR, format_vn_short_date, shift_title_years
 from .emulation_reminder_log import CRON_BATCH_SIZE
+from .emulation_workflow_mixin import state_field
 
 _logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class EmulationObligation(models.Model):
     _description = "Reporting Obligation"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -66,13 +68,7 @@ class EmulationObligation(models.Model):
 
     name = fields.Char(string="What Must Be Sent", required=True, tracking=True)
     sequence = fields.Integer(default=10)
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    cluster_id = fields.Many2one(related="plan_id.cluster_id", store=True, index=True)
+    plan_id = fields.Many2one(ondelete="cascade")
     kind = fields.Selection(
         selection=[
             ("mid_year_report", "6-Month Report"),
@@ -135,13 +131,9 @@ class EmulationObligation(models.Model):
         'are reminded, separated by commas, e.g. "7,1". Leave empty for no '
         "reminder.",
     )
-    state = fields.Selection(
-        selection=[("open", "Open"), ("cancelled", "Cancelled")],
-        default="open",
-        required=True,
-        index=True,
-        tracking=True,
-        readonly=True,
+    state = state_field(
+        [("open", "Open"), ("cancelled", "Cancelled")],
+        "open",
     )
     submission_ids = fields.One2many(
         comodel_name="emulation.submission",

@@ -7,6 +7,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import format_vn_short_date
+from .emulation_workflow_mixin import state_field
 
 # Plausible years of a plan.
 YEAR_RANGE = (1945, 2100)
@@ -114,19 +115,14 @@ class EmulationPlan(models.Model):
         aggregator=False,
         default=lambda self: fields.Date.context_today(self).year,
     )
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("draft", "Draft"),
             ("consultation", "Consultation"),
             ("issued", "Issued"),
             ("closed", "Closed"),
         ],
-        default="draft",
-        required=True,
-        index=True,
-        tracking=True,
-        readonly=True,
-        copy=False,
+        "draft",
         group_expand="_read_group_expand_state",
     )
     leader_id = fields.Many2one(

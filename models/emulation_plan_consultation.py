@@ -9,7 +9,7 @@ class EmulationPlanConsultation(models.Model):
 
     _name = "emulation.plan.consultation"
     _description = "Plan Consultation"
-    _inherit = ["emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "emulation.plan.bound.mixin"]
     _order = "plan_id, partner_id"
 
     _edit_groups = {
@@ -20,13 +20,7 @@ class EmulationPlanConsultation(models.Model):
     }
     _edit_create_fields = ("plan_id",)
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    cluster_id = fields.Many2one(related="plan_id.cluster_id", store=True, index=True)
+    plan_id = fields.Many2one(ondelete="cascade")
     partner_id = fields.Many2one(
         comodel_name="res.partner",
         string="Member Unit",

@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .emulation_workflow_mixin import state_field
+
 # Main fields of the plan kept as values in every revision.
 SNAPSHOT_FIELDS = [
     "name",
@@ -38,7 +40,12 @@ class EmulationPlanRevision(models.Model):
 
     _name = "emulation.plan.revision"
     _description = "Plan Revision"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "plan_id, revision_number desc"
     _rec_name = "revision_number"
 
@@ -50,27 +57,18 @@ class EmulationPlanRevision(models.Model):
     }
     _allowed_moves = frozenset({("proposed", "agreed"), ("proposed", "refused")})
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        readonly=True,
-    )
-    cluster_id = fields.Many2one(related="plan_id.cluster_id", store=True, index=True)
+    plan_id = fields.Many2one(ondelete="cascade", readonly=True)
     revision_number = fields.Integer(
         string="Revision", required=True, readonly=True, aggregator=False
     )
-    state = fields.Selection(
-        selection=[
+    state = state_field(
+        [
             ("proposed", "Awaiting the Deputy's Consent"),
             ("agreed", "Agreed"),
             ("refused", "Refused"),
         ],
-        default="proposed",
-        required=True,
-        readonly=True,
-        tracking=True,
+        "proposed",
+        index=False,
     )
     description = fields.Text(string="What Changes", required=True, readonly=True)
     proposed_by_id = fields.Many2one(

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.common import format_vn_short_date, shift_title_years
+from ..tools.common import dialog_action, format_vn_short_date, shift_title_years
 
 # The records of a plan's year that carry activities (all have a plan_id).
 # (Award proposals are not among them: the council decides on them later.)
@@ -196,14 +196,11 @@ class EmulationPlanWorkflow(models.Model):
             ("draft", "consultation"), ("secretariat",), self.env._("issued")
         )
         self._check_issuable()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Issue the Plan"),
-            "res_model": "emulation.plan.issue.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_plan_id": self.id},
-        }
+        return dialog_action(
+            self.env._("Issue the Plan"),
+            "emulation.plan.issue.wizard",
+            {"default_plan_id": self.id},
+        )
 
     def action_issue(self):
         self._check_transition(
@@ -330,27 +327,21 @@ class EmulationPlanWorkflow(models.Model):
     def action_open_adjustment_wizard(self):
         self.ensure_one()
         self._check_transition(("issued",), ("secretariat",), self.env._("adjusted"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Adjust the Plan"),
-            "res_model": "emulation.plan.adjustment.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_plan_id": self.id},
-        }
+        return dialog_action(
+            self.env._("Adjust the Plan"),
+            "emulation.plan.adjustment.wizard",
+            {"default_plan_id": self.id},
+        )
 
     def action_open_rollover_wizard(self):
         """Next year's draft plan, made from this one."""
         self.ensure_one()
         self.env["emulation.plan.rollover.wizard"]._check_plan(self)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Roll Over to Next Year"),
-            "res_model": "emulation.plan.rollover.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_plan_id": self.id},
-        }
+        return dialog_action(
+            self.env._("Roll Over to Next Year"),
+            "emulation.plan.rollover.wizard",
+            {"default_plan_id": self.id},
+        )
 
     def _prepare_next_year_vals(self, leader, deputy):
         """Values of next year's draft plan, made from this one by the

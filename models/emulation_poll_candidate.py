@@ -8,7 +8,7 @@ class EmulationPollCandidate(models.Model):
 
     _name = "emulation.poll.candidate"
     _description = "Poll Candidate"
-    _inherit = ["emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "emulation.poll.line.mixin"]
     _order = "poll_id, sequence, id"
     _rec_name = "partner_id"
 
@@ -20,13 +20,6 @@ class EmulationPollCandidate(models.Model):
     }
     _edit_create_fields = ("poll_id",)
 
-    poll_id = fields.Many2one(
-        comodel_name="emulation.poll",
-        string="Poll",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
     sequence = fields.Integer(default=10)
     partner_id = fields.Many2one(
         comodel_name="res.partner",
@@ -66,10 +59,7 @@ class EmulationPollCandidate(models.Model):
 
     @api.constrains("partner_id", "poll_id")
     def _check_eligible(self):
-        for poll in self.poll_id:
-            poll._check_members(
-                self.filtered(lambda c, p=poll: c.poll_id == p).partner_id
-            )
+        self._check_poll_members()
         self.poll_id._check_candidates_eligible()
         self.poll_id._check_candidates_qualified()
 

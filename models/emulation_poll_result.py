@@ -10,16 +10,10 @@ class EmulationPollResult(models.Model):
 
     _name = "emulation.poll.result"
     _description = "Poll Result"
+    _inherit = ["emulation.poll.line.mixin"]
     _order = "poll_id, round, yes_count desc, id"
 
-    poll_id = fields.Many2one(
-        comodel_name="emulation.poll",
-        string="Poll",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        readonly=True,
-    )
+    poll_id = fields.Many2one(readonly=True)
     round = fields.Integer(string="Voting Round", readonly=True)
     candidate_id = fields.Many2one(
         comodel_name="emulation.poll.candidate",

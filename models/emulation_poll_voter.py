@@ -11,7 +11,7 @@ class EmulationPollVoter(models.Model):
 
     _name = "emulation.poll.voter"
     _description = "Poll Voter"
-    _inherit = ["emulation.workflow.mixin"]
+    _inherit = ["emulation.workflow.mixin", "emulation.poll.line.mixin"]
     _order = "poll_id, partner_id"
     _rec_name = "partner_id"
 
@@ -25,13 +25,6 @@ class EmulationPollVoter(models.Model):
     }
     _edit_create_fields = ("poll_id",)
 
-    poll_id = fields.Many2one(
-        comodel_name="emulation.poll",
-        string="Poll",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
     partner_id = fields.Many2one(
         comodel_name="res.partner",
         string="Member Unit",
@@ -74,10 +67,7 @@ class EmulationPollVoter(models.Model):
 
     @api.constrains("partner_id", "poll_id")
     def _check_member(self):
-        for poll in self.poll_id:
-            poll._check_members(
-                self.filtered(lambda v, p=poll: v.poll_id == p).partner_id
-            )
+        self._check_poll_members()
 
     @api.model
     def _check_can_create(self, vals_list, given=None):

@@ -27,6 +27,7 @@ class EmulationRanking(models.Model):
 
     _name = "emulation.ranking"
     _description = "Ranking"
+    _inherit = ["emulation.plan.report.mixin"]
     _auto = False
     _order = "year desc, plan_id, rank, partner_id"
     _rec_names_search = ["partner_id.name"]
@@ -50,13 +51,8 @@ class EmulationRanking(models.Model):
     scorecard_id = fields.Many2one(
         comodel_name="emulation.scorecard", string="Scorecard", readonly=True
     )
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    year = fields.Integer(readonly=True)
+    # the lists of the ranking total the column, as they always did
+    year = fields.Integer(aggregator="sum")
     partner_id = fields.Many2one(
         comodel_name="res.partner", string="Member Unit", readonly=True
     )

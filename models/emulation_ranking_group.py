@@ -14,6 +14,7 @@ class EmulationRankingGroup(models.Model):
 
     _name = "emulation.ranking.group"
     _description = "Ranking: Points per Group"
+    _inherit = ["emulation.plan.report.mixin"]
     _auto = False
     _order = "ranking_id, sequence, group_code, id"
     _depends = {
@@ -32,13 +33,8 @@ class EmulationRankingGroup(models.Model):
     ranking_id = fields.Many2one(
         comodel_name="emulation.ranking", string="Ranking", readonly=True
     )
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    year = fields.Integer(readonly=True)
+    # the lists of the ranking total the column, as they always did
+    year = fields.Integer(aggregator="sum")
     partner_id = fields.Many2one(
         comodel_name="res.partner", string="Member Unit", readonly=True
     )

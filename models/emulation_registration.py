@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import CHANNEL_SELECTION
+from .emulation_workflow_mixin import state_field
 
 REGISTRATION_STATES = [
     ("draft", "Draft"),
@@ -20,7 +21,12 @@ class EmulationRegistration(models.Model):
 
     _name = "emulation.registration"
     _description = "Emulation Registration"
-    _inherit = ["emulation.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "year desc, plan_id, partner_id, id"
     _rec_names_search = ["partner_id", "plan_id"]
 
@@ -53,17 +59,7 @@ class EmulationRegistration(models.Model):
 
     # not stored: worded in the reader's language
     name = fields.Char(string="Reference", compute="_compute_name")
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Activity Plan",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    cluster_id = fields.Many2one(
-        related="plan_id.cluster_id", store=True, index=True, string="Cluster"
-    )
+    plan_id = fields.Many2one(string="Activity Plan", tracking=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     covenant_id = fields.Many2one(
         comodel_name="emulation.covenant",
@@ -89,14 +85,9 @@ class EmulationRegistration(models.Model):
     council_id = fields.Many2one(
         related="plan_id.cluster_id.council_id", string="Sent to Council"
     )
-    state = fields.Selection(
-        selection=REGISTRATION_STATES,
-        default="draft",
-        required=True,
-        index=True,
-        tracking=True,
-        readonly=True,
-        copy=False,
+    state = state_field(
+        REGISTRATION_STATES,
+        "draft",
     )
     line_ids = fields.One2many(
         comodel_name="emulation.registration.line",

@@ -25,7 +25,7 @@ class EmulationRuleAward(models.Model):
 
     _name = "emulation.rule.award"
     _description = "Award Quota and Deadline"
-    _inherit = ["emulation.workflow.mixin", "emulation.notification.mixin"]
+    _inherit = ["emulation.rule.line.mixin", "emulation.notification.mixin"]
     _order = "rule_id, award_type_id, id"
 
     _edit_groups = {
@@ -40,15 +40,7 @@ class EmulationRuleAward(models.Model):
             "parent": ("rule_id", "config"),
         }
     }
-    _edit_create_fields = ("rule_id",)
 
-    rule_id = fields.Many2one(
-        comodel_name="emulation.rule",
-        string="Rule",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
     award_type_id = fields.Many2one(
         comodel_name="emulation.award.type",
         string="Award Type",

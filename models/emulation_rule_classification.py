@@ -11,7 +11,7 @@ class EmulationRuleClassification(models.Model):
 
     _name = "emulation.rule.classification"
     _description = "Classification Level"
-    _inherit = ["emulation.workflow.mixin"]
+    _inherit = ["emulation.rule.line.mixin"]
     _order = "rule_id, sequence, id"
 
     _edit_groups = {
@@ -20,15 +20,7 @@ class EmulationRuleClassification(models.Model):
             "parent": ("rule_id", "config"),
         }
     }
-    _edit_create_fields = ("rule_id",)
 
-    rule_id = fields.Many2one(
-        comodel_name="emulation.rule",
-        string="Rule",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Classification", required=True)
     min_points = fields.Float(

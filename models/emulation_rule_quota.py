@@ -11,7 +11,7 @@ class EmulationRuleQuota(models.Model):
 
     _name = "emulation.rule.quota"
     _description = "Nomination Quota"
-    _inherit = ["emulation.workflow.mixin"]
+    _inherit = ["emulation.rule.line.mixin"]
     _order = "rule_id, award_type_id, id"
 
     _edit_groups = {
@@ -20,15 +20,7 @@ class EmulationRuleQuota(models.Model):
             "parent": ("rule_id", "config"),
         }
     }
-    _edit_create_fields = ("rule_id",)
 
-    rule_id = fields.Many2one(
-        comodel_name="emulation.rule",
-        string="Rule",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
     award_type_id = fields.Many2one(
         comodel_name="emulation.award.type",
         string="Award Type",

@@ -23,6 +23,7 @@ class EmulationUnitDuty(models.Model):
 
     _name = "emulation.unit.duty"
     _description = "What a Unit Owes"
+    _inherit = ["emulation.plan.report.mixin", "emulation.my.unit.mixin"]
     _auto = False
     _order = "deadline asc nulls last, id"
     _rec_name = "name"
@@ -79,13 +80,6 @@ class EmulationUnitDuty(models.Model):
     partner_id = fields.Many2one(
         comodel_name="res.partner", string="Member Unit", readonly=True
     )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    year = fields.Integer(readonly=True, aggregator=False)
     deadline = fields.Date(readonly=True)
     res_id = fields.Integer(string="Record", readonly=True)
     days_left = fields.Integer(
@@ -95,9 +89,6 @@ class EmulationUnitDuty(models.Model):
     due_text = fields.Char(string="Due", compute="_compute_days_left")
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_days_left", search="_search_is_overdue"
-    )
-    is_my_unit = fields.Boolean(
-        string="My Unit", compute="_compute_is_my_unit", search="_search_is_my_unit"
     )
 
     @api.depends("deadline")
@@ -126,19 +117,6 @@ class EmulationUnitDuty(models.Model):
         if (operator == "=") == value:
             return [("deadline", "<", today)]
         return ["|", ("deadline", "=", False), ("deadline", ">=", today)]
-
-    @api.depends_context("uid")
-    def _compute_is_my_unit(self):
-        unit = self.env.user.partner_id.commercial_partner_id
-        for duty in self:
-            duty.is_my_unit = duty.partner_id == unit
-
-    def _search_is_my_unit(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported."))
-        unit_id = self.env.user.partner_id.commercial_partner_id.id
-        positive = (operator == "=") == value
-        return [("partner_id", "=" if positive else "!=", unit_id)]
 
     def action_open(self):
         """Open the record that waits for the unit (its own access rules

@@ -10,6 +10,23 @@ from ..tools.raw_values import PLAUSIBLE_DATES
 from .emulation_edit_policy_mixin import AUDIT_CONTEXT_KEYS
 
 
+def state_field(selection, default, **attrs):
+    """A workflow's state: required, read-only (only the transitions write
+    it, through :meth:`EmulationWorkflowMixin._write_transition`), tracked
+    (the record of who moved it when), indexed and not copied (as Odoo
+    does for any ``state``), unless ``attrs`` says otherwise (``attrs`` may
+    also give its ``string``, its ``group_expand``...)."""
+    attrs = {
+        "required": True,
+        "readonly": True,
+        "tracking": True,
+        "index": True,
+        "copy": False,
+        **attrs,
+    }
+    return fields.Selection(selection=selection, default=default, **attrs)
+
+
 class EmulationWorkflowMixin(models.AbstractModel):
     """The transitions of a record: its state machine.
 

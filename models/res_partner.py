@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import email_normalize
 
+from ..tools.common import dialog_action
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -102,14 +104,11 @@ class ResPartner(models.Model):
         """The unit's "Add an Officer" button (managers only: the wizard
         checks again before it creates the user)."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Add an Officer"),
-            "res_model": "emulation.officer.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_unit_id": self.id},
-        }
+        return dialog_action(
+            self.env._("Add an Officer"),
+            "emulation.officer.wizard",
+            {"default_unit_id": self.id},
+        )
 
     @api.constrains("email", "emulation_membership_ids")
     def _check_member_unit_email(self):

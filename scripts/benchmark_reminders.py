@@ -31,6 +31,11 @@ import sys
 import time
 from datetime import timedelta
 
+sys.path.insert(
+    0, os.path.dirname(os.path.abspath(globals().get("__file__", "scripts/")))
+)
+import benchmark_common as bench  # noqa: E402  (the folder of this script)
+
 UNITS_PER_CLUSTER = 50
 OBLIGATIONS_PER_PLAN = 4
 SIZES = (10_000, 100_000)
@@ -207,34 +212,19 @@ def _run(env, count, tag):
 
 
 def main(env, sizes=SIZES):
-    if "bench" not in env.cr.dbname:
-        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
-    try:
-        for i, count in enumerate(sizes):
-            _run(env, count, f"{int(time.time())}{i}")
-    finally:
-        env.cr.rollback()
+    with bench.throwaway(env):
+        for count, tag in bench.tags(sizes):
+            _run(env, count, tag)
 
 
 def _script():
-    import argparse
-
-    import odoo
-    from odoo import SUPERUSER_ID, api
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
-    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
-    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
-    args = parser.parse_args()
-    if not args.database:
-        parser.error("give the database with -d or BENCH_DB")
-    odoo.tools.config.parse_config(
-        (["-c", args.config] if args.config else []) + ["-d", args.database]
+    bench.run_script(
+        __doc__,
+        lambda parser: parser.add_argument(
+            "sizes", nargs="*", type=int, default=list(SIZES)
+        ),
+        lambda env, args: main(env, args.sizes),
     )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        main(api.Environment(cr, SUPERUSER_ID, {}), args.sizes)
 
 
 if "env" in globals():  # odoo-bin shell

@@ -25,10 +25,13 @@ or in an Odoo shell: ``odoo-bin shell -c <config> -d <db> < scripts/...``
 """
 
 import os
-import statistics
 import sys
-import time
 from datetime import date
+
+sys.path.insert(
+    0, os.path.dirname(os.path.abspath(globals().get("__file__", "scripts/")))
+)
+import benchmark_common as bench  # noqa: E402  (the folder of this script)
 
 GROUPS, PER_GROUP = 10, 15
 SIZES = (60, 600)
@@ -40,39 +43,16 @@ RATIO_GOAL = 11.0
 def _measure(env, what, action, units, repeat=3):
     """Run ``action`` ``repeat`` times; print and return the median time and
     the query count of one run."""
-    times = []
-    for __ in range(repeat):
-        env.invalidate_all()
-        before, start = env.cr.sql_log_count, time.perf_counter()
-        result = action()
-        env.flush_all()
-        times.append(time.perf_counter() - start)
-        queries = env.cr.sql_log_count - before
-    elapsed = statistics.median(times)
+    elapsed, queries, result = bench.median_time(env, action, repeat)
     print(f"  {what}: {elapsed:.3f} s (median of {repeat}), {queries} queries")
     MEASURES[what, units] = (elapsed, queries)
     return result
 
 
 def _setup(env, units, tag):
-    from odoo import Command
     from odoo.tools import SQL
 
-    partners = env["res.partner"].create(
-        [{"name": f"Bench {tag} unit {i}", "is_company": True} for i in range(units)]
-    )
-    document = env["emulation.document"].create(
-        {"name": f"{tag}/BENCH", "document_type": "regulation"}
-    )
-    cluster = env["emulation.cluster"].create(
-        {
-            "name": f"Bench cluster {tag}",
-            "membership_ids": [
-                Command.create({"partner_id": p.id, "date_start": date(2019, 1, 1)})
-                for p in partners
-            ],
-        }
-    )
+    partners, document, cluster = bench.create_cluster(env, units, tag)
     plan = env["emulation.plan"].create(
         {"name": f"Bench plan {tag}", "cluster_id": cluster.id, "year": 2020}
     )
@@ -205,50 +185,40 @@ def _print_ratios(small, large):
             MEASURES[what, large],
         )
         ratio = t_large / t_small
-        verdict = "met" if ratio <= RATIO_GOAL else "NOT met"
-        print(f"  {what}: {ratio:.1f}x ({verdict}); queries {q_small} -> {q_large}")
+        print(
+            f"  {what}: {ratio:.1f}x ({bench.verdict(ratio, RATIO_GOAL)}); "
+            f"queries {q_small} -> {q_large}"
+        )
 
 
 def main(env, sizes=SIZES, pdf_url=None):
-    if "bench" not in env.cr.dbname:
-        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
-    try:
-        for i, units in enumerate(sizes):
-            _run(env, units, f"{int(time.time())}{i}", pdf_url)
+    with bench.throwaway(env):
+        for units, tag in bench.tags(sizes):
+            _run(env, units, tag, pdf_url)
         _print_ratios(min(sizes), max(sizes))
-    finally:
-        env.cr.rollback()
 
 
-def _script():
-    import argparse
-
-    import odoo
-    from odoo import SUPERUSER_ID, api
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
-    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
+def _add_arguments(parser):
     parser.add_argument("--http-port", type=int, default=8779)
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
-    args = parser.parse_args()
-    if not args.database:
-        parser.error("give the database with -d or BENCH_DB")
-    odoo.tools.config.parse_config(
-        (["-c", args.config] if args.config else [])
-        + ["-d", args.database, "--http-port", str(args.http_port)]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
+
+
+def _main_with_web_server(env, args):
     # the web server wkhtmltopdf fetches the report's styles from
+    import odoo
     from odoo.service import server
 
     server.ThreadedServer(odoo.http.root).http_spawn()
-    with registry.cursor() as cr:
-        main(
-            api.Environment(cr, SUPERUSER_ID, {}),
-            args.sizes,
-            f"http://127.0.0.1:{args.http_port}",
-        )
+    main(env, args.sizes, f"http://127.0.0.1:{args.http_port}")
+
+
+def _script():
+    bench.run_script(
+        __doc__,
+        _add_arguments,
+        _main_with_web_server,
+        lambda args: ["--http-port", str(args.http_port)],
+    )
 
 
 if "env" in globals():  # odoo-bin shell

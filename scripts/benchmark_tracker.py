@@ -21,11 +21,14 @@ most 2x). Run it on a throwaway database whose name contains "bench":
     python3 scripts/benchmark_tracker.py -c <config> -d <db>
 """
 
-import argparse
 import os
-import statistics
 import sys
 import time
+
+sys.path.insert(
+    0, os.path.dirname(os.path.abspath(globals().get("__file__", "scripts/")))
+)
+import benchmark_common as bench  # noqa: E402  (the folder of this script)
 
 CLUSTERS, UNITS, YEARS, OBLIGATIONS = 63, 30, 10, 53
 CONTACTS = 1_000_000
@@ -34,14 +37,8 @@ RATIO_GOAL = 2.0
 STATES = ("to_file", "filed", "under_review", "returned", "accepted")
 
 
-def _median_time(env, action, repeat=3):
-    times = []
-    for __ in range(repeat):
-        env.invalidate_all()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _median_time(env, action):
+    return bench.median_time(env, action)[0]
 
 
 def _setup(env, clusters_count, contacts):
@@ -189,9 +186,7 @@ def _tracker(env):
 
 
 def main(env, clusters=CLUSTERS, contacts=CONTACTS):
-    if "bench" not in env.cr.dbname:
-        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
-    try:
+    with bench.throwaway(env):
         start = time.perf_counter()
         secretariat, submissions = _setup(env, clusters, contacts)
         print(
@@ -213,34 +208,24 @@ def main(env, clusters=CLUSTERS, contacts=CONTACTS):
                 user_env, lambda user_env=user_env: _tracker(user_env)
             )
             ratio = elapsed / baseline
-            verdict = "met" if ratio <= RATIO_GOAL else "NOT met"
             print(
                 f"  tracker, {who}: {elapsed:.3f} s, {cells} cells; "
                 f"{ratio:.2f}x the contacts list (goal: at most {RATIO_GOAL:g}x, "
-                f"{verdict})"
+                f"{bench.verdict(ratio, RATIO_GOAL)})"
             )
-    finally:
-        env.cr.rollback()
+
+
+def _add_arguments(parser):
+    parser.add_argument("--clusters", type=int, default=CLUSTERS)
+    parser.add_argument("--contacts", type=int, default=CONTACTS)
 
 
 def _script():
-    import odoo
-    from odoo import SUPERUSER_ID, api
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
-    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
-    parser.add_argument("--clusters", type=int, default=CLUSTERS)
-    parser.add_argument("--contacts", type=int, default=CONTACTS)
-    args = parser.parse_args()
-    if not args.database:
-        parser.error("give the database with -d or BENCH_DB")
-    odoo.tools.config.parse_config(
-        (["-c", args.config] if args.config else []) + ["-d", args.database]
+    bench.run_script(
+        __doc__,
+        _add_arguments,
+        lambda env, args: main(env, args.clusters, args.contacts),
     )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        main(api.Environment(cr, SUPERUSER_ID, {}), args.clusters, args.contacts)
 
 
 if __name__ == "__main__":

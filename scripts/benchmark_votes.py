@@ -28,6 +28,11 @@ import sys
 import time
 from datetime import date, datetime
 
+sys.path.insert(
+    0, os.path.dirname(os.path.abspath(globals().get("__file__", "scripts/")))
+)
+import benchmark_common as bench  # noqa: E402  (the folder of this script)
+
 SIZES = (60, 600)
 RATIO_GOAL = 11.0
 REPEAT = 3
@@ -38,21 +43,7 @@ def _setup(env, units, tag):
     committee member (an officer of the first unit)."""
     from odoo import Command
 
-    partners = env["res.partner"].create(
-        [{"name": f"Bench {tag} unit {i}", "is_company": True} for i in range(units)]
-    )
-    document = env["emulation.document"].create(
-        {"name": f"{tag}/BENCH", "document_type": "regulation"}
-    )
-    cluster = env["emulation.cluster"].create(
-        {
-            "name": f"Bench cluster {tag}",
-            "membership_ids": [
-                Command.create({"partner_id": p.id, "date_start": date(2019, 1, 1)})
-                for p in partners
-            ],
-        }
-    )
+    partners, document, cluster = bench.create_cluster(env, units, tag)
     plan = env["emulation.plan"].create(
         {
             "name": f"Bench plan {tag}",
@@ -154,43 +145,24 @@ def _run(env, units, tag):
 
 
 def main(env, sizes=SIZES):
-    if "bench" not in env.cr.dbname:
-        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
-    try:
-        medians = {
-            units: _run(env, units, f"{int(time.time())}{i}")
-            for i, units in enumerate(sizes)
-        }
+    with bench.throwaway(env):
+        medians = {units: _run(env, units, tag) for units, tag in bench.tags(sizes)}
         small, large = min(sizes), max(sizes)
         ratio = medians[large] / medians[small]
-        verdict = "met" if ratio <= RATIO_GOAL else "NOT met"
         print(
             f"casting {large} vs {small} ballots: {ratio:.1f}x "
-            f"(goal: at most {RATIO_GOAL:g}x, {verdict})"
+            f"(goal: at most {RATIO_GOAL:g}x, {bench.verdict(ratio, RATIO_GOAL)})"
         )
-    finally:
-        env.cr.rollback()
 
 
 def _script():
-    import argparse
-
-    import odoo
-    from odoo import SUPERUSER_ID, api
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
-    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
-    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
-    args = parser.parse_args()
-    if not args.database:
-        parser.error("give the database with -d or BENCH_DB")
-    odoo.tools.config.parse_config(
-        (["-c", args.config] if args.config else []) + ["-d", args.database]
+    bench.run_script(
+        __doc__,
+        lambda parser: parser.add_argument(
+            "sizes", nargs="*", type=int, default=list(SIZES)
+        ),
+        lambda env, args: main(env, args.sizes),
     )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        main(api.Environment(cr, SUPERUSER_ID, {}), args.sizes)
 
 
 if "env" in globals():  # odoo-bin shell

@@ -152,3 +152,16 @@ def shift_title_years(text, year):
         return text
     pattern = re.compile(rf"(?<![\d/.\-])({year}|{year + 1})(?!\d|[/.\-]\d)")
     return pattern.sub(lambda match: str(int(match[1]) + 1), text)
+
+
+def dialog_action(title, res_model, context):
+    """The action that opens a new ``res_model`` form (a wizard) in a
+    dialog titled ``title``, with ``context`` (its defaults)."""
+    return {
+        "type": "ir.actions.act_window",
+        "name": title,
+        "res_model": res_model,
+        "view_mode": "form",
+        "target": "new",
+        "context": context,
+    }

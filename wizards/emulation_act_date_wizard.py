@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.common import dialog_action
+
 # act: (model, method called with act_date=)
 ACTS = {
     "agree_scores": ("emulation.scorecard", "action_agree"),
@@ -41,14 +43,9 @@ class EmulationActDateWizard(models.TransientModel):
 
     @api.model
     def _open_for(self, act, records, title):
-        return {
-            "type": "ir.actions.act_window",
-            "name": title,
-            "res_model": self._name,
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_act": act, "default_res_ids": records.ids},
-        }
+        return dialog_action(
+            title, self._name, {"default_act": act, "default_res_ids": records.ids}
+        )
 
     def _get_records(self):
         self.ensure_one()
