@@ -154,7 +154,9 @@ def _check_text(env, field, label, value):
             env._(
                 "%(field)s is too long: at most %(limit)s characters.",
                 field=label,
-                limit=f"{limit:,}".replace(",", "."),
+                # Vietnamese digit grouping; no f-string here: the catalog's
+                # extractor cannot read one among a translation's arguments
+                limit=format(limit, ",").replace(",", "."),
             )
         )
     if field.type == "selection" and value not in field.get_values(env):
