@@ -180,7 +180,7 @@ def _check_float(env, field, label, value):
             env._(
                 "%(field)s must be a number between -%(max)s and %(max)s.",
                 field=label,
-                max=f"{MAX_NUMBER:,.0f}".replace(",", "."),
+                max=format(MAX_NUMBER, ",.0f").replace(",", "."),
             )
         )
 
