@@ -112,13 +112,16 @@ def _cast(env, poll, committee):
     from odoo import Command
 
     candidates = poll.candidate_ids[:3].ids
+    # a secret poll's paper ballots: each unit's paper is first marked as
+    # handed in, then the committee enters the papers without their units
+    poll.voter_ids.with_user(committee).action_hand_in_paper()
     vals_list = [
         {
             "poll_id": poll.id,
-            "partner_id": voter.partner_id.id,
+            "partner_id": False,
             "approve_ids": [Command.set(candidates[: 1 + index % 3])],
         }
-        for index, voter in enumerate(poll.voter_ids)
+        for index in range(len(poll.voter_ids))
     ]
     Ballot = env["emulation.ballot"].with_user(committee)
     env.invalidate_all()
