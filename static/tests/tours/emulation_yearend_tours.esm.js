@@ -16,11 +16,11 @@ import {registry} from "@web/core/registry";
 const tours = registry.category("web_tour.tours");
 
 const SECRETARIAT = "Nguyễn Thị Hoa";
-// five rows in a row, in a list grouped or not
+// Five rows in a row, in a list grouped or not
 const FIVE_ROWS = Array(5).fill(".o_data_row").join(" + ");
 const SECRETARIAT_LOGIN = "hoa.nt@snv.daklak.gov.vn";
 
-// the criteria of the sample spreadsheet the set-up imported, by the words
+// The criteria of the sample spreadsheet the set-up imported, by the words
 // of their names the lines show
 const I1 = "Kết quả thực hiện nhiệm vụ được giao";
 const I2 = "Sáng kiến được công nhận";
@@ -127,7 +127,8 @@ function typeAndSendSelfScores(scores, total) {
             trigger: `.o_form_saved .o_field_widget[name='self_total']:contains('${total}')`,
         },
         {
-            trigger: "button[name='action_submit_self_scores']:contains('Gửi điểm tự chấm')",
+            trigger:
+                "button[name='action_submit_self_scores']:contains('Gửi điểm tự chấm')",
             run: "click",
         },
         {
@@ -173,7 +174,8 @@ function officerSelfScores(unit, scores, total) {
             trigger: `${scoreCell(I1, "self_value", scores[I1])}`,
         },
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Việc đơn vị tôi phải làm')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Việc đơn vị tôi phải làm')",
             run: "click",
         },
         {
@@ -196,7 +198,8 @@ function agreeAtTheConference(total) {
             trigger: `.o_field_widget[name='final_total']:contains('${total}')`,
         },
         {
-            trigger: "button[name='action_open_agree_wizard']:contains('Thống nhất tại hội nghị')",
+            trigger:
+                "button[name='action_open_agree_wizard']:contains('Thống nhất tại hội nghị')",
             run: "click",
         },
         {
@@ -257,7 +260,8 @@ tours.add("emulation_yearend_admin_adds_secretariat", {
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Đắk Lắk')",
+            trigger:
+                ".modal .o_field_widget[name='unit_id']:contains('Sở Nội vụ tỉnh Đắk Lắk')",
         },
         {
             trigger: ".modal .o_field_widget[name='name'] input",
@@ -312,7 +316,8 @@ tours.add("emulation_yearend_admin_adds_secretariat", {
             run: "click",
         },
         {
-            content: "The year's criteria, which the set-up left a draft: validate them",
+            content:
+                "The year's criteria, which the set-up left a draft: validate them",
             trigger: ".o_form_view:has(.o_form_saved) button[name='action_view_plans']",
             run: "click",
         },
@@ -351,7 +356,8 @@ tours.add("emulation_yearend_secretariat_opens_scoring", {
     steps: () => [
         {
             content: "Her first screen: the year at a glance, the 2027 plan on it",
-            trigger: ".o_emulation_year_board:contains('Cụm thi đua các tỉnh Tây Nguyên')",
+            trigger:
+                ".o_emulation_year_board:contains('Cụm thi đua các tỉnh Tây Nguyên')",
         },
         {
             trigger: ".o_menu_sections button:contains('Hoạt động trong năm')",
@@ -369,7 +375,8 @@ tours.add("emulation_yearend_secretariat_opens_scoring", {
         state("Đã ban hành"),
         {
             content: "Open self-scoring: one scorecard per member",
-            trigger: "button[name='action_create_scorecards']:contains('Tạo bảng chấm điểm')",
+            trigger:
+                "button[name='action_create_scorecards']:contains('Tạo bảng chấm điểm')",
             run: "click",
         },
         {
@@ -377,7 +384,8 @@ tours.add("emulation_yearend_secretariat_opens_scoring", {
         },
         {
             content: "Five scorecards, all waiting for their self scores",
-            trigger: ".o_list_renderer:has(.o_data_row:nth-child(5)):not(:has(.o_data_row:nth-child(6)))",
+            trigger:
+                ".o_list_renderer:has(.o_data_row:nth-child(5)):not(:has(.o_data_row:nth-child(6)))",
         },
         {
             trigger:
@@ -385,7 +393,8 @@ tours.add("emulation_yearend_secretariat_opens_scoring", {
         },
         {
             content: "None waits for a target: no target-based criterion this year",
-            trigger: ".o_list_renderer:not(:has(td[name='waiting_target_count'] span:not(:empty)))",
+            trigger:
+                ".o_list_renderer:not(:has(td[name='waiting_target_count'] span:not(:empty)))",
         },
         {
             content: "The year at a glance counts them",
@@ -415,14 +424,16 @@ tours.add("emulation_yearend_kontum_self_scores", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='partner_id']:contains('Sở Nội vụ tỉnh Kon Tum')",
+            trigger:
+                ".o_field_widget[name='partner_id']:contains('Sở Nội vụ tỉnh Kon Tum')",
         },
         state("Chờ tự chấm"),
         ...editScoreCell(I1, "self_value", "38"),
         ...editScoreCell(I1, "evidence", "Báo cáo tổng kết năm 2027 số 45/BC-SNV"),
         {
             content: "Attach the report as the evidence of I.1",
-            trigger: "div[name='line_ids'] .o_selected_row .o_field_many2many_binary .o_attach",
+            trigger:
+                "div[name='line_ids'] .o_selected_row .o_field_many2many_binary .o_attach",
             run: () => uploadEvidence("bao-cao-tong-ket-2027-kon-tum.pdf"),
         },
         {
@@ -444,7 +455,8 @@ tours.add("emulation_yearend_kontum_self_scores", {
             trigger: scoreCell(I2, "self_points", "20"),
         },
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Việc đơn vị tôi phải làm')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Việc đơn vị tôi phải làm')",
             run: "click",
         },
         {
@@ -527,7 +539,8 @@ tours.add("emulation_yearend_secretariat_appraises", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') td[name='partner_id']",
             run: "click",
         },
         state("Chờ tự chấm"),
@@ -545,7 +558,8 @@ tours.add("emulation_yearend_secretariat_appraises", {
         },
         state("Đã thẩm định"),
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
             run: "click",
         },
         {
@@ -554,7 +568,8 @@ tours.add("emulation_yearend_secretariat_appraises", {
         },
         {
             content: "Kon Tum's scorecard, with its evidence",
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') td[name='partner_id']",
             run: "click",
         },
         {
@@ -610,7 +625,8 @@ tours.add("emulation_yearend_secretariat_appraises", {
                 ".o_list_renderer:has(.o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk')):not(:has(.o_data_row:nth-child(2)))",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') td[name='partner_id']",
             run: "click",
         },
         state("Đã tự chấm"),
@@ -619,7 +635,8 @@ tours.add("emulation_yearend_secretariat_appraises", {
             trigger: ".o_form_view:not(:has(button[name='action_appraise']))",
         },
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
             run: "click",
         },
         {
@@ -651,7 +668,8 @@ tours.add("emulation_yearend_admin_appraises_the_leader", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk'):contains('Đã tự chấm') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk'):contains('Đã tự chấm') td[name='partner_id']",
             run: "click",
         },
         {
@@ -679,7 +697,8 @@ tours.add("emulation_yearend_kontum_explains", {
         },
         {
             content: "His unit's scorecard only, appraised",
-            trigger: ".o_list_renderer:has(.o_data_row:contains('Sở Nội vụ tỉnh Kon Tum')):not(:has(.o_data_row:nth-child(2)))",
+            trigger:
+                ".o_list_renderer:has(.o_data_row:contains('Sở Nội vụ tỉnh Kon Tum')):not(:has(.o_data_row:nth-child(2)))",
         },
         {
             trigger: ".o_data_row:contains('Đã thẩm định') td[name='partner_id']",
@@ -715,7 +734,8 @@ tours.add("emulation_yearend_kontum_explains", {
         },
         {
             content: "The secretariat's request",
-            trigger: ".o_field_widget[name='appraisal_note']:contains('giải trình tiêu chí I.1')",
+            trigger:
+                ".o_field_widget[name='appraisal_note']:contains('giải trình tiêu chí I.1')",
         },
         {
             trigger: "button[name='action_explain']:contains('Gửi giải trình')",
@@ -741,7 +761,8 @@ tours.add("emulation_yearend_secretariat_agrees", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Kon Tum'):contains('Đã giải trình') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Kon Tum'):contains('Đã giải trình') td[name='partner_id']",
             run: "click",
         },
         {
@@ -761,7 +782,8 @@ tours.add("emulation_yearend_secretariat_agrees", {
         state("Đã thẩm định lại"),
         ...agreeAtTheConference("94,00"),
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
             run: "click",
         },
         {
@@ -769,7 +791,8 @@ tours.add("emulation_yearend_secretariat_agrees", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') td[name='partner_id']",
             run: "click",
         },
         ...agreeAtTheConference("91,00"),
@@ -778,7 +801,8 @@ tours.add("emulation_yearend_secretariat_agrees", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Gia Lai') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Gia Lai') td[name='partner_id']",
             run: "click",
         },
         ...agreeAtTheConference("90,00"),
@@ -787,7 +811,8 @@ tours.add("emulation_yearend_secretariat_agrees", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Lâm Đồng') td[name='partner_id']",
             run: "click",
         },
         ...agreeAtTheConference("78,00"),
@@ -796,12 +821,14 @@ tours.add("emulation_yearend_secretariat_agrees", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Nông') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Nông') td[name='partner_id']",
             run: "click",
         },
         ...agreeAtTheConference("70,00"),
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
+            trigger:
+                ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
             run: "click",
         },
         {
@@ -835,7 +862,8 @@ tours.add("emulation_yearend_kontum_reads_ranking", {
             trigger: `.o_list_renderer:has(${FIVE_ROWS}):not(:has(${FIVE_ROWS} + .o_data_row))`,
         },
         {
-            trigger: ".o_list_renderer:not(:has(.o_data_row:not(:contains('Đã thống nhất'))))",
+            trigger:
+                ".o_list_renderer:not(:has(.o_data_row:not(:contains('Đã thống nhất'))))",
         },
         {
             content: "His unit first, Hoàn thành xuất sắc",
@@ -859,7 +887,8 @@ tours.add("emulation_yearend_kontum_reads_ranking", {
                 ".o_data_row:contains('Sở Nội vụ tỉnh Đắk Nông'):contains('70,00'):not(:contains('Hoàn thành xuất sắc')) td[name='rank']:contains('5')",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') td[name='partner_id']",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Kon Tum') td[name='partner_id']",
             run: "click",
         },
         {
