@@ -188,6 +188,16 @@ class YearEndScoringTours:
         )
         leader = self._card(cards, "Sở Nội vụ tỉnh Đắk Lắk")
         self.assertEqual(leader.state, "self_scored", "never her own unit's")
+        # her form said so (the tour read it), on her own unit's card only
+        self.assertEqual(
+            cards.with_user(secretariat)
+            .filtered("is_own_unit_of_secretariat")
+            .partner_id,
+            leader.partner_id,
+        )
+        self.assertFalse(
+            leader.with_user(self.administrator).is_own_unit_of_secretariat
+        )
         self._tour(
             "emulation_yearend_admin_appraises_the_leader",
             self.administrator.login,

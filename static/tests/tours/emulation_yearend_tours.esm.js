@@ -635,6 +635,11 @@ tours.add("emulation_yearend_secretariat_appraises", {
             trigger: ".o_form_view:not(:has(button[name='action_appraise']))",
         },
         {
+            content: "The form says who appraises it",
+            trigger:
+                ".alert-info:contains('một cán bộ khác của Thường trực Cụm hoặc người quản trị thẩm định')",
+        },
+        {
             trigger:
                 ".o_breadcrumb .breadcrumb-item a:contains('Toàn cảnh năm thi đua')",
             run: "click",
