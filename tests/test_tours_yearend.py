@@ -47,6 +47,9 @@ class YearEndScoringTours:
 
     def _score_the_year(self, plan):
         secretariat = self._add_the_secretariat(plan)
+        # for the closing part: the leader unit's secretariat the
+        # administrator added (login and password SECRETARIAT_LOGIN)
+        self.secretariat = secretariat
         cards = self._open_self_scoring(plan, secretariat)
         self._self_score(cards)
         self._appraise(cards, secretariat)
