@@ -184,6 +184,11 @@ class EmulationScorecard(models.Model):
         help="Criteria scored against a target the secretariat has not "
         "entered yet: they score nothing until it does.",
     )
+    # the secretariat's own unit: its form says who appraises it instead
+    is_own_unit_of_secretariat = fields.Boolean(
+        string="Own Unit's Scorecard",
+        compute="_compute_is_own_unit_of_secretariat",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -317,6 +322,14 @@ class EmulationScorecard(models.Model):
             card.waiting_target_count = len(
                 card.line_ids.filtered(lambda line: line._is_waiting_for_target())
             )
+
+    @api.depends_context("uid")
+    def _compute_is_own_unit_of_secretariat(self):
+        user = self.env.user
+        for card in self:
+            card.is_own_unit_of_secretariat = card._is_role_secretariat(
+                user
+            ) and not card._is_role_reviewer(user)
 
     def _compute_is_provisional(self):
         for card in self:
