@@ -158,6 +158,10 @@ class YearEndClosingTours:
                 proposal.display_name,
             )
         self.assertEqual(
+            flag.item_ids.filtered("file_name").mapped("file_name"),
+            ["bao-cao-thanh-tich-kon-tum.pdf"],
+        )
+        self.assertEqual(
             sorted(merit.item_ids.filtered("file_name").mapped("file_name")),
             ["bao-cao-thanh-tich-gia-lai.pdf", "bien-ban-binh-xet-bang-khen.pdf"],
         )

@@ -432,6 +432,36 @@ tours.add("emulation_yearend_secretariat_counts", {
     ],
 });
 
+/**
+ * The steps that attach a scanned paper to a line of the proposal's
+ * dossier (its Dossier tab open).
+ *
+ * @param {String} item the dossier item's name, as the line shows it
+ * @param {String} name the file's name
+ * @returns {Array} the tour steps
+ */
+function attachDossierFile(item, name) {
+    const row = `.o_field_widget[name='item_ids'] .o_data_row:contains('${item}')`;
+    return [
+        {
+            content: `Attach ${item}`,
+            trigger: `${row} td[name='file']`,
+            run: "click",
+        },
+        {
+            trigger: `${row}.o_selected_row .o_field_binary`,
+            run: () =>
+                uploadFile(
+                    ".o_field_widget[name='item_ids'] .o_selected_row .o_field_binary input[type='file']",
+                    name
+                ),
+        },
+        {
+            trigger: `${row}:contains('Đã đính kèm tệp')`,
+        },
+    ];
+}
+
 // The secretariat turns the nomination into its proposal, then proposes
 // another unit by hand and completes its dossier with the papers it holds.
 tours.add("emulation_yearend_secretariat_proposes", {
@@ -476,8 +506,34 @@ tours.add("emulation_yearend_secretariat_proposes", {
                 ".o_field_widget[name='item_ids'] .o_data_row.text-success:contains('Biên bản kiểm phiếu')",
         },
         {
+            content: "The unit's achievement report is missing: attach it",
+            trigger:
+                ".alert-warning .o_field_widget[name='missing_item_count']:contains('2')",
+        },
+        ...attachDossierFile("Báo cáo thành tích", "bao-cao-thanh-tich-kon-tum.pdf"),
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Only the letter is missing now",
+            trigger:
+                ".alert-warning .o_field_widget[name='missing_item_count']:contains('1')",
+        },
+        {
+            trigger: "body:not(:has(.o_form_dirty)) .o_form_view",
+        },
+        {
             content: "A proposal by hand: the certificate of merit",
-            trigger: ".o_control_panel_main_buttons .o_form_button_create",
+            trigger: ".o_menu_sections button:contains('Hoạt động trong năm')",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item:contains('Đề nghị khen thưởng')",
+            run: "click",
+        },
+        {
+            trigger: ".o_control_panel_main_buttons .o_list_button_add",
             run: "click",
         },
         {
@@ -517,43 +573,8 @@ tours.add("emulation_yearend_secretariat_proposes", {
             trigger: ".o_notebook .nav-link:contains('Hồ sơ')",
             run: "click",
         },
-        {
-            content: "Attach the unit's achievement report, received on paper",
-            trigger:
-                ".o_field_widget[name='item_ids'] .o_data_row:contains('Báo cáo thành tích') td[name='file']",
-            run: "click",
-        },
-        {
-            trigger: ".o_field_widget[name='item_ids'] .o_selected_row .o_field_binary",
-            run: () =>
-                uploadFile(
-                    ".o_field_widget[name='item_ids'] .o_selected_row .o_field_binary input[type='file']",
-                    "bao-cao-thanh-tich-gia-lai.pdf"
-                ),
-        },
-        {
-            trigger:
-                ".o_field_widget[name='item_ids'] .o_data_row:contains('Báo cáo thành tích'):contains('bao-cao-thanh-tich-gia-lai.pdf')",
-        },
-        {
-            content: "And the minutes of the review meeting that chose it",
-            trigger:
-                ".o_field_widget[name='item_ids'] .o_data_row:contains('Biên bản họp bình xét') td[name='file']",
-            run: "click",
-        },
-        {
-            trigger:
-                ".o_field_widget[name='item_ids'] .o_selected_row:contains('Biên bản họp bình xét') .o_field_binary",
-            run: () =>
-                uploadFile(
-                    ".o_field_widget[name='item_ids'] .o_selected_row .o_field_binary input[type='file']",
-                    "bien-ban-binh-xet-bang-khen.pdf"
-                ),
-        },
-        {
-            trigger:
-                ".o_field_widget[name='item_ids'] .o_data_row:contains('Biên bản họp bình xét'):contains('bien-ban-binh-xet-bang-khen.pdf')",
-        },
+        ...attachDossierFile("Báo cáo thành tích", "bao-cao-thanh-tich-gia-lai.pdf"),
+        ...attachDossierFile("Biên bản họp bình xét", "bien-ban-binh-xet-bang-khen.pdf"),
         {
             trigger: ".o_form_button_save",
             run: "click",
@@ -566,6 +587,10 @@ tours.add("emulation_yearend_secretariat_proposes", {
         {
             trigger:
                 ".o_field_widget[name='item_ids'] .o_data_row.text-success:contains('Báo cáo thành tích')",
+        },
+        {
+            content: "Saved",
+            trigger: "body:not(:has(.o_form_dirty)) .o_form_view",
         },
     ],
 });
@@ -602,6 +627,15 @@ tours.add("emulation_yearend_secretariat_sends_the_letter", {
         {
             trigger: ".o_field_widget[name='addressee'] input",
             run: "edit Hội đồng Thi đua - Khen thưởng Bộ Nội vụ",
+        },
+        {
+            content: "Where and by whom it is issued, as it will print",
+            trigger: ".o_field_widget[name='issue_place'] input",
+            run: "edit Gia Nghĩa",
+        },
+        {
+            trigger: ".o_field_widget[name='issuer_name'] input",
+            run: "edit Cụm thi đua các tỉnh Tây Nguyên",
         },
         {
             content: "The proposals it sends",
