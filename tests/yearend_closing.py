@@ -101,12 +101,9 @@ class YearEndClosingTours:
             (POLLS["leader"][1], POLLS["deputy"][1]),
         )
         # both minutes, as the secretariat prints them (the tour clicked
-        # them), dated the day of the conference
-        Report = (
-            self.env["ir.actions.report"]
-            .with_user(self.secretariat)
-            .with_context(lang=self.secretariat.lang)
-        )
+        # them), dated the day of the conference; in Vietnamese, the award's
+        # name too, even for a reader in English (no language given here)
+        Report = self.env["ir.actions.report"].with_user(self.secretariat)
         for report in (
             "emulation_cluster.report_emulation_poll_review_minutes",
             "emulation_cluster.report_emulation_poll_count_minutes",

@@ -686,7 +686,8 @@ tours.add("emulation_yearend_secretariat_sends_the_letter", {
             run: "edit 20/12/2027",
         },
         {
-            trigger: ".modal button[name='action_confirm']",
+            content: "The button says what it does",
+            trigger: ".modal button[name='action_confirm']:contains('Ghi nhận theo ngày này')",
             run: "click",
         },
         {
