@@ -67,7 +67,11 @@ class YearEndClosingTours:
                 self.secretariat.login,
             )
             self.assertEqual(
-                (conference.state, conference.date_held, conference.absent_unit_ids.name),
+                (
+                    conference.state,
+                    conference.date_held,
+                    conference.absent_unit_ids.name,
+                ),
                 ("held", date(2027, 12, 10), ABSENT),
             )
             polls = conference.poll_ids
@@ -149,8 +153,9 @@ class YearEndClosingTours:
         # what is missing of each dossier: only the letter
         for proposal in proposals:
             self.assertEqual(
-                proposal.item_ids.filtered(lambda line: not line.is_present)
-                .item_id.mapped("source"),
+                proposal.item_ids.filtered(
+                    lambda line: not line.is_present
+                ).item_id.mapped("source"),
                 ["letter"],
                 proposal.display_name,
             )

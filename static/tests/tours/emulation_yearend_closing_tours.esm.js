@@ -17,7 +17,7 @@ const CONFERENCE = "Hội nghị tổng kết Cụm năm 2027";
 const ABSENT = "Sở Nội vụ tỉnh Lâm Đồng";
 const FLAG = "Cờ thi đua của Chính phủ";
 const MERIT = "Bằng khen của Bộ, ngành, tỉnh";
-// the polls the secretariat prepares, and whom the members choose in each
+// The polls the secretariat prepares, and whom the members choose in each
 const POLLS = [
     {
         name: "Suy tôn đơn vị đề nghị tặng Cờ năm 2027",
@@ -200,11 +200,13 @@ tours.add("emulation_yearend_secretariat_prepares_the_votes", {
                 ".o_statusbar_status .o_arrow_button_current:contains('Đã tổ chức')",
         },
         {
-            trigger: ".o_field_widget[name='date_held'] :contains('10/12/2027'), .o_field_widget[name='date_held'] input:value(10/12/2027)",
+            trigger:
+                ".o_field_widget[name='date_held'] :contains('10/12/2027'), .o_field_widget[name='date_held'] input:value(10/12/2027)",
         },
         {
             content: "No poll yet: prepare them from the conference",
-            trigger: "button[name='action_view_polls']:contains('Chuẩn bị bình xét, bỏ phiếu')",
+            trigger:
+                "button[name='action_view_polls']:contains('Chuẩn bị bình xét, bỏ phiếu')",
             run: "click",
         },
         ...preparePoll(POLLS[0]),
@@ -304,7 +306,8 @@ function countPoll(poll) {
             run: "click",
         },
         {
-            trigger: "body:not(:has(.modal)) .o_field_widget[name='ballot_count']:contains('4')",
+            trigger:
+                "body:not(:has(.modal)) .o_field_widget[name='ballot_count']:contains('4')",
         },
         {
             content: "The absent member's written ballot, handed in on paper",
@@ -324,7 +327,8 @@ function countPoll(poll) {
         },
         {
             content: "Entered without its unit: the vote is secret",
-            trigger: "button[name='action_enter_paper_ballot']:contains('Nhập phiếu giấy')",
+            trigger:
+                "button[name='action_enter_paper_ballot']:contains('Nhập phiếu giấy')",
             run: "click",
         },
         {
@@ -339,7 +343,8 @@ function countPoll(poll) {
             run: "click",
         },
         {
-            trigger: "body:not(:has(.modal)) .o_field_widget[name='ballot_count']:contains('5')",
+            trigger:
+                "body:not(:has(.modal)) .o_field_widget[name='ballot_count']:contains('5')",
         },
         {
             trigger:
@@ -549,7 +554,8 @@ tours.add("emulation_yearend_secretariat_proposes", {
             run: "edit Gia Lai",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item:contains('Sở Nội vụ tỉnh Gia Lai')",
+            trigger:
+                ".o-autocomplete--dropdown-item:contains('Sở Nội vụ tỉnh Gia Lai')",
             run: "click",
         },
         {
@@ -574,7 +580,10 @@ tours.add("emulation_yearend_secretariat_proposes", {
             run: "click",
         },
         ...attachDossierFile("Báo cáo thành tích", "bao-cao-thanh-tich-gia-lai.pdf"),
-        ...attachDossierFile("Biên bản họp bình xét", "bien-ban-binh-xet-bang-khen.pdf"),
+        ...attachDossierFile(
+            "Biên bản họp bình xét",
+            "bien-ban-binh-xet-bang-khen.pdf"
+        ),
         {
             trigger: ".o_form_button_save",
             run: "click",
@@ -677,7 +686,8 @@ tours.add("emulation_yearend_secretariat_sends_the_letter", {
             trigger: ".o_field_widget[name='number']:contains('01/TTr-')",
         },
         {
-            trigger: "button[name='action_open_submit_wizard']:contains('Gửi Hội đồng')",
+            trigger:
+                "button[name='action_open_submit_wizard']:contains('Gửi Hội đồng')",
             run: "click",
         },
         {
@@ -687,7 +697,8 @@ tours.add("emulation_yearend_secretariat_sends_the_letter", {
         },
         {
             content: "The button says what it does",
-            trigger: ".modal button[name='action_confirm']:contains('Ghi nhận theo ngày này')",
+            trigger:
+                ".modal button[name='action_confirm']:contains('Ghi nhận theo ngày này')",
             run: "click",
         },
         {
@@ -728,7 +739,8 @@ tours.add("emulation_yearend_council_decides", {
             trigger: ".o_breadcrumb .active:contains('Đang trình Hội đồng')",
         },
         {
-            trigger: ".o_data_row:contains('Sở Nội vụ tỉnh Gia Lai'):contains('20/12/2027')",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ tỉnh Gia Lai'):contains('20/12/2027')",
         },
         {
             trigger: `.o_data_row:contains('${POLLS[0].chosen}'):contains('${FLAG}') td[name='partner_id']`,
@@ -811,11 +823,13 @@ tours.add("emulation_yearend_admin_rolls_over", {
     url: "/odoo/action-emulation_cluster.emulation_plan_action",
     steps: () => [
         {
-            trigger: ".o_data_row:contains('2027'):contains('Tây Nguyên') td[name='name'], .o_kanban_record:contains('2027'):contains('Tây Nguyên')",
+            trigger:
+                ".o_data_row:contains('2027'):contains('Tây Nguyên') td[name='name'], .o_kanban_record:contains('2027'):contains('Tây Nguyên')",
             run: "click",
         },
         {
-            trigger: "button[name='action_open_rollover_wizard']:contains('Chuyển sang năm sau')",
+            trigger:
+                "button[name='action_open_rollover_wizard']:contains('Chuyển sang năm sau')",
             run: "click",
         },
         {
@@ -823,27 +837,32 @@ tours.add("emulation_yearend_admin_rolls_over", {
             trigger: ".modal .alert-info:contains('Do hội nghị tổng kết bầu.')",
         },
         {
-            trigger: ".modal .o_field_widget[name='leader_id']:contains('Sở Nội vụ tỉnh Gia Lai')",
+            trigger:
+                ".modal .o_field_widget[name='leader_id']:contains('Sở Nội vụ tỉnh Gia Lai')",
         },
         {
-            trigger: ".modal .o_field_widget[name='deputy_id']:contains('Sở Nội vụ tỉnh Kon Tum')",
+            trigger:
+                ".modal .o_field_widget[name='deputy_id']:contains('Sở Nội vụ tỉnh Kon Tum')",
         },
         {
             trigger: ".modal .o_field_widget[name='member_count']:contains('5')",
         },
         {
-            trigger: ".modal button[name='action_confirm']:contains('Lập kế hoạch năm sau')",
+            trigger:
+                ".modal button[name='action_confirm']:contains('Lập kế hoạch năm sau')",
             run: "click",
         },
         {
             content: "Next year's draft plan",
-            trigger: "body:not(:has(.modal)) .o_field_widget[name='year'] input:value(2028), body:not(:has(.modal)) .o_field_widget[name='year']:contains('2028')",
+            trigger:
+                "body:not(:has(.modal)) .o_field_widget[name='year'] input:value(2028), body:not(:has(.modal)) .o_field_widget[name='year']:contains('2028')",
         },
         {
             trigger: ".o_statusbar_status .o_arrow_button_current:contains('Dự thảo')",
         },
         {
-            trigger: ".o_field_widget[name='leader_id']:contains('Sở Nội vụ tỉnh Gia Lai'), .o_field_widget[name='leader_id'] input:value(Sở Nội vụ tỉnh Gia Lai)",
+            trigger:
+                ".o_field_widget[name='leader_id']:contains('Sở Nội vụ tỉnh Gia Lai'), .o_field_widget[name='leader_id'] input:value(Sở Nội vụ tỉnh Gia Lai)",
         },
     ],
 });
