@@ -124,6 +124,10 @@ function preparePoll(poll) {
             trigger: "div[name='candidate_ids'] .o_data_row:nth-child(5)",
         },
         {
+            content: "Five members, four present",
+            trigger: ".o_field_widget[name='present_count']:contains('4')",
+        },
+        {
             content: "The absent member, as the conference recorded it",
             trigger: ".o_notebook .nav-link:contains('Thành viên biểu quyết')",
             run: "click",
@@ -761,7 +765,7 @@ tours.add("emulation_yearend_council_decides", {
         },
         {
             content: "Dated today by default: give the decision's own day",
-            trigger: ".o_field_widget[name='decision_date'] input:value(/)",
+            trigger: ".o_field_widget[name='decision_date'] input:value(15/01/2028)",
             run: "edit 14/01/2028",
         },
         {
