@@ -11,6 +11,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from .yearend_closing import YearEndClosingTours
 from .yearend_common import CLUSTER, OFFICERS, YearEndCommon
 
 SECRETARIAT_LOGIN = "hoa.nt@snv.daklak.gov.vn"
@@ -281,14 +282,13 @@ class YearEndScoringTours:
 
 
 @tagged("post_install", "-at_install")
-class TestYearEndByItsRoles(YearEndScoringTours, YearEndCommon):
+class TestYearEndByItsRoles(YearEndScoringTours, YearEndClosingTours, YearEndCommon):
     """The year-end of a cluster made through the screens, in the browser,
-    each step by its role. The closing part (polls, proposals, letter,
-    council, rollover) comes as a mixin giving ``_close_the_year(plan)``:
-    it runs after the scoring when the class has it."""
+    each step by its role, on what the previous steps made: the scoring
+    (this file), then the votes, the proposals, the letter, the council's
+    decisions and the rollover (``yearend_closing.py``)."""
 
     def test_year_end_by_its_roles(self):
         plan = self._set_up_cluster()
         self._score_the_year(plan)
-        if hasattr(self, "_close_the_year"):
-            self._close_the_year(plan)
+        self._close_the_year(plan)
