@@ -214,7 +214,9 @@ def _demo_votes(env, poll, choices, users, written=()):
     paper = env["res.partner"]
     for unit, approved in choices.items():
         officer = users.get(unit)
-        candidates = poll.candidate_ids.filtered(lambda c: c.partner_id in approved)
+        candidates = poll.candidate_ids.filtered(
+            lambda c, approved=approved: c.partner_id in approved
+        )
         values = {"poll_id": poll.id, "approve_ids": [Command.set(candidates.ids)]}
         if poll.is_secret and not officer:
             paper |= unit

@@ -245,7 +245,9 @@ class EmulationObligation(models.Model):
                 groupby=["obligation_id", "state"],
                 aggregates=["__count"],
             )
-            counts = {(obligation.id, state): count for obligation, state, count in groups}
+            counts = {
+                (obligation.id, state): count for obligation, state, count in groups
+            }
         for obligation in self:
             for state in SUBMISSION_STATES:
                 obligation[f"{state}_count"] = counts.get((obligation.id, state), 0)
@@ -257,9 +259,7 @@ class EmulationObligation(models.Model):
 
     def _search_is_latest_plan(self, operator, value):
         # the submissions' own filter: both read the plan_id it returns
-        return self.env["emulation.submission"]._search_is_latest_plan(
-            operator, value
-        )
+        return self.env["emulation.submission"]._search_is_latest_plan(operator, value)
 
     @api.model
     def action_open_tracker(self):

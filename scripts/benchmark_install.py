@@ -84,7 +84,9 @@ def _odoo(args, database, module):
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     errors = [
-        line for line in done.stderr.splitlines() if " ERROR " in line or "CRITICAL" in line
+        line
+        for line in done.stderr.splitlines()
+        if " ERROR " in line or "CRITICAL" in line
     ]
     if done.returncode or errors:
         raise SystemExit(f"installing {module} failed:\n{done.stderr[-3000:]}")

@@ -265,9 +265,7 @@ def main(env, clusters=CLUSTERS, contacts=CONTACTS, repeat=REPEAT):
                 f"{ratio:.2f}x the contacts list (goal: at most {RATIO_GOAL:g}x, "
                 f"{verdict})"
             )
-        print(
-            "  load average: " + " ".join(f"{load:.1f}" for load in os.getloadavg())
-        )
+        print("  load average: " + " ".join(f"{load:.1f}" for load in os.getloadavg()))
     finally:
         env.cr.rollback()
 
