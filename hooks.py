@@ -3,6 +3,7 @@
 import base64
 import datetime
 import logging
+from collections import defaultdict
 
 from lxml import etree
 
@@ -152,16 +153,23 @@ def write_demo_scores(env):
     paper.action_file()
     plan.with_user(secretariat).action_create_scorecards()
     cards = plan.scorecard_ids.sorted(lambda card: card.partner_id.name)
-    for card in cards:
-        card.line_ids.filtered(lambda line: line.kind == "target").with_user(
-            secretariat
-        ).write({"target_value": 100})
+    # each write as its user would make it, but one write per user and
+    # value, not one per line: a line's write checks its policy, keeps its
+    # history and recomputes the points of the plan's targets
+    cards.line_ids.filtered(lambda line: line.kind == "target").with_user(
+        secretariat
+    ).write({"target_value": 100})
+    by_value = defaultdict(lambda: env["emulation.score.line"])
     for index, card in enumerate(cards):
         user = officers.get(card.partner_id, secretariat)
-        for line in card.line_ids.with_user(user):
+        for line in card.line_ids:
             values = DEMO_SCORES.get(line.criterion_id.code)
             if values:
-                line.self_value = values[index % len(values)]
+                by_value[user, values[index % len(values)]] |= line
+    for (user, value), lines in by_value.items():
+        lines.with_user(user).write({"self_value": value})
+    for card in cards:
+        user = officers.get(card.partner_id, secretariat)
         card.with_user(user).action_submit_self_scores()
     leader = plan.leader_id
     for card in cards:
@@ -195,23 +203,36 @@ def write_demo_scores(env):
     plan._rank_scorecards()
 
 
-def _demo_vote(env, poll, unit, approved, users, **vals):
-    """A unit's ballot: cast by its officer when it has one in the demo,
-    else from paper by the counting committee: in a secret poll, the unit
-    marked as having handed its paper in, then the paper entered without
-    its unit."""
-    officer = users.get(unit)
-    user = officer or poll.counting_user_ids[:1]
-    candidates = poll.candidate_ids.filtered(lambda c: c.partner_id in approved)
-    values = {"poll_id": poll.id, "approve_ids": [Command.set(candidates.ids)]}
-    if poll.is_secret and not officer:
-        voter = poll.voter_ids.filtered(lambda line: line.partner_id == unit)
-        voter.with_user(user).action_hand_in_paper()
-        # the paper names no unit (the ballot's default is the user's own)
-        values["partner_id"] = False
-    else:
-        values.update(partner_id=unit.id, **vals)
-    return env["emulation.ballot"].with_user(user).create(values)
+def _demo_votes(env, poll, choices, users, written=()):
+    """The units' ballots, ``choices`` {unit: units approved}: cast by the
+    unit's officer when it has one in the demo, else from paper by the
+    counting committee, in one batch: in a secret poll, the units marked
+    as having handed their paper in, then the papers entered without their
+    unit. ``written``: the units that voted in writing (absent)."""
+    committee = poll.counting_user_ids[:1]
+    batches = defaultdict(list)
+    paper = env["res.partner"]
+    for unit, approved in choices.items():
+        officer = users.get(unit)
+        candidates = poll.candidate_ids.filtered(
+            lambda c, approved=approved: c.partner_id in approved
+        )
+        values = {"poll_id": poll.id, "approve_ids": [Command.set(candidates.ids)]}
+        if poll.is_secret and not officer:
+            paper |= unit
+            # the paper names no unit (the ballot's default is the user's own)
+            values["partner_id"] = False
+        else:
+            values["partner_id"] = unit.id
+            if unit in written:
+                values["is_written"] = True
+        batches[officer or committee].append(values)
+    if paper:
+        poll.voter_ids.filtered(lambda line: line.partner_id in paper).with_user(
+            committee
+        ).action_hand_in_paper()
+    for user, vals_list in batches.items():
+        env["emulation.ballot"].with_user(user).create(vals_list)
 
 
 def write_demo_votes(env):
@@ -277,12 +298,28 @@ def write_demo_votes(env):
                     candidate.partner_id
                 ]
         poll.with_user(secretariat).action_open_voting()
-    for index, unit in enumerate(flag.voter_ids.partner_id):
-        # nine of ten for the first, one for the second
-        choice = ranking[1] if index == 3 else ranking[0]
-        _demo_vote(env, flag, unit, choice, users, is_written=unit == absent)
-        picks = ranking[1:4] if index % 4 else ranking[1:3] | ranking[4]
-        _demo_vote(env, merit, unit, picks, users, is_written=unit == absent)
+    units = flag.voter_ids.partner_id
+    # nine of ten for the first, one for the second
+    _demo_votes(
+        env,
+        flag,
+        {
+            unit: ranking[1] if index == 3 else ranking[0]
+            for index, unit in enumerate(units)
+        },
+        users,
+        written=absent,
+    )
+    _demo_votes(
+        env,
+        merit,
+        {
+            unit: ranking[1:4] if index % 4 else ranking[1:3] | ranking[4]
+            for index, unit in enumerate(units)
+        },
+        users,
+        written=absent,
+    )
     (flag | merit).with_user(secretariat).action_count_round()
     # next year's leader and deputy, by a show of hands
     leader_2021 = ref("emulation_cluster.partner_snv_nam_dinh_demo")
@@ -297,8 +334,9 @@ def write_demo_votes(env):
                 lambda c: c.partner_id == leader_2021
             ).with_user(secretariat).unlink()
         poll.with_user(secretariat).action_open_voting()
-        for unit in poll.voter_ids.partner_id - absent:
-            _demo_vote(env, poll, unit, chosen, {})
+        _demo_votes(
+            env, poll, dict.fromkeys(poll.voter_ids.partner_id - absent, chosen), {}
+        )
         poll.with_user(secretariat).action_count_round()
     # the conference was held on the day it agreed the scores
     event.with_user(secretariat).date_held = datetime.date(2020, 12, 10)

@@ -33,3 +33,4 @@ from . import test_reminder_mail
 from . import test_phone
 from . import test_yearend
 from . import test_tours_yearend
+from . import test_page_numbers
