@@ -21,8 +21,6 @@ MAX_REMINDER_DAYS = 365
 ASCII_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 # What a normalised list of reminder offsets looks like ("7,1").
 OFFSETS_SQL_PATTERN = "^[0-9]{1,3}(,[0-9]{1,3})*$"
-# The submissions' statuses, each counted on its obligation (<state>_count).
-SUBMISSION_STATES = ("to_file", "filed", "under_review", "returned", "accepted")
 
 
 class EmulationObligation(models.Model):
@@ -146,30 +144,6 @@ class EmulationObligation(models.Model):
     submission_missing_count = fields.Integer(
         string="Not Filed", compute="_compute_submission_stats"
     )
-    # the active submissions by status, stored: the tracker of every
-    # cluster reads one row per obligation, never the submissions (a
-    # million over the years); a filing rewrites its obligation's row only
-    to_file_count = fields.Integer(
-        string="To File", compute="_compute_state_counts", store=True
-    )
-    filed_count = fields.Integer(
-        string="Filed", compute="_compute_state_counts", store=True
-    )
-    under_review_count = fields.Integer(
-        string="Under Review", compute="_compute_state_counts", store=True
-    )
-    returned_count = fields.Integer(
-        string="Returned", compute="_compute_state_counts", store=True
-    )
-    accepted_count = fields.Integer(
-        string="Accepted", compute="_compute_state_counts", store=True
-    )
-    is_latest_plan = fields.Boolean(
-        string="Latest Issued Plan",
-        compute="_compute_is_latest_plan",
-        search="_search_is_latest_plan",
-        help="Of the latest issued plan of its cluster.",
-    )
     active = fields.Boolean(default=True)
 
     # ------------------------------------------------------------------
@@ -227,64 +201,6 @@ class EmulationObligation(models.Model):
         for obligation in self:
             obligation.submission_count = total.get(obligation, 0)
             obligation.submission_missing_count = missing.get(obligation, 0)
-
-    @api.depends("submission_ids.state", "submission_ids.active")
-    def _compute_state_counts(self):
-        counts = {}
-        if self.ids:
-            groups = self.env["emulation.submission"]._read_group(
-                [("obligation_id", "in", self.ids), ("active", "=", True)],
-                groupby=["obligation_id", "state"],
-                aggregates=["__count"],
-            )
-            counts = {
-                (obligation.id, state): count for obligation, state, count in groups
-            }
-        for obligation in self:
-            for state in SUBMISSION_STATES:
-                obligation[f"{state}_count"] = counts.get((obligation.id, state), 0)
-
-    def _compute_is_latest_plan(self):
-        latest = self.env["emulation.submission"]._get_latest_plans()
-        for obligation in self:
-            obligation.is_latest_plan = obligation.plan_id in latest
-
-    def _search_is_latest_plan(self, operator, value):
-        # the submissions' own filter: both read the plan_id it returns
-        return self.env["emulation.submission"]._search_is_latest_plan(operator, value)
-
-    @api.model
-    def action_open_tracker(self):
-        """The tracker of who reads every cluster: the obligations of each
-        cluster's latest plan, grouped by cluster, with their submissions
-        counted by status from the obligations' own counters (one row per
-        obligation read, whatever the number of submissions)."""
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_obligation_action_tracker"
-        )
-        action["context"] = {
-            "search_default_latest_plan": 1,
-            "search_default_group_cluster": 1,
-        }
-        return action
-
-    def action_open_submissions(self):
-        """The obligation's submissions, by status: the groups hold the
-        records its counters count."""
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_submission_action"
-        )
-        action.update(
-            {
-                "display_name": self.display_name,
-                "domain": [("obligation_id", "=", self.id)],
-                "view_mode": "list,kanban,form",
-                "views": [(False, "list"), (False, "kanban"), (False, "form")],
-                "context": {"group_by": ["state"], "create": False},
-            }
-        )
-        return action
 
     def _get_plan_closed_reason(self):
         """What the plan prints of this record changes with the plan."""

@@ -11,12 +11,10 @@ run of each that fills the caches):
 
 - Odoo's contacts list over the million contacts, as the administrator:
   ``web_search_read`` of its first 80 rows with the count;
-- the tracker's first screen (``action_open_tracker``) on the latest
-  issued plans: for the secretariat of one cluster, its pivot of units by
-  status (one ``read_group`` per combination of row and column groupings);
-  for the administrator, the list of the obligations grouped by cluster
-  with their submissions counted by status from the obligations' stored
-  counters (one ``web_read_group``);
+- the tracker's first screen (``action_open_tracker``: its pivot's
+  ``read_group`` calls, one per combination of row and column groupings)
+  for the secretariat of one cluster (units by status) and for the
+  administrator (clusters by status), on the latest issued plans;
 
 and prints each tracker time as a ratio of the contacts list's (goal: at
 most 2x). Run it on a throwaway database whose name contains "bench":
@@ -140,30 +138,6 @@ def _setup(env, clusters_count, contacts):
         )
     )
     submissions = cr.rowcount
-    # the obligations' counters of their submissions by status, as the
-    # ORM's stored compute keeps them (written here in one statement)
-    cr.execute(
-        SQL(
-            """
-            UPDATE emulation_obligation o
-               SET to_file_count = c.to_file, filed_count = c.filed,
-                   under_review_count = c.under_review,
-                   returned_count = c.returned, accepted_count = c.accepted
-              FROM (SELECT obligation_id,
-                           count(*) FILTER (WHERE state = 'to_file') AS to_file,
-                           count(*) FILTER (WHERE state = 'filed') AS filed,
-                           count(*) FILTER (WHERE state = 'under_review')
-                               AS under_review,
-                           count(*) FILTER (WHERE state = 'returned') AS returned,
-                           count(*) FILTER (WHERE state = 'accepted') AS accepted
-                      FROM emulation_submission
-                     WHERE cluster_id IN %(clusters)s AND active
-                     GROUP BY obligation_id) c
-             WHERE c.obligation_id = o.id
-            """,
-            clusters=tuple(clusters.ids),
-        )
-    )
     cr.execute(
         SQL(
             """
@@ -213,21 +187,9 @@ def _contacts_list(env):
 
 
 def _tracker(env):
-    """The tracker's first screen, as the web client asks it: for who reads
-    every cluster, the list of the latest plans' obligations grouped by
-    cluster with their counters summed (one web_read_group); for the
-    secretariat, the pivot: one read_group per combination of its row and
-    column groupings. Returns the number of groups (cells) shown."""
+    """The tracker's first screen: the pivot asks one read_group per
+    combination of its row and column groupings."""
     action = env["emulation.submission"].action_open_tracker()
-    if action["res_model"] == "emulation.obligation":
-        screen = env["emulation.obligation"].web_read_group(
-            [("is_latest_plan", "=", True)],
-            [f"{state}_count:sum" for state in STATES],
-            ["cluster_id"],
-            limit=80,
-            lazy=True,
-        )
-        return len(screen["groups"]) * len(STATES)
     rows = action["context"]["pivot_row_groupby"]
     cols = action["context"]["pivot_column_groupby"]
     domain = [("is_latest_plan", "=", True)]

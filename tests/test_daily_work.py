@@ -14,7 +14,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
-from ..models.emulation_obligation import SUBMISSION_STATES
 from .common import EmulationCommon, printed_text
 
 
@@ -210,9 +209,13 @@ class TestSecretariat(DailyWorkCommon):
     def test_05_tracker_counts_who_filed_what_this_year(self):
         menu = self.env.ref("emulation_cluster.emulation_submission_menu_tracker")
         Submission = self.env["emulation.submission"]
-        for user, rows in ((self.user_secretariat, ["partner_id"]),):
-            # the menu opens on units by status for the secretariat: a
-            # bounded number of groups whatever the number of submissions
+        for user, rows in (
+            (self.user_secretariat, ["partner_id"]),
+            (self.user_manager, ["cluster_id"]),
+        ):
+            # the menu opens on units by status for the secretariat, on
+            # clusters by status for who reads every cluster: a bounded
+            # number of groups whatever the number of submissions
             action = menu.action.with_user(user).run()
             self.assertEqual(action["view_mode"].split(",")[0], "pivot")
             self.assertEqual(action["context"]["search_default_latest_plan"], 1)
@@ -269,78 +272,6 @@ class TestSecretariat(DailyWorkCommon):
         counts = {group["state"]: group["state_count"] for group in groups}
         self.assertEqual(counts["to_file"], 2)
         self.assertEqual(counts["filed"], 1)
-
-    def test_05b_tracker_of_every_cluster_counts_from_the_obligations(self):
-        """Who reads every cluster opens the latest plans' obligations by
-        cluster, their submissions counted by status from the obligations'
-        counters: what it sees equals what each row opens, and the screen
-        asks as many queries for two obligations as for one."""
-        menu = self.env.ref("emulation_cluster.emulation_submission_menu_tracker")
-        action = menu.action.with_user(self.user_manager).run()
-        self.assertEqual(action["res_model"], "emulation.obligation")
-        self.assertEqual(action["view_mode"].split(",")[0], "list")
-        self.assertEqual(action["context"]["search_default_latest_plan"], 1)
-        self.assertEqual(action["context"]["search_default_group_cluster"], 1)
-        # a filing, a return and an archived filing move the counters
-        self._attach(self.submission, self.user_officer)
-        self.submission.with_user(self.user_officer).action_file()
-        other = self._submission(self.unit_deputy)
-        self._attach(other, self.user_deputy)
-        other.with_user(self.user_deputy).action_file()
-        other.with_user(self.user_secretariat).action_return("Thiếu phụ lục")
-        self._submission(self.unit_member4).action_archive()
-        Obligation = self.env["emulation.obligation"].with_user(self.user_manager)
-        fields_ = [f"{state}_count:sum" for state in SUBMISSION_STATES]
-
-        def first_screen():
-            return Obligation.web_read_group(
-                [("is_latest_plan", "=", True)],
-                fields_,
-                ["cluster_id"],
-                limit=80,
-                lazy=True,
-            )
-
-        first_screen()  # the caches of the rules and views, once
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        screen = first_screen()
-        queries = self.env.cr.sql_log_count - before
-        self.assertLessEqual(queries, 3)
-        [group] = [
-            group
-            for group in screen["groups"]
-            if group["cluster_id"][0] == self.plan.cluster_id.id
-        ]
-        Submission = self.env["emulation.submission"].with_user(self.user_manager)
-        opened = self.obligation.with_user(self.user_manager).action_open_submissions()
-        self.assertEqual(opened["res_model"], "emulation.submission")
-        self.assertEqual(opened["context"]["group_by"], ["state"])
-        for state in SUBMISSION_STATES:
-            records = Submission.search(opened["domain"] + [("state", "=", state)])
-            self.assertEqual(group[f"{state}_count"], len(records), state)
-            self.assertEqual(self.obligation[f"{state}_count"], len(records), state)
-        self.assertEqual(self.obligation.filed_count, 1)
-        self.assertEqual(self.obligation.returned_count, 1)
-        self.assertEqual(
-            self.obligation.to_file_count,
-            len(self.obligation.submission_ids) - 2,
-            "the archived filing is not counted",
-        )
-        # another obligation and its submissions: no query more
-        second = self.env["emulation.obligation"].create(
-            {
-                "name": "Báo cáo năm",
-                "plan_id": self.plan.id,
-                "deadline": date(2020, 11, 20),
-            }
-        )
-        self.assertTrue(second.submission_ids)
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        first_screen()
-        self.assertEqual(self.env.cr.sql_log_count - before, queries)
 
     def test_06_scheduled_actions_write_in_the_reader_language(self):
         self._load_vietnamese()
