@@ -232,6 +232,10 @@ class TestSetupScreens(EmulationCommon):
         self.assertTrue(clerk.has_group("emulation_cluster.group_secretariat"))
         self.assertFalse(clerk.has_group("emulation_cluster.group_manager"))
         self.assertEqual(clerk.emulation_unit_id, self.unit_leader)
+        # he serves the cluster his unit leads from the start: its board and
+        # its records are his first screen, no second step on the cluster
+        self.assertIn(clerk, self.cluster.secretariat_user_ids)
+        self.assertTrue(self.cluster._is_served_by(clerk))
         # a member unit: the server refuses what the form does not offer
         wizard = self.Wizard.with_user(self.user_manager).create(
             {

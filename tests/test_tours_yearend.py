@@ -75,8 +75,8 @@ class YearEndScoringTours:
 
     def _add_the_secretariat(self, plan):
         """The administrator adds the leader unit's secretariat officer
-        through the unit's "Thêm cán bộ", with the password he gives, has
-        her serve the cluster, and validates the year's criteria (the plan's
+        through the unit's "Thêm cán bộ", with the password he gives (she
+        serves the cluster from then on), and validates the year's criteria (the plan's
         own copy, which the set-up left a draft: only a manager validates
         it, and the scorecards are made against validated criteria)."""
         self.assertEqual(plan.criterion_template_id.state, "draft")

@@ -63,10 +63,26 @@ class EmulationOfficerWizard(models.TransientModel):
                 self.env._("Only an emulation manager can add a unit's officers.")
             )
         self._check_input()
-        self.env["res.users"].sudo().with_context(
-            no_reset_password=not self.send_invitation
-        ).create(self._prepare_user_values())
+        user = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(no_reset_password=not self.send_invitation)
+            .create(self._prepare_user_values())
+        )
+        if self.role == "secretariat":
+            self._serve_led_clusters(user)
         return {"type": "ir.actions.act_window_close"}
+
+    def _serve_led_clusters(self, user):
+        """A secretariat officer serves the clusters his unit leads from the
+        start: without it his first screen would stay empty until someone
+        also named him on each cluster's secretariat tab."""
+        memberships = self.env["emulation.cluster.membership"].sudo()
+        clusters = memberships.search(
+            memberships._get_active_at_domain(fields.Date.context_today(self))
+            + [("partner_id", "=", self.unit_id.id)]
+        ).cluster_id.filtered(lambda cluster: self.unit_id in cluster.secretariat_unit_ids)
+        clusters.write({"secretariat_user_ids": [Command.link(user.id)]})
 
     def _check_input(self):
         if not self.unit_id.is_company:

@@ -295,25 +295,12 @@ tours.add("emulation_yearend_admin_adds_secretariat", {
             trigger: `body:not(:has(.modal)) div[name='membership_ids'] .o_data_row:contains('Sở Nội vụ tỉnh Đắk Lắk') div[name='officer_ids']:contains('${SECRETARIAT}')`,
         },
         {
-            content: "She serves this cluster: its secretariat tab",
+            content: "She serves this cluster from the start: its secretariat tab",
             trigger: ".o_notebook .nav-link:contains('Thường trực Cụm')",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='secretariat_user_ids'] input",
-            run: `edit ${SECRETARIAT}`,
-        },
-        {
-            content: "Offered: a user of the leader unit",
-            trigger: `.o-autocomplete--dropdown-item:contains('${SECRETARIAT}')`,
-            run: "click",
-        },
-        {
             trigger: `.o_field_widget[name='secretariat_user_ids'] .o_tag:contains('${SECRETARIAT}')`,
-        },
-        {
-            trigger: ".o_form_button_save",
-            run: "click",
         },
         {
             content:
