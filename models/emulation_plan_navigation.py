@@ -30,6 +30,9 @@ class EmulationPlanNavigation(models.Model):
         string="Criteria of the Year",
         compute="_compute_criterion_template_id",
     )
+    is_criteria_validated = fields.Boolean(
+        string="Criteria Validated", compute="_compute_criterion_template_id"
+    )
     next_plan_id = fields.Many2one(
         comodel_name="emulation.plan",
         string="Next Year's Plan",
@@ -160,10 +163,13 @@ class EmulationPlanNavigation(models.Model):
             {"default_plan_id": self.id},
         )
 
-    @api.depends("criterion_template_ids")
+    @api.depends("criterion_template_ids.state")
     def _compute_criterion_template_id(self):
         for plan in self:
             plan.criterion_template_id = plan.criterion_template_ids[:1]
+            plan.is_criteria_validated = (
+                plan.criterion_template_id.state == "validated"
+            )
 
     def action_view_criteria(self):
         """The year's criteria, or the choice of the template to copy."""

@@ -133,6 +133,23 @@ class TestScorecard(ScorecardCommon):
     second review, agreement, totals, targets across the cluster, the
     classification and the ranking, the score history, who reads what."""
 
+    def test_scorecards_wait_for_the_validated_criteria(self):
+        """The plan's copy of the criteria is a draft until a manager
+        validates it: the secretariat is told so instead of offered a
+        button that refuses, and the server refuses it too."""
+        plan = self._create_plan(year=2021)
+        self._issue_plan(plan)
+        self.template.with_user(self.user_manager)._copy_for_plan(plan)
+        self.assertEqual(plan.criterion_template_id.state, "draft")
+        self.assertFalse(plan.is_criteria_validated)
+        with self.assertRaisesRegex(UserError, "no validated criteria"):
+            plan.with_user(self.user_secretariat).action_create_scorecards()
+        self.assertFalse(plan.scorecard_ids)
+        plan.criterion_template_id.with_user(self.user_manager).action_validate()
+        self.assertTrue(plan.is_criteria_validated)
+        plan.with_user(self.user_secretariat).action_create_scorecards()
+        self.assertTrue(plan.scorecard_ids)
+
     def test_one_scorecard_per_member_with_its_leaf_criteria(self):
         cards = self.plan.scorecard_ids
         self.assertEqual(
