@@ -69,6 +69,19 @@ class TestTours(HttpCase, EmulationCommon):
         self.assertEqual(submission.attachment_ids.name, "bao-cao-so-ket-tour.pdf")
         self.assertEqual(submission.filed_by_id, self.user_officer)
 
+    def test_officer_recalls_a_filing(self):
+        submission = self._file(self.unit_member3, self.user_officer)
+        self.start_tour(
+            "/odoo", "emulation_officer_recalls", login=self.user_officer.login
+        )
+        self.assertEqual(submission.state, "to_file")
+        self.assertEqual(submission.round_ids.decision, "recalled")
+        self.assertEqual(
+            submission.round_ids.reason,
+            "Gửi nhầm tệp của năm trước, đơn vị sẽ nộp lại.",
+        )
+        self.assertTrue(submission.attachment_ids, "nothing recalled is lost")
+
     def test_secretariat_returns_and_accepts(self):
         deputy = self._file(self.unit_deputy, self.user_deputy)
         paper = self._file(

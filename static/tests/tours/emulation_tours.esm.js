@@ -21,6 +21,54 @@ function uploadFile(name) {
     input.dispatchEvent(new Event("change", {bubbles: true}));
 }
 
+// The unit officer recalls a filing sent by mistake, before its review, with
+// the reason, to file it again.
+tours.add("emulation_officer_recalls", {
+    url: "/odoo/action-emulation_cluster.emulation_submission_action_my_unit",
+    steps: () => [
+        {
+            content: "The list opens on what is still to file: show what was filed too",
+            trigger: ".o_searchview_facet:contains('Chưa nộp') .o_facet_remove",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_data_row:contains('Báo cáo sơ kết tour'):contains('Đã nộp') td[name='obligation_id']",
+            run: "click",
+        },
+        {
+            content: "Not yet under review: it can be taken back",
+            trigger: "button[name='action_open_recall_wizard']:contains('Thu hồi')",
+            run: "click",
+        },
+        {
+            content: "What is recalled is kept",
+            trigger: ".modal:contains('Hồ sơ thu hồi không bị mất')",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: "edit Gửi nhầm tệp của năm trước, đơn vị sẽ nộp lại.",
+        },
+        {
+            trigger: ".modal button[name='action_recall']",
+            run: "click",
+        },
+        {
+            content: "To file again",
+            trigger:
+                "body:not(:has(.modal)) .o_statusbar_status .o_arrow_button_current:contains('Chưa nộp')",
+        },
+        {
+            content: "The reason is in the chatter, for the secretariat",
+            trigger: ".o-mail-Message:contains('Gửi nhầm tệp của năm trước')",
+        },
+        {
+            content: "It can be filed again",
+            trigger: "button[name='action_open_file_wizard']:contains('Nộp báo cáo')",
+        },
+    ],
+});
+
 // The unit officer finds what his unit owes, attaches a file and files it.
 tours.add("emulation_officer_files", {
     url: "/odoo/action-emulation_cluster.emulation_submission_action_my_unit",
