@@ -167,9 +167,7 @@ class EmulationPlanNavigation(models.Model):
     def _compute_criterion_template_id(self):
         for plan in self:
             plan.criterion_template_id = plan.criterion_template_ids[:1]
-            plan.is_criteria_validated = (
-                plan.criterion_template_id.state == "validated"
-            )
+            plan.is_criteria_validated = plan.criterion_template_id.state == "validated"
 
     def action_view_criteria(self):
         """The year's criteria, or the choice of the template to copy."""

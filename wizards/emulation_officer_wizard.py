@@ -81,7 +81,9 @@ class EmulationOfficerWizard(models.TransientModel):
         clusters = memberships.search(
             memberships._get_active_at_domain(fields.Date.context_today(self))
             + [("partner_id", "=", self.unit_id.id)]
-        ).cluster_id.filtered(lambda cluster: self.unit_id in cluster.secretariat_unit_ids)
+        ).cluster_id.filtered(
+            lambda cluster: self.unit_id in cluster.secretariat_unit_ids
+        )
         clusters.write({"secretariat_user_ids": [Command.link(user.id)]})
 
     def _check_input(self):
