@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import formatLang
 
 from .emulation_scorecard import APPRAISAL_STATES
 
@@ -58,8 +59,28 @@ class EmulationScorecardWorkflow(models.Model):
         self.sudo().activity_feedback(
             ["emulation_cluster.mail_activity_type_appraisal"]
         )
+        self.filtered(lambda card: card.state == "appraised")._notify_appraised()
         self.plan_id._rank_scorecards()
         return True
+
+    def _notify_appraised(self):
+        """Tells the unit's officers that their self scores are appraised:
+        nothing else would, and they may dispute a line before the
+        conference agrees the scores."""
+        for card in self:
+            card.message_post(
+                body=self.env._(
+                    "The secretariat has appraised the self scores of "
+                    "%(unit)s: %(total)s points. If the unit disputes a line, "
+                    "write its explanation on that line and send it before "
+                    "the conference agrees the scores.",
+                    unit=card.partner_id.name,
+                    total=formatLang(self.env, card.final_total, digits=2),
+                ),
+                partner_ids=card.partner_id.emulation_officer_ids.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+            )
 
     def action_explain(self):
         """The unit disputes the appraisal, line by line."""

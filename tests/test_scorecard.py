@@ -323,6 +323,24 @@ class TestScorecard(ScorecardCommon):
         self.assertIn("alert-warning", arch)
         self.assertIn('name="waiting_target_count"', arch)
 
+    def test_the_unit_is_told_of_its_appraisal(self):
+        """The first appraisal tells the unit's officers, in the scorecard's
+        chatter and their inbox, with the total and what they may do."""
+        self._set_targets(self.card_officer)
+        self._self_score(self.card_officer, self.user_officer, {"I.1": 28})
+        self.card_officer.with_user(self.user_secretariat).action_appraise()
+        message = self.card_officer.message_ids.filtered(
+            lambda msg: self.user_officer.partner_id in msg.partner_ids
+        )
+        self.assertEqual(len(message), 1)
+        self.assertIn("explanation", message.body)
+        self.assertIn(
+            self.user_officer.partner_id,
+            message.notification_ids.res_partner_id,
+            "the officer is notified",
+        )
+        self.assertEqual(message.author_id, self.user_secretariat.partner_id)
+
     def test_appraisal_never_by_ones_own_unit(self):
         """The leader's secretariat does not appraise the leader's
         scorecard; a manager (or the deputy's staff) does."""
