@@ -241,6 +241,21 @@ class TestProposalTours(HttpCase, ProposalCommon):
             ("approved", "245/QĐ-TTg", date(2021, 5, 4), self.user_council),
         )
 
+    def test_secretariat_recalls_the_letter(self):
+        with freeze_time("2021-03-20"):
+            proposal = self._flag_proposal()
+            letter = self._letter(proposal)
+            letter.with_user(self.user_secretariat).action_submit()
+        number = letter.name
+        self.start_tour(
+            "/odoo",
+            "emulation_secretariat_recalls_the_letter",
+            login=self.user_secretariat.login,
+        )
+        self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
+        self.assertEqual(letter.name, number, "its number is kept")
+        self.assertEqual(proposal.letter_id, letter)
+
 
 def _scan_js_array(source, start):
     """The JavaScript array of ``source`` whose items start at ``start``:

@@ -69,6 +69,42 @@ tours.add("emulation_officer_recalls", {
     ],
 });
 
+// The secretariat recalls a letter from the council before any decision,
+// with the reason: the letter and its proposals are drafts again.
+tours.add("emulation_secretariat_recalls_the_letter", {
+    url: "/odoo/action-emulation_cluster.emulation_award_letter_action",
+    steps: () => [
+        {
+            trigger: ".o_data_row:contains('Đã trình Hội đồng') td[name='name']",
+            run: "click",
+        },
+        {
+            content: "No decision yet: it can be taken back",
+            trigger:
+                "button[name='action_open_recall_wizard']:contains('Thu hồi từ Hội đồng')",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: "edit Bổ sung biên bản kiểm phiếu còn thiếu chữ ký.",
+        },
+        {
+            trigger: ".modal button[name='action_recall']",
+            run: "click",
+        },
+        {
+            content: "A draft again, its number kept, to send again",
+            trigger:
+                "body:not(:has(.modal)) .o_statusbar_status .o_arrow_button_current:contains('Dự thảo')",
+        },
+        {
+            content: "The reason is in the chatter",
+            trigger:
+                ".o-mail-Message:contains('Bổ sung biên bản kiểm phiếu còn thiếu chữ ký')",
+        },
+    ],
+});
+
 // The unit officer finds what his unit owes, attaches a file and files it.
 tours.add("emulation_officer_files", {
     url: "/odoo/action-emulation_cluster.emulation_submission_action_my_unit",
