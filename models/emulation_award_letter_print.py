@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
-from ..tools.common import format_vn_long_date, format_vn_short_date
+from ..tools.common import format_vn_long_date, format_vn_short_date, in_vietnamese
 from ..tools.odt_writer import build_odt
 from .emulation_award_letter import LETTER_REPORT, LIST_REPORT
 
@@ -16,8 +16,7 @@ class EmulationAwardLetterPrint(models.Model):
     def _get_print_env(self):
         """Official documents are in Vietnamese: award names in Vietnamese
         when the language is installed."""
-        langs = self.env["res.lang"].sudo().search([("code", "=", "vi_VN")])
-        return self.with_context(lang="vi_VN") if langs else self
+        return in_vietnamese(self)
 
     def _get_letter_data(self):
         """What the letter prints, as text: the QWeb report and the ODT

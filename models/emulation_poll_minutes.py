@@ -4,7 +4,7 @@ import pytz
 
 from odoo import models
 
-from ..tools.common import format_vn_long_date
+from ..tools.common import format_vn_long_date, in_vietnamese
 from .emulation_poll import VN_TZ
 
 
@@ -13,6 +13,10 @@ class EmulationPollMinutes(models.Model):
     the place and date, the subject line."""
 
     _inherit = "emulation.poll"
+
+    def _get_print_env(self):
+        """The minutes and the ballot paper are official documents."""
+        return in_vietnamese(self)
 
     def _get_minutes_data(self):
         """What both minutes print, from the poll's records: attendance,

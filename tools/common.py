@@ -165,3 +165,12 @@ def dialog_action(title, res_model, context):
         "target": "new",
         "context": context,
     }
+
+
+def in_vietnamese(records):
+    """``records`` reading Vietnamese, where the language is active: official
+    documents print in Vietnamese (award names included) whoever prints them;
+    a database without it prints in its own language rather than fail."""
+    if records.env["res.lang"]._lang_get("vi_VN"):
+        return records.with_context(lang="vi_VN")
+    return records
