@@ -15,7 +15,7 @@ import os
 import statistics
 import time
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 
 
 def run_script(doc, add_arguments, main, odoo_options=lambda args: []):
@@ -102,3 +102,91 @@ def create_cluster(env, units, tag):
         }
     )
     return partners, document, cluster
+
+
+def run_script_printing(doc, add_arguments, main):
+    """``run_script`` for a benchmark that prints PDFs: ``--http-port``, and
+    Odoo's web server started in this process on it, from which wkhtmltopdf
+    fetches the reports' styles as from a running Odoo; then
+    ``main(env, args, url)``, ``url`` to give as ``report.url``."""
+
+    def add_port(parser):
+        parser.add_argument("--http-port", type=int, default=8779)
+        add_arguments(parser)
+
+    def main_with_web_server(env, args):
+        import odoo
+        from odoo.service import server
+
+        # wkhtmltopdf's Qt asks for one, and warns without it
+        os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
+        server.ThreadedServer(odoo.http.root).http_spawn()
+        main(env, args, f"http://127.0.0.1:{args.http_port}")
+
+    run_script(
+        doc,
+        add_port,
+        main_with_web_server,
+        lambda args: ["--http-port", str(args.http_port)],
+    )
+
+
+def create_conference_plan(env, cluster, tag):
+    """The cluster's 2020 plan with its year-end conference on 10/12/2020."""
+    from odoo import Command
+
+    return env["emulation.plan"].create(
+        {
+            "name": f"Bench plan {tag}",
+            "cluster_id": cluster.id,
+            "year": 2020,
+            "event_ids": [
+                Command.create(
+                    {
+                        "name": "Hội nghị tổng kết",
+                        "date_start": datetime(2020, 12, 10, 1, 0),
+                    }
+                )
+            ],
+        }
+    )
+
+
+def create_vote_rules(env, cluster, document, award, seats, tag):
+    """The cluster's voting rule and its quota of ``seats`` for ``award``."""
+    from odoo import Command
+
+    Rule = env["emulation.rule"]
+    common = {
+        "document_id": document.id,
+        "scope": "cluster",
+        "cluster_id": cluster.id,
+        "date_from": date(2018, 1, 1),
+    }
+    Rule.create({"name": f"Bỏ phiếu {tag}", "rule_type": "voting", **common})
+    Rule.create(
+        {
+            "name": f"Số lượng {tag}",
+            "rule_type": "nomination_quota",
+            "quota_ids": [
+                Command.create({"award_type_id": award.id, "max_count": seats})
+            ],
+            **common,
+        }
+    )
+
+
+def create_unit_user(env, unit, group, tag, role):
+    """A user of ``unit`` in the addon's ``group`` (e.g. group_unit_officer)."""
+    from odoo import Command
+
+    return env["res.users"].create(
+        {
+            "name": f"Bench {role} {tag}",
+            "login": f"bench-{role}-{tag}",
+            "partner_id": env["res.partner"]
+            .create({"name": f"Bench {role} {tag}", "parent_id": unit.id})
+            .id,
+            "groups_id": [Command.set([env.ref(f"emulation_cluster.{group}").id])],
+        }
+    )

@@ -29,12 +29,15 @@ emulation_bench``: it refuses a database whose name does not contain
         [--units 600] [--proposals 60]
 """
 
-import argparse
 import os
-import statistics
 import sys
 import time
-from datetime import date, datetime
+from datetime import date
+
+sys.path.insert(
+    0, os.path.dirname(os.path.abspath(globals().get("__file__", "scripts/")))
+)
+import benchmark_common as bench  # noqa: E402  (the folder of this script)
 
 UNITS, PROPOSALS = 600, 60
 RATIO_GOAL = 3.0
@@ -47,54 +50,14 @@ MINUTES_REPORTS = (
 )
 
 
-def _median_time(env, action, repeat=REPEAT):
-    times = []
-    result = None
-    for __ in range(repeat):
-        env.invalidate_all()
-        start = time.perf_counter()
-        result = action()
-        env.flush_all()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def _setup(env, units, seats, tag):
     """The cluster, its conference and rules, the closed poll that chose
     ``seats`` units, their proposals and the letter that lists them; the
     secretariat user who builds the package."""
     from odoo import Command
 
-    partners = env["res.partner"].create(
-        [{"name": f"Bench {tag} unit {i}", "is_company": True} for i in range(units)]
-    )
-    document = env["emulation.document"].create(
-        {"name": f"{tag}/BENCH", "document_type": "regulation"}
-    )
-    cluster = env["emulation.cluster"].create(
-        {
-            "name": f"Bench cluster {tag}",
-            "membership_ids": [
-                Command.create({"partner_id": p.id, "date_start": date(2019, 1, 1)})
-                for p in partners
-            ],
-        }
-    )
-    plan = env["emulation.plan"].create(
-        {
-            "name": f"Bench plan {tag}",
-            "cluster_id": cluster.id,
-            "year": 2020,
-            "event_ids": [
-                Command.create(
-                    {
-                        "name": "Hội nghị tổng kết",
-                        "date_start": datetime(2020, 12, 10, 1, 0),
-                    }
-                )
-            ],
-        }
-    )
+    partners, document, cluster = bench.create_cluster(env, units, tag)
+    plan = bench.create_conference_plan(env, cluster, tag)
     ref = env.ref
     award = env["emulation.award.type"].create(
         {
@@ -110,35 +73,9 @@ def _setup(env, units, seats, tag):
             ],
         }
     )
-    Rule = env["emulation.rule"]
-    common = {
-        "document_id": document.id,
-        "scope": "cluster",
-        "cluster_id": cluster.id,
-        "date_from": date(2018, 1, 1),
-    }
-    Rule.create({"name": f"Bỏ phiếu {tag}", "rule_type": "voting", **common})
-    Rule.create(
-        {
-            "name": f"Số lượng {tag}",
-            "rule_type": "nomination_quota",
-            "quota_ids": [
-                Command.create({"award_type_id": award.id, "max_count": seats})
-            ],
-            **common,
-        }
-    )
-    secretariat = env["res.users"].create(
-        {
-            "name": f"Bench secretariat {tag}",
-            "login": f"bench-secretariat-{tag}",
-            "partner_id": env["res.partner"]
-            .create({"name": f"Bench secretariat {tag}", "parent_id": partners[0].id})
-            .id,
-            "groups_id": [
-                Command.set([env.ref("emulation_cluster.group_secretariat").id])
-            ],
-        }
+    bench.create_vote_rules(env, cluster, document, award, seats, tag)
+    secretariat = bench.create_unit_user(
+        env, partners[0], "group_secretariat", tag, "secretariat"
     )
     cluster.secretariat_user_ids = [Command.link(secretariat.id)]
     poll = env["emulation.poll"].create(
@@ -193,72 +130,49 @@ def _print_once(env, letter, polls):
 
 
 def main(env, units=UNITS, seats=PROPOSALS, pdf_url=None):
-    if "bench" not in env.cr.dbname:
-        raise SystemExit("Run the benchmark on a throwaway database named *bench*.")
-    try:
+    with bench.throwaway(env):
         if pdf_url:
             env["ir.config_parameter"].set_param("report.url", pdf_url)
         start = time.perf_counter()
         poll, proposals, letter, secretariat = _setup(
-            env, units, seats, str(int(time.time()))
+            env, units, seats, bench.tags([units])[0][1]
         )
         print(
             f"{units} units, {poll.ballot_count} ballots, {len(proposals)} "
             f"proposals on one letter: written in {time.perf_counter() - start:.0f} s"
         )
-        baseline, printed = _median_time(
-            env, lambda: _print_once(env, letter, proposals.poll_id)
+        baseline, __, printed = bench.median_time(
+            env, lambda: _print_once(env, letter, proposals.poll_id), REPEAT
         )
         print(
             f"  printing the letter, the list and the poll's 2 minutes once: "
             f"{baseline:.2f} s (median of {REPEAT}), {printed / 1e6:.2f} MB"
         )
         as_secretariat = letter.with_user(secretariat)
-        elapsed, __ = _median_time(env, as_secretariat.action_download_package)
+        elapsed, __, __ = bench.median_time(
+            env, as_secretariat.action_download_package, REPEAT
+        )
         package = letter.sudo().package_file
         size = len(package) * 3 // 4 if package else 0
         ratio = elapsed / baseline
-        verdict = "met" if ratio <= RATIO_GOAL else "NOT met"
         print(
             f"  dossier package ({len(proposals)} folders): {elapsed:.2f} s "
             f"(median of {REPEAT}), {size / 1e6:.2f} MB; {ratio:.2f}x printing "
-            f"once (goal: at most {RATIO_GOAL:g}x, {verdict})"
+            f"once (goal: at most {RATIO_GOAL:g}x, {bench.verdict(ratio, RATIO_GOAL)})"
         )
-    finally:
-        env.cr.rollback()
+
+
+def _add_arguments(parser):
+    parser.add_argument("--units", type=int, default=UNITS)
+    parser.add_argument("--proposals", type=int, default=PROPOSALS)
 
 
 def _script():
-    import odoo
-    from odoo import SUPERUSER_ID, api
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
-    parser.add_argument("-d", "--database", default=os.environ.get("BENCH_DB"))
-    parser.add_argument("--http-port", type=int, default=8779)
-    parser.add_argument("--units", type=int, default=UNITS)
-    parser.add_argument("--proposals", type=int, default=PROPOSALS)
-    args = parser.parse_args()
-    if not args.database:
-        parser.error("give the database with -d or BENCH_DB")
-    odoo.tools.config.parse_config(
-        (["-c", args.config] if args.config else [])
-        + ["-d", args.database, "--http-port", str(args.http_port)]
+    bench.run_script_printing(
+        __doc__,
+        _add_arguments,
+        lambda env, args, url: main(env, args.units, args.proposals, url),
     )
-    # wkhtmltopdf's Qt asks for one, and warns without it
-    os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/runtime-" + str(os.getuid()))
-    registry = odoo.modules.registry.Registry(args.database)
-    # the web server wkhtmltopdf fetches the reports' styles from
-    from odoo.service import server
-
-    server.ThreadedServer(odoo.http.root).http_spawn()
-    with registry.cursor() as cr:
-        main(
-            api.Environment(cr, SUPERUSER_ID, {}),
-            args.units,
-            args.proposals,
-            f"http://127.0.0.1:{args.http_port}",
-        )
 
 
 if __name__ == "__main__":

@@ -199,25 +199,14 @@ def main(env, sizes=SIZES, pdf_url=None):
 
 
 def _add_arguments(parser):
-    parser.add_argument("--http-port", type=int, default=8779)
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
 
 
-def _main_with_web_server(env, args):
-    # the web server wkhtmltopdf fetches the report's styles from
-    import odoo
-    from odoo.service import server
-
-    server.ThreadedServer(odoo.http.root).http_spawn()
-    main(env, args.sizes, f"http://127.0.0.1:{args.http_port}")
-
-
 def _script():
-    bench.run_script(
+    bench.run_script_printing(
         __doc__,
         _add_arguments,
-        _main_with_web_server,
-        lambda args: ["--http-port", str(args.http_port)],
+        lambda env, args, url: main(env, args.sizes, url),
     )
 
 

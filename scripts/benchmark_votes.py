@@ -26,7 +26,6 @@ import os
 import statistics
 import sys
 import time
-from datetime import date, datetime
 
 sys.path.insert(
     0, os.path.dirname(os.path.abspath(globals().get("__file__", "scripts/")))
@@ -41,52 +40,12 @@ REPEAT = 3
 def _setup(env, units, tag):
     """The cluster of ``units`` members, its conference, rules, and the
     committee member (an officer of the first unit)."""
-    from odoo import Command
-
     partners, document, cluster = bench.create_cluster(env, units, tag)
-    plan = env["emulation.plan"].create(
-        {
-            "name": f"Bench plan {tag}",
-            "cluster_id": cluster.id,
-            "year": 2020,
-            "event_ids": [
-                Command.create(
-                    {
-                        "name": "Hội nghị tổng kết",
-                        "date_start": datetime(2020, 12, 10, 1, 0),
-                    }
-                )
-            ],
-        }
-    )
+    plan = bench.create_conference_plan(env, cluster, tag)
     award = env["emulation.award.type"].create({"name": f"Cờ thi đua {tag}"})
-    Rule = env["emulation.rule"]
-    common = {
-        "document_id": document.id,
-        "scope": "cluster",
-        "cluster_id": cluster.id,
-        "date_from": date(2018, 1, 1),
-    }
-    Rule.create({"name": f"Bỏ phiếu {tag}", "rule_type": "voting", **common})
-    Rule.create(
-        {
-            "name": f"Số lượng {tag}",
-            "rule_type": "nomination_quota",
-            "quota_ids": [Command.create({"award_type_id": award.id, "max_count": 3})],
-            **common,
-        }
-    )
-    committee = env["res.users"].create(
-        {
-            "name": f"Bench counter {tag}",
-            "login": f"bench-counter-{tag}",
-            "partner_id": env["res.partner"]
-            .create({"name": f"Bench counter {tag}", "parent_id": partners[0].id})
-            .id,
-            "groups_id": [
-                Command.set([env.ref("emulation_cluster.group_unit_officer").id])
-            ],
-        }
+    bench.create_vote_rules(env, cluster, document, award, 3, tag)
+    committee = bench.create_unit_user(
+        env, partners[0], "group_unit_officer", tag, "counter"
     )
     return plan.event_ids[:1], award, committee
 
