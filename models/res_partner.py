@@ -86,19 +86,19 @@ class ResPartner(models.Model):
             unit.emulation_officer_ids = users.get(unit, self.env["res.users"])
 
     def _compute_emulation_can_have_secretariat(self):
-        today = fields.Date.context_today(self)
-        clusters = (
-            self.env["emulation.cluster.membership"]
-            .sudo()
-            .search(
-                self.env["emulation.cluster.membership"]._get_active_at_domain(today)
-                + [("partner_id", "in", self.filtered("id").ids)]
-            )
-            .cluster_id
-        )
-        units = clusters.secretariat_unit_ids
+        units = self._get_emulation_secretariat_clusters().secretariat_unit_ids
         for partner in self:
             partner.emulation_can_have_secretariat = partner in units
+
+    def _get_emulation_secretariat_clusters(self):
+        """The clusters these units are members of today and whose
+        secretariat they may staff (they lead them)."""
+        Membership = self.env["emulation.cluster.membership"].sudo()
+        clusters = Membership.search(
+            Membership._get_active_at_domain(fields.Date.context_today(self))
+            + [("partner_id", "in", self.filtered("id").ids)]
+        ).cluster_id
+        return clusters.filtered(lambda cluster: cluster.secretariat_unit_ids & self)
 
     def action_open_officer_wizard(self):
         """The unit's "Add an Officer" button (managers only: the wizard

@@ -77,14 +77,9 @@ class EmulationOfficerWizard(models.TransientModel):
         """A secretariat officer serves the clusters his unit leads from the
         start: without it his first screen would stay empty until someone
         also named him on each cluster's secretariat tab."""
-        memberships = self.env["emulation.cluster.membership"].sudo()
-        clusters = memberships.search(
-            memberships._get_active_at_domain(fields.Date.context_today(self))
-            + [("partner_id", "=", self.unit_id.id)]
-        ).cluster_id.filtered(
-            lambda cluster: self.unit_id in cluster.secretariat_unit_ids
+        self.unit_id._get_emulation_secretariat_clusters().write(
+            {"secretariat_user_ids": [Command.link(user.id)]}
         )
-        clusters.write({"secretariat_user_ids": [Command.link(user.id)]})
 
     def _check_input(self):
         if not self.unit_id.is_company:
