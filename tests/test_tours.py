@@ -11,13 +11,13 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import new_test_user
 from odoo.tools.misc import file_open
 
 from .common import EmulationCommon
 from .test_poll import PollCommon
 from .test_proposal import ProposalCommon
 from .test_scorecard import LEADER, ScorecardCommon
+from .yearend_common import CLUSTER, SET_UP_TOUR, YearEndCommon
 
 _logger = logging.getLogger(__name__)
 
@@ -294,7 +294,7 @@ def _scan_js_array(source, start):
 
 
 @tagged("post_install", "-at_install")
-class TestNewClusterTour(HttpCase):
+class TestNewClusterTour(YearEndCommon):
     """A cluster set up from nothing in the browser, in Vietnamese, by an
     administrator the test creates (the addon's manager, nothing of the demo
     given to him): its regulation, five member units and their officers,
@@ -302,25 +302,12 @@ class TestNewClusterTour(HttpCase):
     2027 plan with a conference and two reports, issued; then one of the new
     officers meets his first screen."""
 
-    CLUSTER = "Cụm thi đua các tỉnh Tây Nguyên"
+    CLUSTER = CLUSTER
     OFFICER_LOGIN = "tuan.a@snv.kontum.gov.vn"
     TOUR_FILE = "emulation_cluster/static/tests/tours/emulation_new_cluster_tour.esm.js"
-    TOUR = "emulation_new_cluster_from_nothing"
+    TOUR = SET_UP_TOUR
     # what a person may have to do to set a cluster up (clicks and entries)
     MAX_STEPS = 120
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        EmulationCommon._load_vietnamese.__func__(cls)
-        cls.administrator = new_test_user(
-            cls.env,
-            login="taynguyen_admin",
-            name="Quản trị Cụm Tây Nguyên",
-            groups="base.group_user,emulation_cluster.group_manager",
-            lang="vi_VN",
-            tz="Asia/Ho_Chi_Minh",
-        )
 
     def _count_person_steps(self):
         """The steps of the set-up tour that a person does: those with a
@@ -357,18 +344,7 @@ class TestNewClusterTour(HttpCase):
         )
 
     def test_new_cluster_from_nothing(self):
-        # Odoo's import screen posts the model along with the file, which
-        # its /base_import/set_file route ignores with a warning: that line,
-        # and no other, is expected of the upload
-        with self.assertLogs("odoo.http", "WARNING") as logs:
-            self.start_tour(
-                "/odoo", self.TOUR, login=self.administrator.login, timeout=300
-            )
-        self.assertEqual(len(logs.records), 1, logs.output)
-        self.assertRegex(
-            logs.records[0].getMessage(),
-            r"base_import\.controllers\.main\.set_file> called ignoring args",
-        )
+        plan = self._set_up_cluster()
         admin = self.administrator
         cluster = self.env["emulation.cluster"].search([("name", "=", self.CLUSTER)])
         self.assertEqual(len(cluster), 1)
@@ -400,8 +376,7 @@ class TestNewClusterTour(HttpCase):
             (template.state, len(template.criterion_ids), template.total_max),
             ("validated", 8, 100),
         )
-        plan = cluster.plan_ids
-        self.assertEqual((plan.year, plan.state), (2027, "issued"))
+        self.assertEqual(plan, cluster.plan_ids)
         self.assertEqual(plan.event_ids.name, "Hội nghị tổng kết Cụm năm 2027")
         self.assertEqual(len(plan.obligation_ids), 2)
         self.assertEqual(plan.criterion_template_id.source_template_id, template)
@@ -410,7 +385,6 @@ class TestNewClusterTour(HttpCase):
         # set for him
         officer = self.env["res.users"].search([("login", "=", self.OFFICER_LOGIN)])
         self.assertEqual(officer.emulation_unit_id.name, "Sở Nội vụ tỉnh Kon Tum")
-        officer.password = self.OFFICER_LOGIN
         self.start_tour(
             "/odoo", "emulation_new_officer_first_screen", login=self.OFFICER_LOGIN
         )
