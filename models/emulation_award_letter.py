@@ -85,38 +85,31 @@ class EmulationAwardLetter(models.Model):
         "or of the province.",
     )
     basis_document_ids = fields.Many2many(
-        comodel_name="emulation.document",
+        "emulation.document",
         string="Legal Bases",
         help="Cited in this order; the review minutes of the conference "
         "close the list by themselves.",
     )
-    proposal_ids = fields.One2many(
-        comodel_name="emulation.award.proposal",
-        inverse_name="letter_id",
-        string="Proposals",
-    )
+    proposal_ids = fields.One2many("emulation.award.proposal", "letter_id", "Proposals")
     submit_date = fields.Date(
-        string="Sent to the Council On",
+        "Sent to the Council On",
         readonly=True,
         copy=False,
         tracking=True,
         help="The day the letter was sent to the council, as recorded.",
     )
-    collective_count = fields.Integer(string="Collectives", compute="_compute_counts")
-    individual_count = fields.Integer(string="Individuals", compute="_compute_counts")
+    collective_count = fields.Integer("Collectives", compute="_compute_counts")
+    individual_count = fields.Integer("Individuals", compute="_compute_counts")
     note = fields.Text()
     package_file = fields.Binary(
-        string="Dossier Package",
+        "Dossier Package",
         attachment=True,
         copy=False,
         readonly=True,
         groups=PACKAGE_GROUPS,
     )
     package_filename = fields.Char(
-        string="Dossier Package File Name",
-        copy=False,
-        readonly=True,
-        groups=PACKAGE_GROUPS,
+        "Dossier Package File Name", copy=False, readonly=True, groups=PACKAGE_GROUPS
     )
     active = fields.Boolean(default=True)
 

@@ -78,8 +78,8 @@ class EmulationAwardProposal(models.Model):
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
+        "res.partner",
+        "Member Unit",
         required=True,
         ondelete="restrict",
         index=True,
@@ -87,20 +87,20 @@ class EmulationAwardProposal(models.Model):
     )
     member_unit_ids = fields.Many2many(related="plan_id.member_unit_ids")
     award_type_id = fields.Many2one(
-        comodel_name="emulation.award.type",
-        string="Award Type",
+        "emulation.award.type",
+        "Award Type",
         required=True,
         ondelete="restrict",
         index=True,
     )
     beneficiary = fields.Selection(related="award_type_id.beneficiary", store=True)
     individual_name = fields.Char(
-        string="Individual", help="Full name of the person, for an individual award."
+        "Individual", help="Full name of the person, for an individual award."
     )
-    individual_position = fields.Char(string="Position")
+    individual_position = fields.Char("Position")
     poll_id = fields.Many2one(
-        comodel_name="emulation.poll",
-        string="Poll",
+        "emulation.poll",
+        "Poll",
         ondelete="restrict",
         index="btree_not_null",
         domain="[('plan_id', '=', plan_id), ('subject', '=', 'nomination'), "
@@ -108,37 +108,33 @@ class EmulationAwardProposal(models.Model):
         help="The nomination poll of the year-end conference that chose the unit.",
     )
     yes_percent = fields.Float(
-        string="Votes (%)",
+        "Votes (%)",
         digits=(5, 2),
         compute="_compute_poll_result",
         store=True,
         help="Share of yes votes the unit received in its last round.",
     )
-    score_total = fields.Float(
-        string="Total Points", compute="_compute_score", store=True
-    )
+    score_total = fields.Float("Total Points", compute="_compute_score", store=True)
     rank = fields.Integer(compute="_compute_score", store=True, aggregator="min")
     achievement = fields.Text(
-        string="Achievements",
+        "Achievements",
         help="The unit's main achievements in a few lines, as the list prints them.",
     )
     letter_id = fields.Many2one(
-        comodel_name="emulation.award.letter",
-        string="Submission Letter",
+        "emulation.award.letter",
+        "Submission Letter",
         ondelete="restrict",
         index="btree_not_null",
         domain="[('plan_id', '=', plan_id), ('state', '=', 'draft')]",
     )
     item_ids = fields.One2many(
-        comodel_name="emulation.award.proposal.item",
-        inverse_name="proposal_id",
-        string="Dossier",
+        "emulation.award.proposal.item", "proposal_id", "Dossier"
     )
     missing_item_count = fields.Integer(
-        string="Missing Items", compute="_compute_missing_items", store=True
+        "Missing Items", compute="_compute_missing_items", store=True
     )
     is_dossier_complete = fields.Boolean(
-        string="Dossier Complete", compute="_compute_missing_items", store=True
+        "Dossier Complete", compute="_compute_missing_items", store=True
     )
     state = state_field(
         PROPOSAL_STATES,
@@ -146,7 +142,7 @@ class EmulationAwardProposal(models.Model):
         string="Status",
     )
     outcome = fields.Selection(
-        selection=[
+        [
             ("not_submitted", "Not Submitted"),
             ("pending", "Before the Council"),
             ("approved", "Approved"),
@@ -156,19 +152,17 @@ class EmulationAwardProposal(models.Model):
         store=True,
         help="Whether the council has decided, and how.",
     )
-    submit_date = fields.Date(string="Submitted On", readonly=True, tracking=True)
+    submit_date = fields.Date("Submitted On", readonly=True, tracking=True)
     decision_number = fields.Char(tracking=True)
     decision_date = fields.Date(tracking=True)
     decision_document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Decision Document",
+        "emulation.document",
+        "Decision Document",
         tracking=True,
         help="The decision awarding it, among the reference documents.",
     )
     rejection_reason = fields.Text(tracking=True)
-    decided_by_id = fields.Many2one(
-        comodel_name="res.users", string="Decided By", readonly=True
-    )
+    decided_by_id = fields.Many2one("res.users", "Decided By", readonly=True)
     note = fields.Text()
     active = fields.Boolean(default=True)
 

@@ -35,18 +35,15 @@ class EmulationAwardProposalItem(models.Model):
     _edit_create_fields = ("proposal_id", "item_id")
 
     proposal_id = fields.Many2one(
-        comodel_name="emulation.award.proposal",
-        string="Proposal",
+        "emulation.award.proposal",
+        "Proposal",
         required=True,
         ondelete="cascade",
         index=True,
     )
     sequence = fields.Integer(default=10)
     item_id = fields.Many2one(
-        comodel_name="emulation.dossier.item",
-        string="Item",
-        required=True,
-        ondelete="restrict",
+        "emulation.dossier.item", "Item", required=True, ondelete="restrict"
     )
     source = fields.Selection(related="item_id.source")
     partner_id = fields.Many2one(related="proposal_id.partner_id")
@@ -54,8 +51,8 @@ class EmulationAwardProposalItem(models.Model):
     file = fields.Binary(attachment=True)
     file_name = fields.Char()
     submission_id = fields.Many2one(
-        comodel_name="emulation.submission",
-        string="Filing",
+        "emulation.submission",
+        "Filing",
         ondelete="restrict",
         domain="[('partner_id', '=', partner_id), ('plan_id', '=', plan_id)]",
         help="The unit's filing that holds the paper (its achievement report).",
@@ -68,14 +65,12 @@ class EmulationAwardProposalItem(models.Model):
         help="The files of the unit's filing: the dossier shows what the unit filed.",
     )
     holds_unit_filing = fields.Boolean(
-        string="Filed by the Unit",
+        "Filed by the Unit",
         compute="_compute_holds_unit_filing",
         help="The unit filed this paper: its filing is the dossier's paper, "
         "no file is attached by hand for it.",
     )
-    is_present = fields.Boolean(
-        string="Present", compute="_compute_is_present", store=True
-    )
+    is_present = fields.Boolean("Present", compute="_compute_is_present", store=True)
     # in the reader's language: not stored
     status = fields.Char(compute="_compute_status")
     note = fields.Char()

@@ -35,8 +35,8 @@ class EmulationAwardType(models.Model):
     name = fields.Char(required=True, translate=True, tracking=True)
     sequence = fields.Integer(default=10)
     kind = fields.Selection(
-        selection=[("title", "Emulation Title"), ("form", "Award Form")],
-        string="Category",
+        [("title", "Emulation Title"), ("form", "Award Form")],
+        "Category",
         required=True,
         default="form",
         tracking=True,
@@ -44,8 +44,8 @@ class EmulationAwardType(models.Model):
         "(hình thức khen thưởng).",
     )
     beneficiary = fields.Selection(
-        selection=[("collective", "Collective"), ("individual", "Individual")],
-        string="For",
+        [("collective", "Collective"), ("individual", "Individual")],
+        "For",
         required=True,
         default="collective",
         tracking=True,
@@ -54,21 +54,21 @@ class EmulationAwardType(models.Model):
         translate=True, help="The conditions of the award, in words."
     )
     proposer_level = fields.Selection(
-        selection=ORGANISING_LEVELS,
-        string="Proposed by Clusters of",
+        ORGANISING_LEVELS,
+        "Proposed by Clusters of",
         help="The organising level whose clusters may propose this award; "
         "empty: clusters of any level.",
     )
     dossier_item_ids = fields.Many2many(
-        comodel_name="emulation.dossier.item",
+        "emulation.dossier.item",
         string="Dossier Items",
         help="The papers a proposal for this award must hold before it is "
         "submitted to the council.",
     )
     rule_line_ids = fields.One2many(
-        comodel_name="emulation.rule.award",
-        inverse_name="award_type_id",
-        string="Quotas and Deadlines",
+        "emulation.rule.award",
+        "award_type_id",
+        "Quotas and Deadlines",
         readonly=True,
         help="The rules that set this award's quota and dossier deadline, "
         "each with its legal basis and validity.",

@@ -43,56 +43,47 @@ class EmulationBallot(models.Model):
     _edit_create_roles = ("owner", "secretariat")
 
     poll_id = fields.Many2one(
-        comodel_name="emulation.poll",
-        string="Poll",
-        required=True,
-        ondelete="restrict",
-        index=True,
+        "emulation.poll", "Poll", required=True, ondelete="restrict", index=True
     )
     cluster_id = fields.Many2one(
         related="poll_id.cluster_id", string="Cluster", store=True
     )
     round = fields.Integer(
-        string="Voting Round",
+        "Voting Round",
         compute="_compute_round",
         store=True,
         help="The round the ballot was cast in.",
     )
     poll_round = fields.Integer(
-        related="poll_id.round", string="Round Open", help="The poll's current round."
+        "Round Open", related="poll_id.round", help="The poll's current round."
     )
-    is_poll_secret = fields.Boolean(related="poll_id.is_secret", string="Secret")
+    is_poll_secret = fields.Boolean("Secret", related="poll_id.is_secret")
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Voting Unit",
+        "res.partner",
+        "Voting Unit",
         index=True,
         default=lambda self: self.env.user.partner_id.commercial_partner_id,
         help="The unit the ballot is cast for. Kept in an open poll only: a "
         "secret ballot is stored without it.",
     )
     approve_ids = fields.Many2many(
-        comodel_name="emulation.poll.candidate",
-        relation="emulation_ballot_candidate_rel",
-        column1="ballot_id",
-        column2="candidate_id",
-        string="Approved Candidates",
+        "emulation.poll.candidate",
+        "emulation_ballot_candidate_rel",
+        "ballot_id",
+        "candidate_id",
+        "Approved Candidates",
     )
     is_written = fields.Boolean(
-        string="Written Vote",
-        help="The vote of an absent member, sent in writing.",
+        "Written Vote", help="The vote of an absent member, sent in writing."
     )
     is_invalid = fields.Boolean(
-        string="Invalid",
-        help="A paper ballot the counting committee found invalid.",
+        "Invalid", help="A paper ballot the counting committee found invalid."
     )
     entered_by_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Entered By",
-        readonly=True,
-        default=lambda self: self.env.user,
+        "res.users", "Entered By", readonly=True, default=lambda self: self.env.user
     )
     is_entered_from_paper = fields.Boolean(
-        string="Entered From Paper",
+        "Entered From Paper",
         readonly=True,
         compute="_compute_is_entered_from_paper",
         store=True,

@@ -108,18 +108,16 @@ class EmulationBoardMixin(models.AbstractModel):
     _description = "Year Board (shared)"
     _inherit = ["emulation.plan.report.mixin"]
 
-    plan_state = fields.Selection(
-        selection=PLAN_STATES, string="Plan Status", readonly=True
-    )
-    report_on_time = fields.Integer(string="Reports Filed on Time", readonly=True)
-    report_late = fields.Integer(string="Reports Filed Late", readonly=True)
-    report_missing = fields.Integer(string="Reports Missing", readonly=True)
-    report_to_review = fields.Integer(string="Reports to Review", readonly=True)
-    proposal_count = fields.Integer(string="Proposals", readonly=True)
-    proposal_missing = fields.Integer(string="Proposals Missing Papers", readonly=True)
-    proposal_pending = fields.Integer(string="Before the Council", readonly=True)
-    proposal_approved = fields.Integer(string="Approved", readonly=True)
-    proposal_rejected = fields.Integer(string="Rejected", readonly=True)
+    plan_state = fields.Selection(PLAN_STATES, "Plan Status", readonly=True)
+    report_on_time = fields.Integer("Reports Filed on Time", readonly=True)
+    report_late = fields.Integer("Reports Filed Late", readonly=True)
+    report_missing = fields.Integer("Reports Missing", readonly=True)
+    report_to_review = fields.Integer("Reports to Review", readonly=True)
+    proposal_count = fields.Integer("Proposals", readonly=True)
+    proposal_missing = fields.Integer("Proposals Missing Papers", readonly=True)
+    proposal_pending = fields.Integer("Before the Council", readonly=True)
+    proposal_approved = fields.Integer("Approved", readonly=True)
+    proposal_rejected = fields.Integer("Rejected", readonly=True)
 
     def _board_domain(self):
         """The records of this row: the plan's, or a unit's of the plan."""

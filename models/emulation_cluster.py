@@ -49,82 +49,74 @@ class EmulationCluster(models.Model):
     name = fields.Char(required=True, translate=False, tracking=True)
     code = fields.Char(tracking=True)
     kind = fields.Selection(
-        selection=[("cluster", "Cluster"), ("bloc", "Bloc")],
+        [("cluster", "Cluster"), ("bloc", "Bloc")],
         required=True,
         default="cluster",
         tracking=True,
     )
     level = fields.Selection(
-        selection=ORGANISING_LEVELS,
-        string="Organising Level",
+        ORGANISING_LEVELS,
+        "Organising Level",
         required=True,
         default="ministry",
         tracking=True,
     )
     council_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Supervising Council",
+        "res.partner",
+        "Supervising Council",
         tracking=True,
         help="Emulation and commendation council the cluster reports to.",
     )
     regulation_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Regulation",
+        "emulation.document",
+        "Regulation",
         tracking=True,
         help="Regulation on the organisation and operation of the cluster.",
     )
     secretariat_user_ids = fields.Many2many(
-        comodel_name="res.users",
-        relation="emulation_cluster_secretariat_rel",
-        column1="cluster_id",
-        column2="user_id",
-        string="Secretariat",
+        "res.users",
+        "emulation_cluster_secretariat_rel",
+        "cluster_id",
+        "user_id",
+        "Secretariat",
         help="Users who serve as the cluster's secretariat.",
     )
     membership_ids = fields.One2many(
-        comodel_name="emulation.cluster.membership",
-        inverse_name="cluster_id",
-        string="Memberships",
+        "emulation.cluster.membership", "cluster_id", "Memberships"
     )
     secretariat_unit_ids = fields.Many2many(
-        comodel_name="res.partner",
+        "res.partner",
         string="Secretariat Units",
         compute="_compute_secretariat_unit_ids",
         help="The units whose staff may serve as the secretariat: the leader "
         "unit of this year (its term, else its plan), else of the latest "
         "plan; of a cluster that has none yet, its current members.",
     )
-    member_count = fields.Integer(
-        string="Current Members", compute="_compute_member_count"
-    )
+    member_count = fields.Integer("Current Members", compute="_compute_member_count")
     # no default: a prefilled value would have the user type after it
     plan_symbol = fields.Char(
         help='Symbol of the annual plans\' numbers, as in "790/KH-CTĐ"; '
         'left empty, "KH-CTĐ".',
     )
     plan_sequence_id = fields.Many2one(
-        comodel_name="ir.sequence",
-        string="Plan Numbering",
+        "ir.sequence",
+        "Plan Numbering",
         copy=False,
         readonly=True,
         help="Numbers the cluster's plans, restarting every year.",
     )
     term_ids = fields.One2many(
-        comodel_name="emulation.cluster.term",
-        inverse_name="cluster_id",
-        string="Leaders and Deputies",
+        "emulation.cluster.term",
+        "cluster_id",
+        "Leaders and Deputies",
         readonly=True,
         help="Each year's leader and deputy, as the year-end conference before "
         "elected them.",
     )
-    plan_ids = fields.One2many(
-        comodel_name="emulation.plan",
-        inverse_name="cluster_id",
-        string="Annual Plans",
-    )
+    plan_ids = fields.One2many("emulation.plan", "cluster_id", "Annual Plans")
     note = fields.Html()
     max_upload_mb = fields.Integer(
-        string="Largest File (MB)",
+        "Largest File (MB)",
         default=DEFAULT_UPLOAD_MB,
         tracking=True,
         help="Largest file the members and the secretariat may attach to "

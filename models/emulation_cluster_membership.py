@@ -31,15 +31,15 @@ class EmulationClusterMembership(models.Model):
     _edit_create_roles = ("manager",)
 
     cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster",
+        "emulation.cluster",
         required=True,
         ondelete="cascade",
         index=True,
         tracking=True,
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
+        "res.partner",
+        "Member Unit",
         required=True,
         ondelete="restrict",
         index=True,
@@ -48,14 +48,14 @@ class EmulationClusterMembership(models.Model):
     )
     sequence = fields.Integer(default=10)
     date_start = fields.Date(
-        string="Member Since",
+        "Member Since",
         required=True,
         tracking=True,
         default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
     )
-    date_end = fields.Date(string="Member Until", tracking=True)
+    date_end = fields.Date("Member Until", tracking=True)
     unit_name = fields.Char(
-        string="Name as Member",
+        "Name as Member",
         help="Name of the unit during this membership, printed on the "
         "documents of those years even after the unit was renamed or merged.",
     )

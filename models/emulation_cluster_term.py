@@ -19,8 +19,8 @@ class EmulationClusterTerm(models.Model):
     _edit_groups = {}
 
     cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster",
-        string="Cluster",
+        "emulation.cluster",
+        "Cluster",
         required=True,
         ondelete="cascade",
         index=True,
@@ -28,36 +28,28 @@ class EmulationClusterTerm(models.Model):
     )
     year = fields.Integer(required=True, readonly=True, aggregator=False)
     leader_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Leader Unit",
-        readonly=True,
-        tracking=True,
+        "res.partner", "Leader Unit", readonly=True, tracking=True
     )
     deputy_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Deputy Unit",
-        readonly=True,
-        tracking=True,
+        "res.partner", "Deputy Unit", readonly=True, tracking=True
     )
     leader_poll_id = fields.Many2one(
-        comodel_name="emulation.poll", string="Leader Elected By", readonly=True
+        "emulation.poll", "Leader Elected By", readonly=True
     )
     deputy_poll_id = fields.Many2one(
-        comodel_name="emulation.poll", string="Deputy Elected By", readonly=True
+        "emulation.poll", "Deputy Elected By", readonly=True
     )
     # the year rollover when no election was recorded in Odoo: who set the
     # units and why stay on record
     is_set_by_hand = fields.Boolean(
-        string="Set by Hand",
+        "Set by Hand",
         readonly=True,
         tracking=True,
         help="The secretariat set the leader or the deputy by hand at the year "
         "rollover: no election poll was recorded for it.",
     )
-    set_by_user_id = fields.Many2one(
-        comodel_name="res.users", string="Set By", readonly=True
-    )
-    set_by_hand_reason = fields.Text(string="How They Were Chosen", readonly=True)
+    set_by_user_id = fields.Many2one("res.users", "Set By", readonly=True)
+    set_by_hand_reason = fields.Text("How They Were Chosen", readonly=True)
 
     _sql_constraints = [
         (

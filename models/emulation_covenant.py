@@ -78,7 +78,7 @@ class EmulationCovenant(models.Model):
         }
     )
 
-    name = fields.Char(string="Title", required=True, tracking=True)
+    name = fields.Char("Title", required=True, tracking=True)
     plan_id = fields.Many2one(string="Activity Plan", tracking=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     state = state_field(
@@ -92,28 +92,25 @@ class EmulationCovenant(models.Model):
         "draft",
     )
     user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Responsible",
+        "res.users",
+        "Responsible",
         default=lambda self: self.env.user,
         tracking=True,
         help="Secretariat member who follows the covenant; receives the "
         "signature reminders of units nobody else can be reminded for.",
     )
     clause_ids = fields.One2many(
-        comodel_name="emulation.covenant.clause",
-        inverse_name="covenant_id",
-        string="Clauses",
-        copy=True,
+        "emulation.covenant.clause", "covenant_id", "Clauses", copy=True
     )
     basis_document_ids = fields.Many2many(
-        comodel_name="emulation.document",
-        relation="emulation_covenant_basis_rel",
-        column1="covenant_id",
-        column2="document_id",
-        string="Legal Bases",
+        "emulation.document",
+        "emulation_covenant_basis_rel",
+        "covenant_id",
+        "document_id",
+        "Legal Bases",
     )
     signing_mode = fields.Selection(
-        selection=[
+        [
             ("conference", "At a Conference"),
             ("document", "Through Documents"),
         ],
@@ -124,8 +121,8 @@ class EmulationCovenant(models.Model):
         "by an exchange of documents.",
     )
     signing_event_id = fields.Many2one(
-        comodel_name="emulation.event",
-        string="Signing Event",
+        "emulation.event",
+        "Signing Event",
         domain="[('plan_id', '=', plan_id)]",
         index="btree_not_null",
         tracking=True,
@@ -133,17 +130,15 @@ class EmulationCovenant(models.Model):
         "covenant is signed.",
     )
     signing_document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Approval to Sign by Documents",
+        "emulation.document",
+        "Approval to Sign by Documents",
         tracking=True,
         help="Document that allowed signing through documents instead of a "
         "conference, e.g. the ministry's agreement.",
     )
-    date_opinions_asked = fields.Date(
-        string="Opinions Asked On", readonly=True, copy=False
-    )
+    date_opinions_asked = fields.Date("Opinions Asked On", readonly=True, copy=False)
     date_sent = fields.Date(
-        string="Sent for Signature On", readonly=True, copy=False, tracking=True
+        "Sent for Signature On", readonly=True, copy=False, tracking=True
     )
     signature_deadline = fields.Date(
         compute="_compute_signature_deadline",
@@ -156,31 +151,24 @@ class EmulationCovenant(models.Model):
         tracking=True,
         help="Registrations sent after this date are accepted but marked late.",
     )
-    date_in_force = fields.Date(string="In Force Since", readonly=True, copy=False)
-    date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
+    date_in_force = fields.Date("In Force Since", readonly=True, copy=False)
+    date_closed = fields.Date("Closed On", readonly=True, copy=False)
     signature_ids = fields.One2many(
-        comodel_name="emulation.covenant.signature",
-        inverse_name="covenant_id",
-        string="Signatures",
-        copy=False,
+        "emulation.covenant.signature", "covenant_id", "Signatures", copy=False
     )
     signature_count = fields.Integer(
-        string="Signature Lines", compute="_compute_signature_counts", store=True
+        "Signature Lines", compute="_compute_signature_counts", store=True
     )
     signed_count = fields.Integer(
-        string="Signed Units", compute="_compute_signature_counts", store=True
+        "Signed Units", compute="_compute_signature_counts", store=True
     )
-    signature_rate = fields.Float(
-        string="Signed (%)", compute="_compute_signature_progress"
-    )
+    signature_rate = fields.Float("Signed (%)", compute="_compute_signature_progress")
     signature_progress = fields.Char(compute="_compute_signature_progress")
     registration_ids = fields.One2many(
-        comodel_name="emulation.registration",
-        inverse_name="covenant_id",
-        string="Registrations",
+        "emulation.registration", "covenant_id", "Registrations"
     )
     registration_count = fields.Integer(compute="_compute_registration_count")
-    note = fields.Html(string="Notes")
+    note = fields.Html("Notes")
     active = fields.Boolean(default=True)
 
     @api.depends(

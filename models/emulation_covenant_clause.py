@@ -23,12 +23,12 @@ class EmulationCovenantClause(models.Model):
 
     sequence = fields.Integer(default=10)
     text = fields.Text(
-        string="Commitment",
+        "Commitment",
         required=True,
         help="Text of the commitment as printed in the covenant.",
     )
     target = fields.Char(
-        string="Measurable Target",
+        "Measurable Target",
         help="Quantified target of the commitment, when it has one "
         '(e.g. "100% of reports on time").',
     )

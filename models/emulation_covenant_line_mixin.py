@@ -11,9 +11,5 @@ class EmulationCovenantLineMixin(models.AbstractModel):
     _description = "Line of a Covenant"
 
     covenant_id = fields.Many2one(
-        comodel_name="emulation.covenant",
-        string="Covenant",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "emulation.covenant", "Covenant", required=True, ondelete="cascade", index=True
     )

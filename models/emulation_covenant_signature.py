@@ -54,15 +54,15 @@ class EmulationCovenantSignature(models.Model):
     signature_deadline = fields.Date(related="covenant_id.signature_deadline")
     sequence = fields.Integer(default=10, readonly=True)
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
+        "res.partner",
+        "Member Unit",
         required=True,
         index=True,
         readonly=True,
         ondelete="restrict",
     )
     unit_name = fields.Char(
-        string="Name as Member",
+        "Name as Member",
         readonly=True,
         help="Name of the unit when the covenant was sent, as printed on it.",
     )
@@ -74,22 +74,20 @@ class EmulationCovenantSignature(models.Model):
         ],
         "waiting",
     )
-    signer_name = fields.Char(string="Signed By", tracking=True)
-    signer_title = fields.Char(string="Signer's Title", tracking=True)
-    date_signed = fields.Date(string="Signature Date", tracking=True)
+    signer_name = fields.Char("Signed By", tracking=True)
+    signer_title = fields.Char("Signer's Title", tracking=True)
+    date_signed = fields.Date("Signature Date", tracking=True)
     signed_copy = fields.Binary(attachment=True, copy=False)
-    signed_copy_filename = fields.Char(string="Signed Copy File Name")
+    signed_copy_filename = fields.Char("Signed Copy File Name")
     refusal_reason = fields.Text(tracking=True)
     channel = fields.Selection(
-        selection=CHANNEL_SELECTION,
-        string="Received By",
+        CHANNEL_SELECTION,
+        "Received By",
         readonly=True,
         help="Online: the unit signed here itself. Otherwise the secretariat "
         "registered a signature that arrived on paper or by e-mail.",
     )
-    registered_by_id = fields.Many2one(
-        comodel_name="res.users", string="Registered By", readonly=True
-    )
+    registered_by_id = fields.Many2one("res.users", "Registered By", readonly=True)
 
     _sql_constraints = [
         (

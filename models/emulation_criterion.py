@@ -41,15 +41,15 @@ class EmulationCriterion(models.Model):
     _edit_create_fields = ("template_id",)
 
     template_id = fields.Many2one(
-        comodel_name="emulation.criterion.template",
-        string="Template",
+        "emulation.criterion.template",
+        "Template",
         required=True,
         ondelete="cascade",
         index=True,
     )
     parent_id = fields.Many2one(
-        comodel_name="emulation.criterion",
-        string="Group",
+        "emulation.criterion",
+        "Group",
         ondelete="restrict",
         index=True,
         domain="[('template_id', '=', template_id), ('kind', '=', 'group')]",
@@ -58,26 +58,22 @@ class EmulationCriterion(models.Model):
     # the same edit (a many2one offers saved records only); imported, the
     # spreadsheet's column of the group's code
     parent_code = fields.Char(
-        string="Group Code",
+        "Group Code",
         compute="_compute_parent_code",
         inverse="_inverse_parent_code",
         help="The code of the group this criterion belongs to, in the same "
         "template; empty at the top level.",
     )
     parent_path = fields.Char(index=True)
-    child_ids = fields.One2many(
-        comodel_name="emulation.criterion",
-        inverse_name="parent_id",
-        string="Sub-criteria",
-    )
+    child_ids = fields.One2many("emulation.criterion", "parent_id", "Sub-criteria")
     sequence = fields.Integer(default=10)
     code = fields.Char(
         required=True,
         help='Unique within the template, e.g. "I", "I.2", "I.2.a".',
     )
-    name = fields.Text(string="Criterion", required=True)
+    name = fields.Text("Criterion", required=True)
     kind = fields.Selection(
-        selection=[
+        [
             ("group", "Group"),
             ("scored", "Scored"),
             ("pass_fail", "Pass/Fail"),
@@ -96,7 +92,7 @@ class EmulationCriterion(models.Model):
     )
     # a group's maximum adds up its criteria's as they are typed
     max_points = fields.Float(
-        string="Maximum",
+        "Maximum",
         digits=(6, 2),
         compute="_compute_max_points",
         store=True,
@@ -108,25 +104,24 @@ class EmulationCriterion(models.Model):
     )
     points_per_item = fields.Float(digits=(6, 2))
     target_formula = fields.Selection(
-        selection=[
+        [
             (
                 "proportional_to_best",
                 "Share at target, the maximum for the best above it",
             ),
         ],
-        string="Formula",
+        "Formula",
         default="proportional_to_best",
         help="How units' values against their targets become points: the "
         "share at target is set by the scoring rule that applies.",
     )
     evidence = fields.Text(
-        string="Evidence Expected",
-        help="What the unit attaches to support its score.",
+        "Evidence Expected", help="What the unit attaches to support its score."
     )
     note = fields.Text()
     top_group_id = fields.Many2one(
-        comodel_name="emulation.criterion",
-        string="Top-level Group",
+        "emulation.criterion",
+        "Top-level Group",
         compute="_compute_top_group_id",
         store=True,
         index="btree_not_null",
@@ -134,7 +129,7 @@ class EmulationCriterion(models.Model):
         "the columns of the results table.",
     )
     in_maximum = fields.Boolean(
-        string="Counts in the Maximum",
+        "Counts in the Maximum",
         compute="_compute_in_maximum",
         store=True,
         recursive=True,

@@ -44,52 +44,46 @@ class EmulationCriterionTemplate(models.Model):
         "draft",
     )
     document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Legal Basis",
+        "emulation.document",
+        "Legal Basis",
         required=True,
         tracking=True,
         index=True,
         help="The document that sets these criteria (the council's guidance, "
         "the cluster's regulation...).",
     )
-    date_from = fields.Date(string="Valid From", required=True, tracking=True)
-    date_to = fields.Date(string="Valid Until", tracking=True)
+    date_from = fields.Date("Valid From", required=True, tracking=True)
+    date_to = fields.Date("Valid Until", tracking=True)
     cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster",
-        string="Cluster",
+        "emulation.cluster",
+        "Cluster",
         tracking=True,
         index="btree_not_null",
         help="Empty: a template any cluster may take.",
     )
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Plan",
+        "emulation.plan",
+        "Plan",
         readonly=True,
         copy=False,
         index="btree_not_null",
         help="The plan whose year scores against this copy.",
     )
     source_template_id = fields.Many2one(
-        comodel_name="emulation.criterion.template",
-        string="Copied From",
-        readonly=True,
-        copy=False,
+        "emulation.criterion.template", "Copied From", readonly=True, copy=False
     )
     criterion_ids = fields.One2many(
-        comodel_name="emulation.criterion",
-        inverse_name="template_id",
-        string="Criteria",
-        copy=False,
+        "emulation.criterion", "template_id", "Criteria", copy=False
     )
     criterion_count = fields.Integer(compute="_compute_totals")
     total_max = fields.Float(
-        string="Maximum Points",
+        "Maximum Points",
         digits=(6, 2),
         compute="_compute_totals",
         help="The sum of the top-level criteria's maxima, bonus and penalty left out.",
     )
     structure_errors = fields.Text(
-        string="To Correct Before Validation", compute="_compute_totals"
+        "To Correct Before Validation", compute="_compute_totals"
     )
     note = fields.Text()
     active = fields.Boolean(default=True)

@@ -51,14 +51,14 @@ class EmulationDocument(models.Model):
     _rec_names_search = ["name", "summary"]
 
     name = fields.Char(
-        string="Number-Symbol",
+        "Number-Symbol",
         required=True,
         index="trigram",
         tracking=True,
         help='Number and symbol of the document, e.g. "462/BNV-VP".',
     )
     document_type = fields.Selection(
-        selection=[
+        [
             ("law", "Law"),
             ("decree", "Decree"),
             ("circular", "Circular"),
@@ -70,27 +70,21 @@ class EmulationDocument(models.Model):
             ("regulation", "Regulation"),
             ("other", "Other"),
         ],
-        string="Type",
+        "Type",
         default="official_letter",
         required=True,
     )
     date = fields.Date(tracking=True, index=True)
-    issuer_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Issuing Body",
-        index="btree_not_null",
-    )
+    issuer_id = fields.Many2one("res.partner", "Issuing Body", index="btree_not_null")
     issuer_name = fields.Char(
-        string="Issuing Body Name",
+        "Issuing Body Name",
         help="Name of the issuing body as printed, when it is not a contact.",
     )
     summary = fields.Text(
         help='What the document is about ("về việc..."), as it is cited.',
     )
     attachment_id = fields.Many2one(
-        comodel_name="ir.attachment",
-        string="File",
-        help="Scanned or signed copy of the document.",
+        "ir.attachment", "File", help="Scanned or signed copy of the document."
     )
     active = fields.Boolean(default=True)
 

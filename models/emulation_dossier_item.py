@@ -34,7 +34,7 @@ class EmulationDossierItem(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     source = fields.Selection(
-        selection=DOSSIER_SOURCES,
+        DOSSIER_SOURCES,
         required=True,
         default="file",
         help="Where the item comes from: a document the addon prints from "

@@ -99,58 +99,43 @@ class EmulationEvent(models.Model):
     plan_id = fields.Many2one(ondelete="cascade")
     year = fields.Integer(related="plan_id.year", store=True, aggregator=False)
     type_id = fields.Many2one(
-        comodel_name="emulation.event.type",
-        string="Type",
-        index="btree_not_null",
-        tracking=True,
+        "emulation.event.type", "Type", index="btree_not_null", tracking=True
     )
-    date_start = fields.Datetime(string="Start", tracking=True)
-    date_stop = fields.Datetime(string="End")
+    date_start = fields.Datetime("Start", tracking=True)
+    date_stop = fields.Datetime("End")
     date_precision = fields.Selection(
-        selection=[
+        [
             ("day", "Exact Day"),
             ("early_month", "Early in the Month"),
             ("month", "Month Only"),
         ],
-        string="Time Known To",
+        "Time Known To",
         required=True,
         default="day",
         help="Plans often fix only the month of an activity: "
         '"Dự kiến trong tháng 6/2020".',
     )
     is_tentative = fields.Boolean(
-        string="Tentative",
-        help='The time is expected, not fixed ("Dự kiến").',
+        "Tentative", help='The time is expected, not fixed ("Dự kiến").'
     )
     planned_time_text = fields.Char(
-        string="Planned Time",
+        "Planned Time",
         compute="_compute_planned_time_text",
         help="Time as the plan writes it.",
     )
     place = fields.Char(tracking=True)
-    host_id = fields.Many2one(
-        comodel_name="res.partner", string="Host Unit", tracking=True
-    )
-    participant_ids = fields.Many2many(
-        comodel_name="res.partner", string="Participating Units"
-    )
+    host_id = fields.Many2one("res.partner", "Host Unit", tracking=True)
+    participant_ids = fields.Many2many("res.partner", string="Participating Units")
     participants_text = fields.Text(
-        string="Participants",
-        help="Who attends, as the plan writes it (Thành phần tham dự).",
+        "Participants", help="Who attends, as the plan writes it (Thành phần tham dự)."
     )
     content = fields.Text(
-        string="Content Items",
-        help="What the activity deals with, one item per line.",
+        "Content Items", help="What the activity deals with, one item per line."
     )
-    duty_ids = fields.One2many(
-        comodel_name="emulation.event.duty",
-        inverse_name="event_id",
-        string="Duties",
-        copy=True,
-    )
+    duty_ids = fields.One2many("emulation.event.duty", "event_id", "Duties", copy=True)
     basis_document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Carried Out Under",
+        "emulation.document",
+        "Carried Out Under",
         help="Document the activity implements, e.g. the ministry's plan.",
     )
     state = state_field(
@@ -166,37 +151,35 @@ class EmulationEvent(models.Model):
         group_expand="_read_group_expand_state",
     )
     state_reason = fields.Text(
-        string="Reason",
+        "Reason",
         tracking=True,
         help="Why the activity was postponed, suspended or cancelled.",
     )
     state_document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Deciding Document",
+        "emulation.document",
+        "Deciding Document",
         tracking=True,
         help="Document that decided the postponement, suspension or cancellation.",
     )
     date_held = fields.Date(
-        string="Held On",
+        "Held On",
         tracking=True,
         copy=False,
         help="The day the activity was actually held, entered when it is "
         "marked as held (today by default); never a day to come.",
     )
     absent_unit_ids = fields.Many2many(
-        comodel_name="res.partner",
-        relation="emulation_event_absent_unit_rel",
-        column1="event_id",
-        column2="partner_id",
-        string="Absent Members",
+        "res.partner",
+        "emulation_event_absent_unit_rel",
+        "event_id",
+        "partner_id",
+        "Absent Members",
         domain=[("is_company", "=", True)],
         help="The member units absent from the conference, recorded once: "
         "its polls read it (an absent member votes in writing, when the "
         "voting rule allows it).",
     )
-    poll_ids = fields.One2many(
-        comodel_name="emulation.poll", inverse_name="event_id", string="Polls"
-    )
+    poll_ids = fields.One2many("emulation.poll", "event_id", "Polls")
     poll_count = fields.Integer(compute="_compute_poll_counts")
     proposal_count = fields.Integer(compute="_compute_poll_counts")
     color = fields.Integer()

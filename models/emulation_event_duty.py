@@ -21,14 +21,11 @@ class EmulationEventDuty(models.Model):
     _edit_create_fields = ("event_id",)
 
     event_id = fields.Many2one(
-        comodel_name="emulation.event",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "emulation.event", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
     role = fields.Selection(
-        selection=[
+        [
             ("leader", "Leader Unit"),
             ("deputy", "Deputy Unit"),
             ("members", "Member Units"),
@@ -37,7 +34,7 @@ class EmulationEventDuty(models.Model):
         required=True,
         default="leader",
     )
-    description = fields.Text(string="Duty", required=True)
+    description = fields.Text("Duty", required=True)
 
     def _get_role_words(self):
         """The role as the plan writes it (fixed administrative wording)."""

@@ -13,7 +13,7 @@ class EmulationMyUnitMixin(models.AbstractModel):
     _description = "Record of My Unit"
 
     is_my_unit = fields.Boolean(
-        string="My Unit", compute="_compute_is_my_unit", search="_search_is_my_unit"
+        "My Unit", compute="_compute_is_my_unit", search="_search_is_my_unit"
     )
 
     @api.depends_context("uid")

@@ -66,11 +66,11 @@ class EmulationObligation(models.Model):
     _edit_create_roles = ("secretariat",)
     _allowed_moves = frozenset({("open", "cancelled"), ("cancelled", "open")})
 
-    name = fields.Char(string="What Must Be Sent", required=True, tracking=True)
+    name = fields.Char("What Must Be Sent", required=True, tracking=True)
     sequence = fields.Integer(default=10)
     plan_id = fields.Many2one(ondelete="cascade")
     kind = fields.Selection(
-        selection=[
+        [
             ("mid_year_report", "6-Month Report"),
             ("annual_report", "Annual Report and Next-Year Directions"),
             ("self_scoring", "Self-Scoring Table"),
@@ -83,8 +83,8 @@ class EmulationObligation(models.Model):
     )
     deadline = fields.Date(index=True, tracking=True)
     recipient_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Send To",
+        "res.partner",
+        "Send To",
         compute="_compute_recipient_id",
         store=True,
         readonly=False,
@@ -92,40 +92,37 @@ class EmulationObligation(models.Model):
         "files none itself.",
     )
     address = fields.Char(
-        string="Postal Address",
+        "Postal Address",
         compute="_compute_recipient_contact",
         store=True,
         readonly=False,
     )
     email = fields.Char(
-        string="E-mail",
-        compute="_compute_recipient_contact",
-        store=True,
-        readonly=False,
+        "E-mail", compute="_compute_recipient_contact", store=True, readonly=False
     )
     unit_ids = fields.Many2many(
-        comodel_name="res.partner",
-        relation="emulation_obligation_unit_rel",
-        column1="obligation_id",
-        column2="partner_id",
-        string="Units That Must Send",
+        "res.partner",
+        "emulation_obligation_unit_rel",
+        "obligation_id",
+        "partner_id",
+        "Units That Must Send",
         help="Leave empty when every member unit but the recipient must send.",
     )
     expected_units_text = fields.Char(
-        string="Who Must Send", compute="_compute_expected_units_text"
+        "Who Must Send", compute="_compute_expected_units_text"
     )
     note = fields.Char(
-        string="Rule",
+        "Rule",
         help="How it is sent when there is no single deadline, e.g. "
         '"thực hiện theo quy định tại Công văn số 462/BNV-VP ...".',
     )
     document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Governing Document",
+        "emulation.document",
+        "Governing Document",
         help="Document that sets the obligation's rules.",
     )
     reminder_offsets = fields.Char(
-        string="Reminders (Days Before)",
+        "Reminders (Days Before)",
         default="7,1",
         help="Days before the deadline on which the units that have not filed "
         'are reminded, separated by commas, e.g. "7,1". Leave empty for no '
@@ -136,13 +133,11 @@ class EmulationObligation(models.Model):
         "open",
     )
     submission_ids = fields.One2many(
-        comodel_name="emulation.submission",
-        inverse_name="obligation_id",
-        string="Submissions",
+        "emulation.submission", "obligation_id", "Submissions"
     )
     submission_count = fields.Integer(compute="_compute_submission_stats")
     submission_missing_count = fields.Integer(
-        string="Not Filed", compute="_compute_submission_stats"
+        "Not Filed", compute="_compute_submission_stats"
     )
     active = fields.Boolean(default=True)
 

@@ -17,23 +17,21 @@ class EmulationOfficialDocumentMixin(models.AbstractModel):
     _description = "Official Document (Decree 30/2020)"
 
     number = fields.Char(
-        string="Number-Symbol",
+        "Number-Symbol",
         tracking=True,
         copy=False,
         help='Number and symbol of the document, e.g. "790/KH-CTĐ".',
     )
     issue_date = fields.Date(tracking=True, copy=False)
     issue_place = fields.Char(
-        string="Place of Issue",
-        help='Place written before the date, e.g. "Hải Phòng".',
+        "Place of Issue", help='Place written before the date, e.g. "Hải Phòng".'
     )
     issuer_parent_name = fields.Char(
-        string="Supervising Body",
+        "Supervising Body",
         help="Upper line of the issuing body block, e.g. the ministry.",
     )
     issuer_name = fields.Char(
-        string="Issuing Body",
-        help="Body that issues the document, printed in bold capitals.",
+        "Issuing Body", help="Body that issues the document, printed in bold capitals."
     )
     distribution_list = fields.Text(
         help="Nơi nhận: one recipient per line.",

@@ -91,7 +91,7 @@ class EmulationPlan(models.Model):
     )
 
     name = fields.Char(
-        string="Title",
+        "Title",
         required=True,
         tracking=True,
         compute="_compute_name",
@@ -102,10 +102,7 @@ class EmulationPlan(models.Model):
         'tỉnh, thành Bắc Bộ năm 2020".',
     )
     cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster",
-        required=True,
-        index=True,
-        tracking=True,
+        "emulation.cluster", required=True, index=True, tracking=True
     )
     cluster_kind = fields.Selection(related="cluster_id.kind")
     year = fields.Integer(
@@ -126,85 +123,71 @@ class EmulationPlan(models.Model):
         group_expand="_read_group_expand_state",
     )
     leader_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Leader Unit",
+        "res.partner",
+        "Leader Unit",
         tracking=True,
         index="btree_not_null",
         domain="[('emulation_membership_ids.cluster_id', '=', cluster_id)]",
     )
     deputy_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Deputy Unit",
+        "res.partner",
+        "Deputy Unit",
         tracking=True,
         index="btree_not_null",
         domain="[('emulation_membership_ids.cluster_id', '=', cluster_id)]",
     )
     basis_ids = fields.One2many(
-        comodel_name="emulation.plan.basis",
-        inverse_name="plan_id",
-        string="Legal Bases",
-        copy=True,
+        "emulation.plan.basis", "plan_id", "Legal Bases", copy=True
     )
     cited_document_ids = fields.Many2many(
-        comodel_name="emulation.document",
-        relation="emulation_plan_cited_document_rel",
-        column1="plan_id",
-        column2="document_id",
-        string="Other Cited Documents",
+        "emulation.document",
+        "emulation_plan_cited_document_rel",
+        "plan_id",
+        "document_id",
+        "Other Cited Documents",
         help="Documents cited in the plan's text besides its legal bases.",
     )
     member_unit_ids = fields.Many2many(
-        comodel_name="res.partner",
-        relation="emulation_plan_member_unit_rel",
-        column1="plan_id",
-        column2="partner_id",
-        string="Member Units of the Year",
+        "res.partner",
+        "emulation_plan_member_unit_rel",
+        "plan_id",
+        "partner_id",
+        "Member Units of the Year",
         compute="_compute_member_unit_ids",
         store=True,
         compute_sudo=True,
         help="Units that were members of the cluster at some time of the "
         "plan's year: they read the plan, even after they left the cluster.",
     )
-    purpose = fields.Html(string="Purpose and Requirements")
+    purpose = fields.Html("Purpose and Requirements")
     covenant_content = fields.Html(
-        string="Covenant Contents to Carry Out",
+        "Covenant Contents to Carry Out",
         help="Section II: how the members carry out the year's covenant.",
     )
     campaign_content = fields.Html(
-        string="Launch and Registration",
+        "Launch and Registration",
         help="Launching the emulation movement and registering for it.",
     )
     reporting_intro = fields.Text(
-        string="Reporting Rules",
-        help="Sentence introducing the reporting obligations.",
+        "Reporting Rules", help="Sentence introducing the reporting obligations."
     )
-    organisation = fields.Html(string="Organisation of Implementation")
+    organisation = fields.Html("Organisation of Implementation")
     event_ids = fields.One2many(
-        comodel_name="emulation.event",
-        inverse_name="plan_id",
-        string="Conferences and Activities",
+        "emulation.event", "plan_id", "Conferences and Activities"
     )
     obligation_ids = fields.One2many(
-        comodel_name="emulation.obligation",
-        inverse_name="plan_id",
-        string="Reporting Obligations",
+        "emulation.obligation", "plan_id", "Reporting Obligations"
     )
     consultation_ids = fields.One2many(
-        comodel_name="emulation.plan.consultation",
-        inverse_name="plan_id",
-        string="Consultation",
+        "emulation.plan.consultation", "plan_id", "Consultation"
     )
     consultation_deadline = fields.Date(
-        string="Answers Expected By",
+        "Answers Expected By",
         help="Date by which the members are asked to give their opinion.",
     )
-    revision_ids = fields.One2many(
-        comodel_name="emulation.plan.revision",
-        inverse_name="plan_id",
-        string="Revisions",
-    )
+    revision_ids = fields.One2many("emulation.plan.revision", "plan_id", "Revisions")
     revision_number = fields.Integer(
-        string="Revision", default=0, copy=False, readonly=True, tracking=True
+        "Revision", default=0, copy=False, readonly=True, tracking=True
     )
     adjustment_in_progress = fields.Boolean(
         copy=False,
@@ -213,51 +196,43 @@ class EmulationPlan(models.Model):
         help="Set by an agreed adjustment: the issued plan may be edited "
         "until the adjustment is finished.",
     )
-    submission_ids = fields.One2many(
-        comodel_name="emulation.submission",
-        inverse_name="plan_id",
-        string="Submissions",
-    )
+    submission_ids = fields.One2many("emulation.submission", "plan_id", "Submissions")
     results_number = fields.Char(
-        string="Results Table Number",
+        "Results Table Number",
         copy=False,
         tracking=True,
         help='Number-symbol of the printed results table, e.g. "15/BC-CTĐ".',
     )
     results_signer_title = fields.Char(
-        string="Results Table Signer Title",
+        "Results Table Signer Title",
         copy=False,
         help="The leader unit's head signs the results table; the plan's "
         "signer when empty. One line per row.",
     )
     results_signer_name = fields.Char(
-        string="Results Table Signer",
+        "Results Table Signer",
         copy=False,
         help="The leader unit's head; the plan's signer when empty.",
     )
     results_distribution_list = fields.Text(
-        string="Results Table Recipients",
+        "Results Table Recipients",
         copy=False,
         help="Nơi nhận of the results table, one recipient per line; the "
         "member units and the archive when empty.",
     )
     criterion_template_ids = fields.One2many(
-        comodel_name="emulation.criterion.template",
-        inverse_name="plan_id",
-        string="Scoring Criteria",
+        "emulation.criterion.template",
+        "plan_id",
+        "Scoring Criteria",
         readonly=True,
         copy=False,
     )
     scorecard_ids = fields.One2many(
-        comodel_name="emulation.scorecard",
-        inverse_name="plan_id",
-        string="Scorecards",
-        readonly=True,
-        copy=False,
+        "emulation.scorecard", "plan_id", "Scorecards", readonly=True, copy=False
     )
     previous_plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Previous Year's Plan",
+        "emulation.plan",
+        "Previous Year's Plan",
         readonly=True,
         copy=False,
         index="btree_not_null",

@@ -30,27 +30,20 @@ class EmulationPlanBasis(models.Model):
     _edit_create_fields = ("plan_id",)
 
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "emulation.plan", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
     citation_mode = fields.Selection(
-        selection=[("implementing", "Implementing"), ("pursuant", "Pursuant to")],
-        string="Cited As",
+        [("implementing", "Implementing"), ("pursuant", "Pursuant to")],
+        "Cited As",
         required=True,
         default="pursuant",
     )
     document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Document",
-        required=True,
-        ondelete="restrict",
-        index=True,
+        "emulation.document", "Document", required=True, ondelete="restrict", index=True
     )
     text = fields.Text(
-        string="Citation",
+        "Citation",
         compute="_compute_text",
         store=True,
         readonly=False,

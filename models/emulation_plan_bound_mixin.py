@@ -14,11 +14,7 @@ class EmulationPlanBoundMixin(models.AbstractModel):
     _description = "Record of an Activity Plan"
 
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Plan",
-        required=True,
-        ondelete="restrict",
-        index=True,
+        "emulation.plan", "Plan", required=True, ondelete="restrict", index=True
     )
     cluster_id = fields.Many2one(
         related="plan_id.cluster_id", store=True, index=True, string="Cluster"

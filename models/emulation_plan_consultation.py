@@ -22,17 +22,12 @@ class EmulationPlanConsultation(models.Model):
 
     plan_id = fields.Many2one(ondelete="cascade")
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
-        required=True,
-        index=True,
+        "res.partner", "Member Unit", required=True, index=True
     )
-    date_asked = fields.Date(string="Asked On")
-    date_answered = fields.Date(string="Answered On")
+    date_asked = fields.Date("Asked On")
+    date_answered = fields.Date("Answered On")
     opinion = fields.Text()
-    is_answered = fields.Boolean(
-        string="Answered", compute="_compute_is_answered", store=True
-    )
+    is_answered = fields.Boolean("Answered", compute="_compute_is_answered", store=True)
 
     _sql_constraints = [
         (

@@ -13,29 +13,25 @@ class EmulationPlanNavigation(models.Model):
     _inherit = "emulation.plan"
 
     submission_count = fields.Integer(compute="_compute_submission_count")
-    submission_progress = fields.Char(
-        string="Filed", compute="_compute_submission_count"
-    )
-    covenant_id = fields.Many2one(
-        comodel_name="emulation.covenant", compute="_compute_covenant_id"
-    )
+    submission_progress = fields.Char("Filed", compute="_compute_submission_count")
+    covenant_id = fields.Many2one("emulation.covenant", compute="_compute_covenant_id")
     covenant_progress = fields.Char(
-        string="Covenant Signatures", compute="_compute_covenant_id"
+        "Covenant Signatures", compute="_compute_covenant_id"
     )
     registration_count = fields.Integer(compute="_compute_registration_count")
-    event_count = fields.Integer(compute="_compute_counts", string="Activity Count")
+    event_count = fields.Integer("Activity Count", compute="_compute_counts")
     obligation_count = fields.Integer(compute="_compute_counts")
     criterion_template_id = fields.Many2one(
-        comodel_name="emulation.criterion.template",
-        string="Criteria of the Year",
+        "emulation.criterion.template",
+        "Criteria of the Year",
         compute="_compute_criterion_template_id",
     )
     is_criteria_validated = fields.Boolean(
-        string="Criteria Validated", compute="_compute_criterion_template_id"
+        "Criteria Validated", compute="_compute_criterion_template_id"
     )
     next_plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Next Year's Plan",
+        "emulation.plan",
+        "Next Year's Plan",
         compute="_compute_year_links",
         help="The plan the year rollover made from this one.",
     )

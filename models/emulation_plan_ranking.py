@@ -12,9 +12,7 @@ class EmulationPlanRanking(models.Model):
     _inherit = "emulation.plan"
 
     scorecard_count = fields.Integer(compute="_compute_scorecard_count")
-    ranking_count = fields.Integer(
-        string="Ranked Units", compute="_compute_ranking_count"
-    )
+    ranking_count = fields.Integer("Ranked Units", compute="_compute_ranking_count")
     # set by the year rollover only: a system field of the editing policy
 
     def _compute_scorecard_count(self):

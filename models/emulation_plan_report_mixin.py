@@ -11,10 +11,6 @@ class EmulationPlanReportMixin(models.AbstractModel):
     _name = "emulation.plan.report.mixin"
     _description = "Report Row of a Plan"
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
+    plan_id = fields.Many2one("emulation.plan", "Plan", readonly=True)
+    cluster_id = fields.Many2one("emulation.cluster", "Cluster", readonly=True)
     year = fields.Integer(readonly=True, aggregator=False)

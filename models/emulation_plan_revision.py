@@ -59,7 +59,7 @@ class EmulationPlanRevision(models.Model):
 
     plan_id = fields.Many2one(ondelete="cascade", readonly=True)
     revision_number = fields.Integer(
-        string="Revision", required=True, readonly=True, aggregator=False
+        "Revision", required=True, readonly=True, aggregator=False
     )
     state = state_field(
         [
@@ -70,49 +70,41 @@ class EmulationPlanRevision(models.Model):
         "proposed",
         index=False,
     )
-    description = fields.Text(string="What Changes", required=True, readonly=True)
+    description = fields.Text("What Changes", required=True, readonly=True)
     proposed_by_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Proposed By",
+        "res.partner",
+        "Proposed By",
         readonly=True,
         help="Leader unit that proposed the adjustment.",
     )
-    proposed_user_id = fields.Many2one(
-        comodel_name="res.users", string="Recorded By", readonly=True
-    )
-    deputy_id = fields.Many2one(
-        comodel_name="res.partner", string="Deputy Unit", readonly=True
-    )
+    proposed_user_id = fields.Many2one("res.users", "Recorded By", readonly=True)
+    deputy_id = fields.Many2one("res.partner", "Deputy Unit", readonly=True)
     consent_mode = fields.Selection(
-        selection=[
+        [
             ("deputy_user", "Given by the Deputy Unit in Odoo"),
             ("document", "Written Consent Recorded by the Secretariat"),
             ("manager", "Given by a Manager"),
         ],
-        string="Consent",
+        "Consent",
         readonly=True,
     )
     agreed_by_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Agreed By",
+        "res.users",
+        "Agreed By",
         readonly=True,
         help="User who gave or recorded the consent.",
     )
-    agreed_unit_id = fields.Many2one(
-        comodel_name="res.partner", string="Agreeing Unit", readonly=True
-    )
-    agreed_date = fields.Date(string="Agreed On", readonly=True)
+    agreed_unit_id = fields.Many2one("res.partner", "Agreeing Unit", readonly=True)
+    agreed_date = fields.Date("Agreed On", readonly=True)
     agreement_document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Agreement Document",
-        readonly=True,
+        "emulation.document", "Agreement Document", readonly=True
     )
     refusal_reason = fields.Text(
         help="Why the deputy unit refuses (required to refuse)."
     )
-    previous_number = fields.Char(string="Previous Number-Symbol", readonly=True)
+    previous_number = fields.Char("Previous Number-Symbol", readonly=True)
     previous_version_html = fields.Html(
-        string="Previous Version",
+        "Previous Version",
         sanitize=False,
         readonly=True,
         help="The plan as it was printed before this adjustment.",

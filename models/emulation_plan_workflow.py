@@ -56,10 +56,10 @@ class EmulationPlanWorkflow(models.Model):
     _inherit = "emulation.plan"
 
     consultation_pending_count = fields.Integer(
-        string="Pending Answers", compute="_compute_consultation_counts"
+        "Pending Answers", compute="_compute_consultation_counts"
     )
     consultation_summary = fields.Char(
-        string="Answers", compute="_compute_consultation_counts"
+        "Answers", compute="_compute_consultation_counts"
     )
 
     @api.depends("consultation_ids.date_answered")

@@ -70,8 +70,8 @@ class EmulationPoll(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     event_id = fields.Many2one(
-        comodel_name="emulation.event",
-        string="Held At",
+        "emulation.event",
+        "Held At",
         required=True,
         ondelete="restrict",
         index=True,
@@ -91,7 +91,7 @@ class EmulationPoll(models.Model):
         help="The conference's date: the rules in force that day apply.",
     )
     subject = fields.Selection(
-        selection=[
+        [
             ("nomination", "Nominate Units for an Award"),
             ("leader", "Elect Next Year's Leader"),
             ("deputy", "Elect Next Year's Deputy"),
@@ -101,13 +101,10 @@ class EmulationPoll(models.Model):
         tracking=True,
     )
     award_type_id = fields.Many2one(
-        comodel_name="emulation.award.type",
-        string="Award Type",
-        ondelete="restrict",
-        tracking=True,
+        "emulation.award.type", "Award Type", ondelete="restrict", tracking=True
     )
     is_secret = fields.Boolean(
-        string="Secret Ballot",
+        "Secret Ballot",
         default=True,
         tracking=True,
         help="Ticked: the ballots are stored without their unit, so that "
@@ -115,26 +112,24 @@ class EmulationPoll(models.Model):
         "entered by the secretariat.",
     )
     counting_user_ids = fields.Many2many(
-        comodel_name="res.users",
-        relation="emulation_poll_counting_user_rel",
-        column1="poll_id",
-        column2="user_id",
-        string="Counting Committee",
+        "res.users",
+        "emulation_poll_counting_user_rel",
+        "poll_id",
+        "user_id",
+        "Counting Committee",
         help="Who counts the votes (ban kiểm phiếu): they enter the paper and "
         "written ballots, and learn no more than the count.",
     )
-    chair_name = fields.Char(
-        string="Chair", help="The chair's name, as he signs the minutes."
-    )
+    chair_name = fields.Char("Chair", help="The chair's name, as he signs the minutes.")
     chair_title = fields.Char(
-        string="Chair's Title",
+        "Chair's Title",
         help="The chair's job title, printed with his name in the minutes' "
         "opening (not under the signature).",
     )
     secretary_name = fields.Char(
-        string="Secretary", help="The secretary's name, as she signs the minutes."
+        "Secretary", help="The secretary's name, as she signs the minutes."
     )
-    secretary_title = fields.Char(string="Secretary's Title")
+    secretary_title = fields.Char("Secretary's Title")
     note = fields.Text()
     state = state_field(
         [
@@ -147,49 +142,36 @@ class EmulationPoll(models.Model):
         string="Status",
     )
     round = fields.Integer(
-        string="Voting Round", default=1, readonly=True, tracking=True, copy=False
+        "Voting Round", default=1, readonly=True, tracking=True, copy=False
     )
-    candidate_ids = fields.One2many(
-        comodel_name="emulation.poll.candidate",
-        inverse_name="poll_id",
-        string="Candidates",
-    )
-    voter_ids = fields.One2many(
-        comodel_name="emulation.poll.voter",
-        inverse_name="poll_id",
-        string="Voters",
-    )
+    candidate_ids = fields.One2many("emulation.poll.candidate", "poll_id", "Candidates")
+    voter_ids = fields.One2many("emulation.poll.voter", "poll_id", "Voters")
     result_ids = fields.One2many(
-        comodel_name="emulation.poll.result",
-        inverse_name="poll_id",
-        string="Results",
-        readonly=True,
+        "emulation.poll.result", "poll_id", "Results", readonly=True
     )
     rule_id = fields.Many2one(
-        comodel_name="emulation.rule",
-        string="Voting Rule Applied",
+        "emulation.rule",
+        "Voting Rule Applied",
         readonly=True,
         ondelete="restrict",
         tracking=True,
     )
     seats = fields.Integer(
-        string="Units to Choose",
+        "Units to Choose",
         readonly=True,
         help="The quota of the award type (nominations) or one (elections).",
     )
     chair_reason = fields.Text(
-        string="Chair's Decision",
+        "Chair's Decision",
         help="Why the chair chose among the candidates still tied, when the "
         "voting rule lets the chair decide.",
     )
-    voter_count = fields.Integer(string="Members", compute="_compute_counts")
-    present_count = fields.Integer(string="Present", compute="_compute_counts")
-    ballot_count = fields.Integer(
-        string="Ballots of the Round", compute="_compute_counts"
-    )
+    voter_count = fields.Integer("Members", compute="_compute_counts")
+    present_count = fields.Integer("Present", compute="_compute_counts")
+    ballot_count = fields.Integer("Ballots of the Round", compute="_compute_counts")
     proposal_count = fields.Integer(compute="_compute_proposal_count")
     is_paper_clerk = fields.Boolean(
-        string="Records Paper Ballots",
+        "Records Paper Ballots",
         compute="_compute_is_paper_clerk",
         help="Whether the user records the paper ballots: the secretariat "
         "serving the cluster or the counting committee.",

@@ -22,8 +22,8 @@ class EmulationPollCandidate(models.Model):
 
     sequence = fields.Integer(default=10)
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Unit",
+        "res.partner",
+        "Unit",
         required=True,
         index=True,
         domain=[("is_company", "=", True)],
@@ -32,22 +32,22 @@ class EmulationPollCandidate(models.Model):
         help="The candidate's achievements in one line, for the minutes."
     )
     added_reason = fields.Text(
-        string="Why Added by Hand",
+        "Why Added by Hand",
         help="Why the unit is a candidate although its result of the year "
         "is not the one the award requires. The minutes print it.",
     )
     is_women_collective = fields.Boolean(
-        related="partner_id.is_women_collective", string="≥ 70 % Women"
+        "≥ 70 % Women", related="partner_id.is_women_collective"
     )
     last_round = fields.Integer(
-        string="Voted Until Round",
+        "Voted Until Round",
         default=1,
         readonly=True,
         help="The last round the candidate takes part in: a further round "
         "takes only the candidates still tied.",
     )
-    is_elected = fields.Boolean(string="Chosen", readonly=True)
-    is_chair_decision = fields.Boolean(string="Chosen by the Chair", readonly=True)
+    is_elected = fields.Boolean("Chosen", readonly=True)
+    is_chair_decision = fields.Boolean("Chosen by the Chair", readonly=True)
 
     _sql_constraints = [
         (

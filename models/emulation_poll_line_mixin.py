@@ -12,11 +12,7 @@ class EmulationPollLineMixin(models.AbstractModel):
     _description = "Line of a Poll"
 
     poll_id = fields.Many2one(
-        comodel_name="emulation.poll",
-        string="Poll",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "emulation.poll", "Poll", required=True, ondelete="cascade", index=True
     )
 
     def _check_poll_members(self):

@@ -14,10 +14,10 @@ class EmulationPollResult(models.Model):
     _order = "poll_id, round, yes_count desc, id"
 
     poll_id = fields.Many2one(readonly=True)
-    round = fields.Integer(string="Voting Round", readonly=True)
+    round = fields.Integer("Voting Round", readonly=True)
     candidate_id = fields.Many2one(
-        comodel_name="emulation.poll.candidate",
-        string="Candidate",
+        "emulation.poll.candidate",
+        "Candidate",
         required=True,
         ondelete="cascade",
         readonly=True,
@@ -25,19 +25,19 @@ class EmulationPollResult(models.Model):
     partner_id = fields.Many2one(
         related="candidate_id.partner_id", string="Unit", store=True
     )
-    ballot_count = fields.Integer(string="Ballots Cast", readonly=True)
-    invalid_count = fields.Integer(string="Invalid", readonly=True)
-    yes_count = fields.Integer(string="Yes", readonly=True)
-    no_count = fields.Integer(string="No", readonly=True)
+    ballot_count = fields.Integer("Ballots Cast", readonly=True)
+    invalid_count = fields.Integer("Invalid", readonly=True)
+    yes_count = fields.Integer("Yes", readonly=True)
+    no_count = fields.Integer("No", readonly=True)
     base_count = fields.Integer(
-        string="Counted Against",
+        "Counted Against",
         readonly=True,
         help="The threshold's base: all members, those present, or those "
         "present plus written votes, as the rule says.",
     )
-    yes_percent = fields.Float(string="Yes (%)", digits=(5, 2), readonly=True)
+    yes_percent = fields.Float("Yes (%)", digits=(5, 2), readonly=True)
     outcome = fields.Selection(
-        selection=[
+        [
             ("elected", "Chosen"),
             ("tied", "Tied"),
             ("not_elected", "Not Chosen"),

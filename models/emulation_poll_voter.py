@@ -26,20 +26,18 @@ class EmulationPollVoter(models.Model):
     _edit_create_fields = ("poll_id",)
 
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
+        "res.partner",
+        "Member Unit",
         required=True,
         index=True,
         domain=[("is_company", "=", True)],
     )
     attendance = fields.Selection(
-        selection=[("present", "Present"), ("absent", "Absent")],
-        required=True,
-        default="present",
+        [("present", "Present"), ("absent", "Absent")], required=True, default="present"
     )
 
     voted_round = fields.Integer(
-        string="Voted in Round",
+        "Voted in Round",
         default=0,
         readonly=True,
         copy=False,
@@ -48,7 +46,7 @@ class EmulationPollVoter(models.Model):
     )
 
     paper_round = fields.Integer(
-        string="Handed In on Paper in Round",
+        "Handed In on Paper in Round",
         default=0,
         readonly=True,
         copy=False,

@@ -48,62 +48,50 @@ class EmulationRanking(models.Model):
         ],
     }
 
-    scorecard_id = fields.Many2one(
-        comodel_name="emulation.scorecard", string="Scorecard", readonly=True
-    )
+    scorecard_id = fields.Many2one("emulation.scorecard", "Scorecard", readonly=True)
     # the lists of the ranking total the column, as they always did
     year = fields.Integer(aggregator="sum")
-    partner_id = fields.Many2one(
-        comodel_name="res.partner", string="Member Unit", readonly=True
-    )
-    final_total = fields.Float(
-        string="Total", digits=(6, 2), readonly=True, aggregator="avg"
-    )
+    partner_id = fields.Many2one("res.partner", "Member Unit", readonly=True)
+    final_total = fields.Float("Total", digits=(6, 2), readonly=True, aggregator="avg")
     max_total = fields.Float(
-        string="Own Maximum", digits=(6, 2), readonly=True, aggregator="avg"
+        "Own Maximum", digits=(6, 2), readonly=True, aggregator="avg"
     )
     percentage = fields.Float(
-        string="% of Own Maximum", digits=(5, 2), readonly=True, aggregator="avg"
+        "% of Own Maximum", digits=(5, 2), readonly=True, aggregator="avg"
     )
     classification_id = fields.Many2one(
-        comodel_name="emulation.rule.classification",
-        string="Classification",
-        readonly=True,
+        "emulation.rule.classification", "Classification", readonly=True
     )
     classification_reason = fields.Text(
-        string="Why This Classification",
-        compute="_compute_classification_reason",
+        "Why This Classification", compute="_compute_classification_reason"
     )
     rank = fields.Integer(readonly=True, aggregator="min")
-    date_agreed = fields.Date(string="Agreed On", readonly=True)
+    date_agreed = fields.Date("Agreed On", readonly=True)
     is_agreed = fields.Boolean(
-        string="Ranking Agreed",
+        "Ranking Agreed",
         readonly=True,
         help="Every scorecard of the plan is agreed: the ranking is final and "
         "every member reads it. Until then it is provisional.",
     )
     ranking_state = fields.Selection(
-        selection=[
+        [
             (
                 "provisional",
                 "Provisional: the full table comes once every scorecard is agreed",
             ),
             ("agreed", "Agreed"),
         ],
-        string="Ranking Status",
+        "Ranking Status",
         readonly=True,
     )
     is_scored = fields.Boolean(
-        string="Scores Sent",
+        "Scores Sent",
         readonly=True,
         help="The unit has sent its scores: until then it is neither ranked "
         "nor classified.",
     )
     group_result_ids = fields.One2many(
-        comodel_name="emulation.ranking.group",
-        inverse_name="ranking_id",
-        string="Points per Group",
-        readonly=True,
+        "emulation.ranking.group", "ranking_id", "Points per Group", readonly=True
     )
 
     def action_print_results_table(self):

@@ -30,23 +30,19 @@ class EmulationRankingGroup(models.Model):
         "emulation.criterion": ["code", "name", "sequence", "max_points"],
     }
 
-    ranking_id = fields.Many2one(
-        comodel_name="emulation.ranking", string="Ranking", readonly=True
-    )
+    ranking_id = fields.Many2one("emulation.ranking", "Ranking", readonly=True)
     # the lists of the ranking total the column, as they always did
     year = fields.Integer(aggregator="sum")
-    partner_id = fields.Many2one(
-        comodel_name="res.partner", string="Member Unit", readonly=True
-    )
+    partner_id = fields.Many2one("res.partner", "Member Unit", readonly=True)
     sequence = fields.Integer(readonly=True)
-    group_code = fields.Char(string="Code", readonly=True)
-    group_name = fields.Char(string="Criterion Group", readonly=True)
+    group_code = fields.Char("Code", readonly=True)
+    group_name = fields.Char("Criterion Group", readonly=True)
     points = fields.Float(digits=(6, 2), readonly=True)
-    max_points = fields.Float(string="Maximum", digits=(6, 2), readonly=True)
+    max_points = fields.Float("Maximum", digits=(6, 2), readonly=True)
     percentage = fields.Float(
-        string="% of Maximum", digits=(5, 2), readonly=True, aggregator="avg"
+        "% of Maximum", digits=(5, 2), readonly=True, aggregator="avg"
     )
-    is_agreed = fields.Boolean(string="Ranking Agreed", readonly=True)
+    is_agreed = fields.Boolean("Ranking Agreed", readonly=True)
 
     def init(self):
         # over the ranking view: its rows (active scorecards) and whether

@@ -58,20 +58,20 @@ class EmulationRegistration(models.Model):
     )
 
     # not stored: worded in the reader's language
-    name = fields.Char(string="Reference", compute="_compute_name")
+    name = fields.Char("Reference", compute="_compute_name")
     plan_id = fields.Many2one(string="Activity Plan", tracking=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     covenant_id = fields.Many2one(
-        comodel_name="emulation.covenant",
-        string="Covenant",
+        "emulation.covenant",
+        "Covenant",
         compute="_compute_covenant_id",
         store=True,
         readonly=True,
         index="btree_not_null",
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
+        "res.partner",
+        "Member Unit",
         required=True,
         index=True,
         ondelete="restrict",
@@ -90,44 +90,42 @@ class EmulationRegistration(models.Model):
         "draft",
     )
     line_ids = fields.One2many(
-        comodel_name="emulation.registration.line",
-        inverse_name="registration_id",
-        string="Registered Titles and Awards",
+        "emulation.registration.line",
+        "registration_id",
+        "Registered Titles and Awards",
         copy=True,
     )
-    line_count = fields.Integer(
-        string="Registered Titles", compute="_compute_line_count"
-    )
-    note = fields.Text(string="Notes")
+    line_count = fields.Integer("Registered Titles", compute="_compute_line_count")
+    note = fields.Text("Notes")
     channel = fields.Selection(
-        selection=CHANNEL_SELECTION,
-        string="Received By",
+        CHANNEL_SELECTION,
+        "Received By",
         default="online",
         required=True,
         help="Online: registered here by the unit. Otherwise recorded by the "
         "secretariat from a paper or an e-mail.",
     )
     recorded_by_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Recorded By",
+        "res.users",
+        "Recorded By",
         default=lambda self: self.env.user,
         readonly=True,
         copy=False,
     )
-    date_sent = fields.Date(string="Sent On", readonly=True, copy=False, tracking=True)
+    date_sent = fields.Date("Sent On", readonly=True, copy=False, tracking=True)
     registration_deadline = fields.Date(
         compute="_compute_registration_deadline",
         store=True,
         help="Deadline set by the covenant of the plan.",
     )
     is_late = fields.Boolean(
-        string="Late", compute="_compute_lateness", store=True, index=True
+        "Late", compute="_compute_lateness", store=True, index=True
     )
     days_late = fields.Integer(compute="_compute_lateness", store=True)
     acknowledged_by_id = fields.Many2one(
-        comodel_name="res.users", string="Acknowledged By", readonly=True, copy=False
+        "res.users", "Acknowledged By", readonly=True, copy=False
     )
-    date_acknowledged = fields.Date(string="Acknowledged On", readonly=True, copy=False)
+    date_acknowledged = fields.Date("Acknowledged On", readonly=True, copy=False)
     return_reason = fields.Text(
         tracking=True, copy=False, help="Why the secretariat returned it."
     )

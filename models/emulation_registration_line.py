@@ -49,8 +49,8 @@ class EmulationRegistrationLine(models.Model):
     _edit_create_fields = ("registration_id",)
 
     registration_id = fields.Many2one(
-        comodel_name="emulation.registration",
-        string="Registration",
+        "emulation.registration",
+        "Registration",
         required=True,
         ondelete="cascade",
         index=True,
@@ -75,28 +75,25 @@ class EmulationRegistrationLine(models.Model):
     # computed rather than related: exports print a related selection's
     # technical value, not its label
     state = fields.Selection(
-        selection=REGISTRATION_STATES,
+        REGISTRATION_STATES,
+        "Registration Status",
         compute="_compute_state",
         store=True,
         index=True,
-        string="Registration Status",
     )
     beneficiary_kind = fields.Selection(
-        selection=[("collective", "Collective"), ("individual", "Individual")],
-        string="Beneficiary",
+        [("collective", "Collective"), ("individual", "Individual")],
+        "Beneficiary",
         required=True,
         default="collective",
     )
     individual_name = fields.Char(
-        string="Individual",
-        help="Full name of the person, for an individual title.",
+        "Individual", help="Full name of the person, for an individual title."
     )
-    individual_position = fields.Char(
-        string="Position", help="Position or job of the person."
-    )
+    individual_position = fields.Char("Position", help="Position or job of the person.")
     award_type_id = fields.Many2one(
-        comodel_name="emulation.award.type",
-        string="Title or Award Aimed At",
+        "emulation.award.type",
+        "Title or Award Aimed At",
         index=True,
         ondelete="restrict",
         domain="[('beneficiary', '=', beneficiary_kind)]",
@@ -106,7 +103,7 @@ class EmulationRegistrationLine(models.Model):
     # The title as the registration writes it: the type's name when a type
     # is chosen; lines recorded before award types keep their own text.
     award_name = fields.Char(
-        string="Title as Written",
+        "Title as Written",
         compute="_compute_award_name",
         store=True,
         readonly=False,
@@ -117,15 +114,14 @@ class EmulationRegistrationLine(models.Model):
         "award type.",
     )
     award_type_to_match = fields.Boolean(
-        string="Title to Match",
+        "Title to Match",
         compute="_compute_award_type_to_match",
         store=True,
         help="Recorded as text before registrations named award types, and "
         "the text names none of them: the secretariat chooses its award type.",
     )
     can_match_award_type = fields.Boolean(
-        string="Award Type Can Be Chosen",
-        compute="_compute_can_match_award_type",
+        "Award Type Can Be Chosen", compute="_compute_can_match_award_type"
     )
     target = fields.Char(help="Target the unit commits to for this title.")
     note = fields.Char()

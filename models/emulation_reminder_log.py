@@ -34,7 +34,7 @@ class EmulationReminderLog(models.Model):
     _order = "id desc"
 
     kind = fields.Selection(
-        selection=[
+        [
             ("deadline", "Deadline Reminder"),
             ("overdue", "Overdue Filing"),
             ("event", "Activity Reminder"),
@@ -47,18 +47,16 @@ class EmulationReminderLog(models.Model):
         required=True,
         index=True,
     )
-    res_model = fields.Char(string="Document Model", required=True, index=True)
+    res_model = fields.Char("Document Model", required=True, index=True)
     res_id = fields.Many2oneReference(
-        string="Document", model_field="res_model", required=True, index=True
+        "Document", model_field="res_model", required=True, index=True
     )
     cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", index="btree_not_null", ondelete="cascade"
+        "emulation.cluster", index="btree_not_null", ondelete="cascade"
     )
-    partner_id = fields.Many2one(
-        comodel_name="res.partner", string="Member Unit", index="btree_not_null"
-    )
+    partner_id = fields.Many2one("res.partner", "Member Unit", index="btree_not_null")
     offset_days = fields.Integer(
-        string="Days Before", help="Days before the deadline or the start."
+        "Days Before", help="Days before the deadline or the start."
     )
 
     _sql_constraints = [

@@ -73,22 +73,22 @@ class EmulationRule(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     rule_type = fields.Selection(
-        selection=[
+        [
             ("classification", "Classification of Results"),
             ("scoring", "Scoring and Ranking"),
             ("voting", "Votes"),
             ("nomination_quota", "Nomination Quotas"),
             ("proposal", "Proposals: Quotas and Deadlines"),
         ],
-        string="Kind",
+        "Kind",
         required=True,
         default="classification",
         tracking=True,
         index=True,
     )
     document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Legal Basis",
+        "emulation.document",
+        "Legal Basis",
         tracking=True,
         index=True,
         copy=False,
@@ -96,7 +96,7 @@ class EmulationRule(models.Model):
         "version being prepared) applies to nothing.",
     )
     date_from = fields.Date(
-        string="Valid From",
+        "Valid From",
         tracking=True,
         copy=False,
         help="The rule applies to acts dated from this day: the agreement of "
@@ -104,13 +104,13 @@ class EmulationRule(models.Model):
         "submission for proposals.",
     )
     date_to = fields.Date(
-        string="Valid Until",
+        "Valid Until",
         tracking=True,
         copy=False,
         help="Last day the rule applies; empty: until another rule replaces it.",
     )
     scope = fields.Selection(
-        selection=[
+        [
             ("all", "All Clusters"),
             ("level", "An Organising Level"),
             ("cluster", "One Cluster"),
@@ -119,19 +119,12 @@ class EmulationRule(models.Model):
         default="all",
         tracking=True,
     )
-    level = fields.Selection(
-        selection=ORGANISING_LEVELS,
-        string="Organising Level",
-        tracking=True,
-    )
+    level = fields.Selection(ORGANISING_LEVELS, "Organising Level", tracking=True)
     cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster",
-        string="Cluster",
-        tracking=True,
-        index="btree_not_null",
+        "emulation.cluster", "Cluster", tracking=True, index="btree_not_null"
     )
     is_confirmed = fields.Boolean(
-        string="Confirmed",
+        "Confirmed",
         tracking=True,
         copy=False,
         help="Ticked once the values were checked against the legal basis. "
@@ -139,8 +132,8 @@ class EmulationRule(models.Model):
         "wherever shown.",
     )
     previous_version_id = fields.Many2one(
-        comodel_name="emulation.rule",
-        string="Previous Version",
+        "emulation.rule",
+        "Previous Version",
         copy=False,
         index="btree_not_null",
         help="The rule this one was duplicated from: it ends the day before "
@@ -148,13 +141,10 @@ class EmulationRule(models.Model):
     )
     note = fields.Text()
     classification_ids = fields.One2many(
-        comodel_name="emulation.rule.classification",
-        inverse_name="rule_id",
-        string="Classifications",
-        copy=True,
+        "emulation.rule.classification", "rule_id", "Classifications", copy=True
     )
     ranking_basis = fields.Selection(
-        selection=[
+        [
             ("total", "Total Points"),
             ("percentage", "Percentage of Own Maximum"),
         ],
@@ -163,12 +153,12 @@ class EmulationRule(models.Model):
         "percentage of the maximum of the criteria that apply to them.",
     )
     tiebreak_code = fields.Char(
-        string="Tie-break Group",
+        "Tie-break Group",
         help="Code of the top-level criterion group compared first when two "
         "units tie; then their names.",
     )
     target_share = fields.Float(
-        string="Share at Target (%)",
+        "Share at Target (%)",
         default=50.0,
         digits=(5, 2),
         help="Criteria against a target: the share of the maximum a unit "
@@ -178,78 +168,70 @@ class EmulationRule(models.Model):
     )
     # votes (judged on the conference's date)
     vote_base = fields.Selection(
-        selection=[
+        [
             ("members", "All Members"),
             ("present", "Members Present"),
             ("present_written", "Members Present and Written Votes"),
         ],
-        string="Threshold Base",
+        "Threshold Base",
         default="members",
         help="What the share of yes votes is counted against.",
     )
     vote_threshold = fields.Float(
-        string="Threshold (%)",
+        "Threshold (%)",
         default=50.0,
         digits=(5, 2),
         help="Share of the base a candidate needs, e.g. 50 or 80.",
     )
     vote_strict = fields.Boolean(
-        string="Strictly Above",
+        "Strictly Above",
         default=True,
         help="Ticked: more than the threshold (> 50 %); unticked: at least "
         "the threshold (≥ 80 %).",
     )
     quorum_numerator = fields.Integer(
-        string="Quorum",
+        "Quorum",
         default=2,
         help="A round is valid when at least this fraction of the members "
         "are present: numerator / denominator, e.g. 2 / 3.",
     )
-    quorum_denominator = fields.Integer(string="Quorum Out Of", default=3)
+    quorum_denominator = fields.Integer("Quorum Out Of", default=3)
     written_votes_allowed = fields.Boolean(
-        string="Written Votes of Absent Members",
+        "Written Votes of Absent Members",
         default=True,
         help="An absent member may send its vote in writing.",
     )
     max_rounds = fields.Integer(
-        string="Rounds Allowed",
+        "Rounds Allowed",
         default=1,
         help="A further round takes the candidates still tied for the last seats.",
     )
     tiebreak_by_score = fields.Boolean(
-        string="Tie: Higher Score First",
+        "Tie: Higher Score First",
         default=True,
         help="On equal votes, the unit with the higher agreed score of the "
         "year comes first.",
     )
     tiebreak_women_first = fields.Boolean(
-        string="Tie: Women First",
+        "Tie: Women First",
         default=True,
         help="On equal votes (and scores), a collective with at least 70 % "
         "women comes first (Decree 152/2025 Art. 4).",
     )
     tiebreak_by_chair = fields.Boolean(
-        string="Tie: the Chair Decides",
+        "Tie: the Chair Decides",
         help="Still tied after the last round: the chair decides, with the "
         "reason recorded. Off by default: no legal source was found for it.",
     )
     exclude_restricted = fields.Boolean(
-        string="Exclude Units Under Discipline, Inspection or Complaint",
+        "Exclude Units Under Discipline, Inspection or Complaint",
         default=True,
         help="An award is frozen while its candidate is under discipline, "
         "inspection or complaint (Decree 152/2025 Art. 4).",
     )
-    quota_ids = fields.One2many(
-        comodel_name="emulation.rule.quota",
-        inverse_name="rule_id",
-        string="Quotas",
-        copy=True,
-    )
+    quota_ids = fields.One2many("emulation.rule.quota", "rule_id", "Quotas", copy=True)
     award_rule_ids = fields.One2many(
-        comodel_name="emulation.rule.award",
-        inverse_name="rule_id",
-        string="Quotas and Deadlines of Awards",
-        copy=True,
+        "emulation.rule.award", "rule_id", "Quotas and Deadlines of Awards", copy=True
     )
     active = fields.Boolean(default=True)
 

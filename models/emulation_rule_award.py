@@ -42,14 +42,14 @@ class EmulationRuleAward(models.Model):
     }
 
     award_type_id = fields.Many2one(
-        comodel_name="emulation.award.type",
-        string="Award Type",
+        "emulation.award.type",
+        "Award Type",
         required=True,
         ondelete="restrict",
         index=True,
     )
     quota_percent = fields.Float(
-        string="Quota (% of Cluster Leaders)",
+        "Quota (% of Cluster Leaders)",
         digits=(5, 2),
         help="At most this share of the units leading a cluster or bloc in "
         "the year judged, counted over every proposal the council receives "
@@ -58,7 +58,7 @@ class EmulationRuleAward(models.Model):
     deadline_day = fields.Integer()
     deadline_month = fields.Integer()
     deadline_year_offset = fields.Integer(
-        string="Years After the Year Judged",
+        "Years After the Year Judged",
         default=1,
         help="1: the dossiers of 2020 are due in 2021.",
     )
@@ -66,8 +66,8 @@ class EmulationRuleAward(models.Model):
     rule_document_id = fields.Many2one(
         related="rule_id.document_id", string="Legal Basis"
     )
-    rule_date_from = fields.Date(related="rule_id.date_from", string="Valid From")
-    rule_date_to = fields.Date(related="rule_id.date_to", string="Valid Until")
+    rule_date_from = fields.Date("Valid From", related="rule_id.date_from")
+    rule_date_to = fields.Date("Valid Until", related="rule_id.date_to")
 
     _sql_constraints = [
         (

@@ -22,14 +22,14 @@ class EmulationRuleClassification(models.Model):
     }
 
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Classification", required=True)
+    name = fields.Char("Classification", required=True)
     min_points = fields.Float(
-        string="From (points)",
+        "From (points)",
         digits=(6, 2),
         help="Lowest total that earns this classification.",
     )
     min_group_percent = fields.Float(
-        string="No Group Under (%)",
+        "No Group Under (%)",
         digits=(5, 2),
         help="Lowest percentage of its maximum any top-level criterion group "
         "may reach for this classification.",

@@ -17,9 +17,5 @@ class EmulationRuleLineMixin(models.AbstractModel):
     _edit_create_fields = ("rule_id",)
 
     rule_id = fields.Many2one(
-        comodel_name="emulation.rule",
-        string="Rule",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "emulation.rule", "Rule", required=True, ondelete="cascade", index=True
     )

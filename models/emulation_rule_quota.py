@@ -22,20 +22,17 @@ class EmulationRuleQuota(models.Model):
     }
 
     award_type_id = fields.Many2one(
-        comodel_name="emulation.award.type",
-        string="Award Type",
-        required=True,
-        ondelete="restrict",
+        "emulation.award.type", "Award Type", required=True, ondelete="restrict"
     )
-    max_count = fields.Integer(string="Units at Most", default=1)
+    max_count = fields.Integer("Units at Most", default=1)
     required_classification = fields.Selection(
-        selection=[
+        [
             ("any", "Any Result"),
             ("best", "The Best Classification"),
             ("top_two", "One of the Two Best Classifications"),
             ("not_lowest", "Any Classification but the Lowest"),
         ],
-        string="Result Required",
+        "Result Required",
         required=True,
         default="any",
         help="The classification of the year a unit needs to be a candidate "

@@ -15,8 +15,8 @@ class EmulationScoreHistory(models.Model):
     _log_access = True
 
     line_id = fields.Many2one(
-        comodel_name="emulation.score.line",
-        string="Score Line",
+        "emulation.score.line",
+        "Score Line",
         required=True,
         ondelete="restrict",
         index=True,
@@ -35,7 +35,7 @@ class EmulationScoreHistory(models.Model):
         related="line_id.criterion_id", store=True, string="Criterion"
     )
     step = fields.Selection(
-        selection=[
+        [
             ("target", "Target"),
             ("applicability", "Applicability"),
             ("self", "Self Score"),
@@ -47,10 +47,8 @@ class EmulationScoreHistory(models.Model):
     )
     value = fields.Float(digits=(12, 2), readonly=True)
     text = fields.Text(readonly=True)
-    user_id = fields.Many2one(
-        comodel_name="res.users", string="Entered By", required=True, readonly=True
-    )
-    date = fields.Datetime(string="Entered On", required=True, readonly=True)
+    user_id = fields.Many2one("res.users", "Entered By", required=True, readonly=True)
+    date = fields.Datetime("Entered On", required=True, readonly=True)
 
     def write(self, vals):
         if not self.env.su:

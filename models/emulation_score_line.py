@@ -52,8 +52,8 @@ class EmulationScoreLine(models.Model):
     _edit_create_fields = ("scorecard_id", "criterion_id")
 
     scorecard_id = fields.Many2one(
-        comodel_name="emulation.scorecard",
-        string="Scorecard",
+        "emulation.scorecard",
+        "Scorecard",
         required=True,
         ondelete="cascade",
         index=True,
@@ -69,8 +69,8 @@ class EmulationScoreLine(models.Model):
         related="scorecard_id.partner_id", store=True, index=True, string="Member Unit"
     )
     criterion_id = fields.Many2one(
-        comodel_name="emulation.criterion",
-        string="Criterion",
+        "emulation.criterion",
+        "Criterion",
         required=True,
         ondelete="restrict",
         index=True,
@@ -78,17 +78,17 @@ class EmulationScoreLine(models.Model):
     code = fields.Char(related="criterion_id.code")
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     kind = fields.Selection(related="criterion_id.kind", store=True)
-    max_points = fields.Float(related="criterion_id.max_points", string="Maximum")
+    max_points = fields.Float("Maximum", related="criterion_id.max_points")
     top_group_id = fields.Many2one(
         related="criterion_id.top_group_id", store=True, index=True
     )
     is_applicable = fields.Boolean(
-        string="Applies",
+        "Applies",
         default=True,
         help="Unticked: the criterion does not apply to this unit and leaves "
         "its maximum.",
     )
-    target_value = fields.Float(string="Target", digits=(12, 2))
+    target_value = fields.Float("Target", digits=(12, 2))
     self_value = fields.Float(
         digits=(12, 2),
         help="The unit's score; for a counted criterion, the number of items; "
@@ -96,29 +96,27 @@ class EmulationScoreLine(models.Model):
     )
     evidence = fields.Text()
     attachment_ids = fields.Many2many(
-        comodel_name="ir.attachment",
-        relation="emulation_score_line_attachment_rel",
-        column1="line_id",
-        column2="attachment_id",
-        string="Evidence Files",
+        "ir.attachment",
+        "emulation_score_line_attachment_rel",
+        "line_id",
+        "attachment_id",
+        "Evidence Files",
     )
-    self_points = fields.Float(string="Self Score", digits=(6, 2), readonly=True)
+    self_points = fields.Float("Self Score", digits=(6, 2), readonly=True)
     appraised_value = fields.Float(digits=(12, 2))
-    is_appraised = fields.Boolean(string="Appraised", readonly=True)
-    appraised_points = fields.Float(
-        string="Appraised Score", digits=(6, 2), readonly=True
-    )
-    appraiser_comment = fields.Text(string="Appraiser's Comment")
-    explanation = fields.Text(string="Unit's Explanation")
+    is_appraised = fields.Boolean("Appraised", readonly=True)
+    appraised_points = fields.Float("Appraised Score", digits=(6, 2), readonly=True)
+    appraiser_comment = fields.Text("Appraiser's Comment")
+    explanation = fields.Text("Unit's Explanation")
     is_waiting_target = fields.Boolean(
-        string="Waiting for Target",
+        "Waiting for Target",
         compute="_compute_is_waiting_target",
         store=True,
         help="Scored against a target the secretariat has not entered yet: "
         "its points stay at zero and the self scores cannot be sent.",
     )
     final_points = fields.Float(
-        string="Final Score",
+        "Final Score",
         digits=(6, 2),
         readonly=True,
         help="The appraised score where there is one, else the self score.",

@@ -75,18 +75,15 @@ class EmulationScorecard(models.Model):
     plan_id = fields.Many2one(readonly=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
+        "res.partner",
+        "Member Unit",
         required=True,
         ondelete="restrict",
         index=True,
         readonly=True,
     )
     template_id = fields.Many2one(
-        comodel_name="emulation.criterion.template",
-        string="Criteria",
-        readonly=True,
-        ondelete="restrict",
+        "emulation.criterion.template", "Criteria", readonly=True, ondelete="restrict"
     )
     state = state_field(
         [
@@ -101,37 +98,31 @@ class EmulationScorecard(models.Model):
         string="Status",
         group_expand="_read_group_expand_state",
     )
-    line_ids = fields.One2many(
-        comodel_name="emulation.score.line",
-        inverse_name="scorecard_id",
-        string="Scores",
-    )
-    setup_note = fields.Text(string="Targets Note")
-    self_note = fields.Text(string="Unit's Note")
+    line_ids = fields.One2many("emulation.score.line", "scorecard_id", "Scores")
+    setup_note = fields.Text("Targets Note")
+    self_note = fields.Text("Unit's Note")
     appraisal_note = fields.Text()
-    explanation_note = fields.Text(string="Unit's Explanation")
+    explanation_note = fields.Text("Unit's Explanation")
     self_scored_on_behalf = fields.Boolean(
-        string="Self-Scored by the Secretariat",
+        "Self-Scored by the Secretariat",
         readonly=True,
         help="The secretariat entered the unit's self scores from its paper table.",
     )
-    self_scored_by_id = fields.Many2one(
-        comodel_name="res.users", string="Self-Scored By", readonly=True
-    )
-    date_self_scored = fields.Datetime(string="Self-Scored On", readonly=True)
+    self_scored_by_id = fields.Many2one("res.users", "Self-Scored By", readonly=True)
+    date_self_scored = fields.Datetime("Self-Scored On", readonly=True)
     appraiser_id = fields.Many2one(
-        comodel_name="res.users", string="Appraised By", readonly=True, tracking=True
+        "res.users", "Appraised By", readonly=True, tracking=True
     )
-    date_agreed = fields.Date(string="Agreed On", readonly=True, tracking=True)
+    date_agreed = fields.Date("Agreed On", readonly=True, tracking=True)
     self_total = fields.Float(
-        string="Self Score",
+        "Self Score",
         digits=(6, 2),
         compute="_compute_totals",
         store=True,
         aggregator="avg",
     )
     final_total = fields.Float(
-        string="Total",
+        "Total",
         digits=(6, 2),
         compute="_compute_totals",
         store=True,
@@ -140,7 +131,7 @@ class EmulationScorecard(models.Model):
         "bonus and penalty included.",
     )
     max_total = fields.Float(
-        string="Own Maximum",
+        "Own Maximum",
         digits=(6, 2),
         compute="_compute_totals",
         store=True,
@@ -148,46 +139,45 @@ class EmulationScorecard(models.Model):
         help="The maxima of the criteria that apply to the unit.",
     )
     percentage = fields.Float(
-        string="% of Own Maximum",
+        "% of Own Maximum",
         digits=(5, 2),
         compute="_compute_totals",
         store=True,
         aggregator="avg",
     )
     classification_id = fields.Many2one(
-        comodel_name="emulation.rule.classification",
-        string="Classification",
+        "emulation.rule.classification",
+        "Classification",
         readonly=True,
         ondelete="restrict",
     )
     classification_rule_id = fields.Many2one(
-        comodel_name="emulation.rule",
-        string="Classified Under",
+        "emulation.rule",
+        "Classified Under",
         readonly=True,
         ondelete="restrict",
         help="The classification rule in force when the result was ranked.",
     )
     classification_reason = fields.Text(
-        string="Why This Classification",
+        "Why This Classification",
         compute="_compute_classification_reason",
         help="Which rule classified the unit and which of its conditions decided.",
     )
     rank = fields.Integer(readonly=True, aggregator="min")
     is_provisional = fields.Boolean(
-        string="Provisional",
+        "Provisional",
         compute="_compute_is_provisional",
         help="Not agreed yet: totals, classification and rank may change.",
     )
     waiting_target_count = fields.Integer(
-        string="Lines Waiting for a Target",
+        "Lines Waiting for a Target",
         compute="_compute_waiting_target_count",
         help="Criteria scored against a target the secretariat has not "
         "entered yet: they score nothing until it does.",
     )
     # the secretariat's own unit: its form says who appraises it instead
     is_own_unit_of_secretariat = fields.Boolean(
-        string="Own Unit's Scorecard",
-        compute="_compute_is_own_unit_of_secretariat",
+        "Own Unit's Scorecard", compute="_compute_is_own_unit_of_secretariat"
     )
     active = fields.Boolean(default=True)
 

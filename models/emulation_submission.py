@@ -66,7 +66,7 @@ class EmulationSubmission(models.Model):
     )
 
     obligation_id = fields.Many2one(
-        comodel_name="emulation.obligation",
+        "emulation.obligation",
         required=True,
         ondelete="restrict",
         index=True,
@@ -81,8 +81,8 @@ class EmulationSubmission(models.Model):
     kind = fields.Selection(related="obligation_id.kind", store=True)
     deadline = fields.Date(related="obligation_id.deadline", store=True, index=True)
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Member Unit",
+        "res.partner",
+        "Member Unit",
         required=True,
         ondelete="restrict",
         index=True,
@@ -102,17 +102,17 @@ class EmulationSubmission(models.Model):
         group_expand="_read_group_expand_state",
     )
     attachment_ids = fields.Many2many(
-        comodel_name="ir.attachment",
-        relation="emulation_submission_attachment_rel",
-        column1="submission_id",
-        column2="attachment_id",
-        string="Files",
+        "ir.attachment",
+        "emulation_submission_attachment_rel",
+        "submission_id",
+        "attachment_id",
+        "Files",
         copy=False,
     )
     cover_note = fields.Text(help="Cover note sent with the files.")
     channel = fields.Selection(
-        selection=CHANNEL_SELECTION,
-        string="Received By",
+        CHANNEL_SELECTION,
+        "Received By",
         default="online",
         required=True,
         tracking=True,
@@ -120,75 +120,64 @@ class EmulationSubmission(models.Model):
         "the unit; otherwise registered by the secretariat on its behalf.",
     )
     date_received = fields.Date(
-        string="Received On",
+        "Received On",
         help="Date a paper or e-mail filing reached the secretariat; it decides "
         "whether the filing was late.",
     )
-    date_filed = fields.Datetime(
-        string="Filed On", readonly=True, copy=False, tracking=True
-    )
-    filed_by_id = fields.Many2one(
-        comodel_name="res.users", string="Filed By", readonly=True, copy=False
-    )
+    date_filed = fields.Datetime("Filed On", readonly=True, copy=False, tracking=True)
+    filed_by_id = fields.Many2one("res.users", "Filed By", readonly=True, copy=False)
     is_late = fields.Boolean(
-        string="Late",
+        "Late",
         readonly=True,
         copy=False,
         index=True,
         help="Filed after the deadline in force when it was filed.",
     )
-    late_days = fields.Integer(
-        string="Days Late", readonly=True, copy=False, aggregator="max"
-    )
+    late_days = fields.Integer("Days Late", readonly=True, copy=False, aggregator="max")
     refile_deadline = fields.Date(
-        string="Correction Due",
+        "Correction Due",
         readonly=True,
         copy=False,
         help="When the filing was returned: the day the correction is due (the "
         '"File Again" activity\'s deadline).',
     )
     is_late_correction = fields.Boolean(
-        string="Late Correction",
+        "Late Correction",
         readonly=True,
         copy=False,
         help="The correction after a return was filed after its own deadline. "
         "The unit's lateness is judged on its first filing only.",
     )
     correction_late_days = fields.Integer(
-        string="Days Late (Correction)", readonly=True, copy=False
+        "Days Late (Correction)", readonly=True, copy=False
     )
     is_overdue = fields.Boolean(
-        string="Overdue",
+        "Overdue",
         readonly=True,
         copy=False,
         index=True,
         help="Still not filed the day after the deadline.",
     )
-    reviewer_id = fields.Many2one(
-        comodel_name="res.users", string="Reviewer", readonly=True, copy=False
-    )
-    date_decision = fields.Datetime(string="Decided On", readonly=True, copy=False)
+    reviewer_id = fields.Many2one("res.users", "Reviewer", readonly=True, copy=False)
+    date_decision = fields.Datetime("Decided On", readonly=True, copy=False)
     return_reason = fields.Text(
-        string="Reason for Return", readonly=True, copy=False, tracking=True
+        "Reason for Return", readonly=True, copy=False, tracking=True
     )
     round_ids = fields.One2many(
-        comodel_name="emulation.submission.round",
-        inverse_name="submission_id",
-        string="Rounds",
-        readonly=True,
+        "emulation.submission.round", "submission_id", "Rounds", readonly=True
     )
-    round_count = fields.Integer(string="Rounds Filed", compute="_compute_round_count")
+    round_count = fields.Integer("Rounds Filed", compute="_compute_round_count")
     can_review = fields.Boolean(compute="_compute_can_review")
     can_recall = fields.Boolean(compute="_compute_can_recall")
     dossier_deadline = fields.Date(
-        string="Dossiers Due By",
+        "Dossiers Due By",
         compute="_compute_dossier_deadline",
         help="An award dossier without a deadline of its own is due by the "
         "deadline the proposals rule in force sets for the awards of the "
         "year (the earliest).",
     )
     is_latest_plan = fields.Boolean(
-        string="Latest Issued Plan",
+        "Latest Issued Plan",
         compute="_compute_is_latest_plan",
         search="_search_is_latest_plan",
         help="Of the latest issued plan of its cluster.",

@@ -15,10 +15,7 @@ class EmulationSubmissionRound(models.Model):
     _order = "submission_id, number"
 
     submission_id = fields.Many2one(
-        comodel_name="emulation.submission",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "emulation.submission", required=True, ondelete="cascade", index=True
     )
     partner_id = fields.Many2one(
         related="submission_id.partner_id", store=True, index=True
@@ -26,35 +23,33 @@ class EmulationSubmissionRound(models.Model):
     cluster_id = fields.Many2one(
         related="submission_id.cluster_id", store=True, index=True
     )
-    number = fields.Integer(string="Round", required=True, default=1)
+    number = fields.Integer("Round", required=True, default=1)
     is_correction = fields.Boolean(
-        string="Correction",
+        "Correction",
         help="Filed again after a return: judged by the correction's own "
         "deadline, not the unit's lateness.",
     )
-    date_filed = fields.Datetime(string="Filed On", required=True)
-    filed_by_id = fields.Many2one(comodel_name="res.users", string="Filed By")
-    channel = fields.Selection(
-        selection=CHANNEL_SELECTION, string="Received By", default="online"
-    )
-    date_received = fields.Date(string="Received On")
+    date_filed = fields.Datetime("Filed On", required=True)
+    filed_by_id = fields.Many2one("res.users", "Filed By")
+    channel = fields.Selection(CHANNEL_SELECTION, "Received By", default="online")
+    date_received = fields.Date("Received On")
     deadline = fields.Date(
-        string="Deadline Applied",
+        "Deadline Applied",
         help="The deadline in force when this round was filed: its lateness "
         "was judged by it, whatever the deadline became afterwards.",
     )
     cover_note = fields.Text()
     attachment_ids = fields.Many2many(
-        comodel_name="ir.attachment",
-        relation="emulation_submission_round_attachment_rel",
-        column1="round_id",
-        column2="attachment_id",
-        string="Files",
+        "ir.attachment",
+        "emulation_submission_round_attachment_rel",
+        "round_id",
+        "attachment_id",
+        "Files",
     )
-    is_late = fields.Boolean(string="Late")
-    late_days = fields.Integer(string="Days Late")
+    is_late = fields.Boolean("Late")
+    late_days = fields.Integer("Days Late")
     decision = fields.Selection(
-        selection=[
+        [
             ("pending", "Pending"),
             ("accepted", "Accepted"),
             ("returned", "Returned"),
@@ -65,11 +60,11 @@ class EmulationSubmissionRound(models.Model):
     )
     reason = fields.Text(help="Why the filing was returned, or recalled by the unit.")
     reviewer_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Decided By",
+        "res.users",
+        "Decided By",
         help="The reviewer, or the officer who recalled the filing.",
     )
-    date_decision = fields.Datetime(string="Decided On")
+    date_decision = fields.Datetime("Decided On")
 
     @api.depends("submission_id", "number")
     def _compute_display_name(self):

@@ -65,7 +65,7 @@ class EmulationUnitDuty(models.Model):
     }
 
     kind = fields.Selection(
-        selection=[
+        [
             ("submission", "Report to File"),
             ("signature", "Covenant to Sign"),
             ("registration", "Registration to Send"),
@@ -73,22 +73,20 @@ class EmulationUnitDuty(models.Model):
             ("scorecard", "Scorecard to Self-Score"),
             ("ballot", "Vote to Cast"),
         ],
-        string="What",
+        "What",
         readonly=True,
     )
-    name = fields.Char(string="Document", readonly=True)
-    partner_id = fields.Many2one(
-        comodel_name="res.partner", string="Member Unit", readonly=True
-    )
+    name = fields.Char("Document", readonly=True)
+    partner_id = fields.Many2one("res.partner", "Member Unit", readonly=True)
     deadline = fields.Date(readonly=True)
-    res_id = fields.Integer(string="Record", readonly=True)
+    res_id = fields.Integer("Record", readonly=True)
     days_left = fields.Integer(
         compute="_compute_days_left",
         help="Days until the deadline; negative once it has passed.",
     )
-    due_text = fields.Char(string="Due", compute="_compute_days_left")
+    due_text = fields.Char("Due", compute="_compute_days_left")
     is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_days_left", search="_search_is_overdue"
+        "Overdue", compute="_compute_days_left", search="_search_is_overdue"
     )
 
     @api.depends("deadline")

@@ -32,31 +32,31 @@ class EmulationUnitRestriction(models.Model):
     _edit_create_roles = ("manager",)
 
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Unit",
+        "res.partner",
+        "Unit",
         required=True,
         index=True,
         tracking=True,
         domain=[("is_company", "=", True)],
     )
     kind = fields.Selection(
-        selection=[
+        [
             ("discipline", "Under Discipline"),
             ("inspection", "Under Inspection"),
             ("complaint", "Under Complaint"),
         ],
-        string="Situation",
+        "Situation",
         required=True,
         default="inspection",
         tracking=True,
     )
-    date_from = fields.Date(string="From", required=True, tracking=True)
+    date_from = fields.Date("From", required=True, tracking=True)
     date_to = fields.Date(
-        string="Until", tracking=True, help="Empty: until a document ends it."
+        "Until", tracking=True, help="Empty: until a document ends it."
     )
     document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Document",
+        "emulation.document",
+        "Document",
         required=True,
         tracking=True,
         help="The decision or letter that opens (or records) the discipline, "

@@ -25,17 +25,15 @@ class EmulationYearBoard(models.Model):
         },
     )
 
-    unit_count = fields.Integer(string="Member Units", readonly=True)
-    scorecard_draft = fields.Integer(string="Not Yet Self-Scored", readonly=True)
-    scorecard_to_appraise = fields.Integer(string="To Appraise", readonly=True)
-    scorecard_appraised = fields.Integer(string="Appraised, to Agree", readonly=True)
-    scorecard_agreed = fields.Integer(string="Scores Agreed", readonly=True)
-    poll_open = fields.Integer(string="Polls Not Closed", readonly=True)
-    poll_closed = fields.Integer(string="Polls Closed", readonly=True)
-    letter_draft = fields.Integer(string="Letters Being Prepared", readonly=True)
-    letter_submitted = fields.Integer(
-        string="Letters Sent to the Council", readonly=True
-    )
+    unit_count = fields.Integer("Member Units", readonly=True)
+    scorecard_draft = fields.Integer("Not Yet Self-Scored", readonly=True)
+    scorecard_to_appraise = fields.Integer("To Appraise", readonly=True)
+    scorecard_appraised = fields.Integer("Appraised, to Agree", readonly=True)
+    scorecard_agreed = fields.Integer("Scores Agreed", readonly=True)
+    poll_open = fields.Integer("Polls Not Closed", readonly=True)
+    poll_closed = fields.Integer("Polls Closed", readonly=True)
+    letter_draft = fields.Integer("Letters Being Prepared", readonly=True)
+    letter_submitted = fields.Integer("Letters Sent to the Council", readonly=True)
 
     @property
     def _table_query(self):

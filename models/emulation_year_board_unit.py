@@ -34,15 +34,11 @@ class EmulationYearBoardUnit(models.Model):
         },
     )
 
-    partner_id = fields.Many2one(
-        comodel_name="res.partner", string="Member Unit", readonly=True
-    )
+    partner_id = fields.Many2one("res.partner", "Member Unit", readonly=True)
     unit_name = fields.Char(readonly=True)
-    scorecard_id = fields.Many2one(
-        comodel_name="emulation.scorecard", string="Scorecard", readonly=True
-    )
+    scorecard_id = fields.Many2one("emulation.scorecard", "Scorecard", readonly=True)
     scorecard_state = fields.Selection(
-        selection=SCORECARD_STATES, string="Scorecard Step", readonly=True
+        SCORECARD_STATES, "Scorecard Step", readonly=True
     )
 
     @property

@@ -11,49 +11,39 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     emulation_membership_ids = fields.One2many(
-        comodel_name="emulation.cluster.membership",
-        inverse_name="partner_id",
-        string="Emulation Memberships",
+        "emulation.cluster.membership", "partner_id", "Emulation Memberships"
     )
     emulation_successor_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Successor Unit",
+        "res.partner",
+        "Successor Unit",
         domain=[("is_company", "=", True)],
         index="btree_not_null",
         tracking=True,
         help="Unit that took over this one (e.g. after a merger of provinces).",
     )
     emulation_predecessor_ids = fields.One2many(
-        comodel_name="res.partner",
-        inverse_name="emulation_successor_id",
-        string="Predecessor Units",
+        "res.partner", "emulation_successor_id", "Predecessor Units"
     )
 
     is_women_collective = fields.Boolean(
-        string="Collective of at Least 70 % Women",
+        "Collective of at Least 70 % Women",
         tracking=True,
         help="Comes first among equally voted candidates (Decree 152/2025 Art. 4).",
     )
     emulation_restriction_ids = fields.One2many(
-        comodel_name="emulation.unit.restriction",
-        inverse_name="partner_id",
-        string="Discipline, Inspection, Complaint",
+        "emulation.unit.restriction", "partner_id", "Discipline, Inspection, Complaint"
     )
     # the unit's history over the years: each row readable as its own
     # record rules allow (a unit's ranking before agreement, its proposals)
     emulation_ranking_ids = fields.One2many(
-        comodel_name="emulation.ranking",
-        inverse_name="partner_id",
-        string="Results by Year",
+        "emulation.ranking", "partner_id", "Results by Year"
     )
     emulation_proposal_ids = fields.One2many(
-        comodel_name="emulation.award.proposal",
-        inverse_name="partner_id",
-        string="Award Proposals",
+        "emulation.award.proposal", "partner_id", "Award Proposals"
     )
 
     emulation_officer_ids = fields.Many2many(
-        comodel_name="res.users",
+        "res.users",
         string="Officers",
         compute="_compute_emulation_officer_ids",
         help="Internal users of this unit who work in the emulation clusters: "

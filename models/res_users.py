@@ -7,8 +7,8 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     emulation_unit_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Emulation Unit",
+        "res.partner",
+        "Emulation Unit",
         compute="_compute_emulation_unit_id",
         help="Member unit the user works for: the company of the user's contact.",
     )
@@ -20,7 +20,7 @@ class ResUsers(models.Model):
             user.emulation_unit_id = unit if unit.is_company else False
 
     emulation_role = fields.Selection(
-        selection=[
+        [
             ("officer", "Unit Officer"),
             ("secretariat", "Secretariat"),
             ("manager", "Manager"),

@@ -24,7 +24,7 @@ class EmulationActDateWizard(models.TransientModel):
     _description = "Date of an Act"
 
     act = fields.Selection(
-        selection=[
+        [
             ("agree_scores", "Scores agreed at the conference"),
             ("submit_letter", "Letter sent to the council"),
             ("submit_proposal", "Proposal submitted to the council"),
@@ -32,9 +32,9 @@ class EmulationActDateWizard(models.TransientModel):
         required=True,
         readonly=True,
     )
-    res_ids = fields.Json(string="Records", readonly=True)
+    res_ids = fields.Json("Records", readonly=True)
     act_date = fields.Date(
-        string="Date of the Act",
+        "Date of the Act",
         required=True,
         default=fields.Date.context_today,
         help="The day it happened (the conference, the letter's dispatch), "

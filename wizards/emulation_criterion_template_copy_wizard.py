@@ -13,13 +13,11 @@ class EmulationCriterionTemplateCopyWizard(models.TransientModel):
     _name = "emulation.criterion.template.copy.wizard"
     _description = "Take Scoring Criteria for a Plan"
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", required=True, readonly=True
-    )
+    plan_id = fields.Many2one("emulation.plan", "Plan", required=True, readonly=True)
     cluster_id = fields.Many2one(related="plan_id.cluster_id")
     template_id = fields.Many2one(
-        comodel_name="emulation.criterion.template",
-        string="Template",
+        "emulation.criterion.template",
+        "Template",
         required=True,
         domain="[('state', '=', 'validated'), "
         "'|', ('cluster_id', '=', False), ('cluster_id', '=', cluster_id)]",

@@ -21,8 +21,8 @@ class EmulationOfficerWizard(models.TransientModel):
     _description = "Add an Officer"
 
     unit_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Unit",
+        "res.partner",
+        "Unit",
         required=True,
         readonly=True,
         ondelete="cascade",
@@ -30,15 +30,13 @@ class EmulationOfficerWizard(models.TransientModel):
     )
     name = fields.Char(required=True)
     email = fields.Char(
-        string="E-mail",
-        required=True,
-        help="The officer's address, which is also the login.",
+        "E-mail", required=True, help="The officer's address, which is also the login."
     )
     can_be_secretariat = fields.Boolean(
         related="unit_id.emulation_can_have_secretariat"
     )
     role = fields.Selection(
-        selection=[("officer", "Unit Officer"), ("secretariat", "Secretariat")],
+        [("officer", "Unit Officer"), ("secretariat", "Secretariat")],
         required=True,
         default="officer",
         help="Unit Officer: files the unit's reports, registrations and "
@@ -46,7 +44,7 @@ class EmulationOfficerWizard(models.TransientModel):
         "plan and the covenant and reviews the filings.",
     )
     send_invitation = fields.Boolean(
-        string="Send an Invitation",
+        "Send an Invitation",
         default=True,
         help="An e-mail with a link where the officer chooses a password.",
     )

@@ -12,25 +12,23 @@ class EmulationPlanAdjustmentWizard(models.TransientModel):
     _name = "emulation.plan.adjustment.wizard"
     _description = "Plan Adjustment"
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", required=True, ondelete="cascade"
-    )
+    plan_id = fields.Many2one("emulation.plan", required=True, ondelete="cascade")
     deputy_id = fields.Many2one(related="plan_id.deputy_id")
-    description = fields.Text(string="What Changes", required=True)
+    description = fields.Text("What Changes", required=True)
     consent_mode = fields.Selection(
-        selection=[
+        [
             ("deputy_user", "Ask the Deputy Unit in Odoo"),
             ("document", "The Deputy Unit Agreed in Writing"),
             ("manager", "I Agree as a Manager"),
         ],
-        string="Deputy's Consent",
+        "Deputy's Consent",
         required=True,
         default="deputy_user",
     )
-    agreed_date = fields.Date(string="Agreed On", default=fields.Date.context_today)
+    agreed_date = fields.Date("Agreed On", default=fields.Date.context_today)
     agreement_document_id = fields.Many2one(
-        comodel_name="emulation.document",
-        string="Agreement Document",
+        "emulation.document",
+        "Agreement Document",
         help="The deputy unit's written consent.",
     )
     is_manager = fields.Boolean(compute="_compute_is_manager")

@@ -11,11 +11,7 @@ class EmulationPlanIssueWizard(models.TransientModel):
     _description = "Issue the Plan"
 
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Plan",
-        required=True,
-        readonly=True,
-        ondelete="cascade",
+        "emulation.plan", "Plan", required=True, readonly=True, ondelete="cascade"
     )
 
     def action_issue(self):

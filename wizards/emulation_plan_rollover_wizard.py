@@ -22,71 +22,55 @@ class EmulationPlanRolloverWizard(models.TransientModel):
     _description = "Year Rollover of a Plan"
 
     plan_id = fields.Many2one(
-        comodel_name="emulation.plan",
-        string="Plan",
-        required=True,
-        readonly=True,
-        ondelete="cascade",
+        "emulation.plan", "Plan", required=True, readonly=True, ondelete="cascade"
     )
     cluster_id = fields.Many2one(related="plan_id.cluster_id")
-    year = fields.Integer(string="Next Year", compute="_compute_year", aggregator=False)
-    elected_leader_id = fields.Many2one(
-        comodel_name="res.partner", compute="_compute_election"
-    )
-    elected_deputy_id = fields.Many2one(
-        comodel_name="res.partner", compute="_compute_election"
-    )
+    year = fields.Integer("Next Year", compute="_compute_year", aggregator=False)
+    elected_leader_id = fields.Many2one("res.partner", compute="_compute_election")
+    elected_deputy_id = fields.Many2one("res.partner", compute="_compute_election")
     is_elected = fields.Boolean(
-        string="Elected",
+        "Elected",
         compute="_compute_election",
         help="The year-end conference elected both next year's leader and deputy.",
     )
     set_by_hand = fields.Boolean(
-        string="Set Them by Hand",
+        "Set Them by Hand",
         help="No election of next year's leader and deputy was recorded in "
         "Odoo (e.g. the vote was held on paper): set them here; the plan "
         "records who set them and why.",
     )
     leader_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Leader Unit",
+        "res.partner",
+        "Leader Unit",
         compute="_compute_leader_id",
         store=True,
         readonly=False,
         domain="[('id', 'in', member_ids)]",
     )
     deputy_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Deputy Unit",
+        "res.partner",
+        "Deputy Unit",
         compute="_compute_deputy_id",
         store=True,
         readonly=False,
         domain="[('id', 'in', member_ids)]",
     )
     hand_reason = fields.Text(
-        string="How They Were Chosen",
+        "How They Were Chosen",
         help='e.g. "Elected at the year-end conference of 10/12/2020; minutes '
         'on paper".',
     )
     member_ids = fields.Many2many(
-        comodel_name="res.partner",
-        string="Member Units on 1 January",
-        compute="_compute_members",
+        "res.partner", string="Member Units on 1 January", compute="_compute_members"
     )
-    member_count = fields.Integer(
-        string="Number of Member Units", compute="_compute_members"
-    )
+    member_count = fields.Integer("Number of Member Units", compute="_compute_members")
     successor_warning = fields.Text(
-        string="Successors Without Membership", compute="_compute_members"
+        "Successors Without Membership", compute="_compute_members"
     )
     criterion_template_id = fields.Many2one(
-        comodel_name="emulation.criterion.template",
-        string="Criteria Copied",
-        compute="_compute_contents",
+        "emulation.criterion.template", "Criteria Copied", compute="_compute_contents"
     )
-    contents_text = fields.Text(
-        string="Carried into Next Year", compute="_compute_contents"
-    )
+    contents_text = fields.Text("Carried into Next Year", compute="_compute_contents")
 
     # ------------------------------------------------------------------
     # computes: what the dialog shows before anything is created

@@ -11,21 +11,21 @@ class EmulationRecallWizard(models.TransientModel):
     _description = "Recall"
 
     submission_ids = fields.Many2many(
-        comodel_name="emulation.submission",
-        relation="emulation_recall_wizard_submission_rel",
-        column1="wizard_id",
-        column2="submission_id",
-        string="Filings",
+        "emulation.submission",
+        "emulation_recall_wizard_submission_rel",
+        "wizard_id",
+        "submission_id",
+        "Filings",
     )
     letter_ids = fields.Many2many(
-        comodel_name="emulation.award.letter",
-        relation="emulation_recall_wizard_letter_rel",
-        column1="wizard_id",
-        column2="letter_id",
-        string="Letters",
+        "emulation.award.letter",
+        "emulation_recall_wizard_letter_rel",
+        "wizard_id",
+        "letter_id",
+        "Letters",
     )
     reason = fields.Text(
-        string="Reason for Recall",
+        "Reason for Recall",
         required=True,
         help="Posted in the record's chatter: why it is taken back.",
     )

@@ -13,11 +13,11 @@ class EmulationSubmissionFileWizard(models.TransientModel):
     _description = "File a Report"
 
     submission_ids = fields.Many2many(
-        comodel_name="emulation.submission",
-        relation="emulation_submission_file_wizard_rel",
-        column1="wizard_id",
-        column2="submission_id",
-        string="Submissions",
+        "emulation.submission",
+        "emulation_submission_file_wizard_rel",
+        "wizard_id",
+        "submission_id",
+        "Submissions",
         required=True,
     )
     summary = fields.Html(compute="_compute_summary", sanitize=False)

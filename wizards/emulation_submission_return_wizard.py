@@ -10,15 +10,15 @@ class EmulationSubmissionReturnWizard(models.TransientModel):
     _description = "Return Filing"
 
     submission_ids = fields.Many2many(
-        comodel_name="emulation.submission",
-        relation="emulation_submission_return_wizard_rel",
-        column1="wizard_id",
-        column2="submission_id",
-        string="Submissions",
+        "emulation.submission",
+        "emulation_submission_return_wizard_rel",
+        "wizard_id",
+        "submission_id",
+        "Submissions",
         required=True,
     )
     reason = fields.Text(
-        string="Reason for Return",
+        "Reason for Return",
         required=True,
         help="Told to the unit, which corrects its filing and files again.",
     )
