@@ -24,6 +24,7 @@ class EmulationRegistration(models.Model):
     _inherit = [
         "emulation.workflow.mixin",
         "emulation.plan.bound.mixin",
+        "emulation.member.unit.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -70,11 +71,6 @@ class EmulationRegistration(models.Model):
         index="btree_not_null",
     )
     partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        index=True,
-        ondelete="restrict",
         tracking=True,
         domain=[("is_company", "=", True)],
         default=lambda self: self.env.user.emulation_unit_id,

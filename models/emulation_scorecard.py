@@ -27,6 +27,7 @@ class EmulationScorecard(models.Model):
     _inherit = [
         "emulation.workflow.mixin",
         "emulation.plan.bound.mixin",
+        "emulation.member.unit.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -74,14 +75,7 @@ class EmulationScorecard(models.Model):
 
     plan_id = fields.Many2one(readonly=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        readonly=True,
-    )
+    partner_id = fields.Many2one(readonly=True)
     template_id = fields.Many2one(
         "emulation.criterion.template", "Criteria", readonly=True, ondelete="restrict"
     )
