@@ -262,15 +262,13 @@ class EmulationRegistration(models.Model):
                 "return_reason": False,
             }
         )
-        late = self.filtered("is_late")
-        for registration in late:
-            registration.message_post(
-                body=self.env._(
-                    "Sent %(days)s day(s) after the registration deadline.",
-                    days=registration.days_late,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+        self.filtered("is_late")._post_each(
+            lambda registration: self.env._(
+                "Sent %(days)s day(s) after the registration deadline.",
+                days=registration.days_late,
+            ),
+            "mail.mt_note",
+        )
         return True
 
     def action_acknowledge(self):
@@ -300,14 +298,12 @@ class EmulationRegistration(models.Model):
                 )
             )
         self._write_transition({"state": "returned"})
-        for registration in self:
-            registration.message_post(
-                body=self.env._(
-                    "Returned to the unit: %(reason)s",
-                    reason=registration.return_reason,
-                ),
-                subtype_xmlid="mail.mt_comment",
-            )
+        self._post_each(
+            lambda registration: self.env._(
+                "Returned to the unit: %(reason)s", reason=registration.return_reason
+            ),
+            "mail.mt_comment",
+        )
         return True
 
     # ------------------------------------------------------------------

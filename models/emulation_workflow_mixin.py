@@ -168,6 +168,13 @@ class EmulationWorkflowMixin(models.AbstractModel):
                     )
                 )
 
+    def _post_each(self, body, subtype_xmlid):
+        """Post on each record's chatter (a model with ``mail.thread``) what
+        its transition did, ``body(record)`` worded for that record: the
+        transitions wrote this loop again each."""
+        for record in self:
+            record.message_post(body=body(record), subtype_xmlid=subtype_xmlid)
+
     def _close_activities(self, xmlids, feedback):
         """Mark done the automated activities of these types, whoever they
         are assigned to: the transition that makes them pointless was
