@@ -75,15 +75,20 @@ class EmulationPlanNavigation(models.Model):
             plan.covenant_progress = covenant.signature_progress or False
 
     def _compute_registration_count(self):
+        self._count_per_plan("emulation.registration", "registration_count")
+
+    def _count_per_plan(self, model_name, field_name):
+        """Set ``field_name`` of these plans to the number of the records of
+        ``model_name`` that belong to each, those the user may read, in one
+        query: the counters of the smart buttons, that differ by these two
+        names only."""
         counts = dict(
-            self.env["emulation.registration"]._read_group(
-                [("plan_id", "in", self.ids)],
-                groupby=["plan_id"],
-                aggregates=["__count"],
+            self.env[model_name]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
             )
         )
         for plan in self:
-            plan.registration_count = counts.get(plan, 0)
+            plan[field_name] = counts.get(plan, 0)
 
     @api.depends("previous_plan_id")
     @api.depends_context("uid")
