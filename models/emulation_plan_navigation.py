@@ -123,14 +123,7 @@ class EmulationPlanNavigation(models.Model):
         self.ensure_one()
         # refused here, not in the form that would open
         self.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        return self._get_form_view_action(target="current")
 
     def _open(self, xmlid, domain, context=None):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
@@ -174,13 +167,7 @@ class EmulationPlanNavigation(models.Model):
         """The year's criteria, or the choice of the template to copy."""
         self.ensure_one()
         if self.criterion_template_id:
-            return {
-                "type": "ir.actions.act_window",
-                "res_model": "emulation.criterion.template",
-                "res_id": self.criterion_template_id.id,
-                "view_mode": "form",
-                "views": [(False, "form")],
-            }
+            return self.criterion_template_id._get_form_view_action()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "emulation_cluster.emulation_criterion_template_copy_wizard_action"
         )

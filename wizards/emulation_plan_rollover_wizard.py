@@ -303,14 +303,7 @@ class EmulationPlanRolloverWizard(models.TransientModel):
         self._copy_criteria(new)
         self._schedule_basis_review(new)
         self._post_rollover_message(new, by_hand)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "emulation.plan",
-            "res_id": new.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        return new._get_form_view_action(target="current")
 
     def _record_term_by_hand(self, leader, deputy):
         """The term of next year, as the secretariat set it (no poll)."""
