@@ -6,6 +6,8 @@ from . import emulation_workflow_mixin
 from . import emulation_plan_bound_mixin
 from . import emulation_plan_report_mixin
 from . import emulation_my_unit_mixin
+from . import emulation_member_unit_mixin
+from . import emulation_period_mixin
 from . import res_partner
 from . import res_users
 from . import emulation_document

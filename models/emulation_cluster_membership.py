@@ -11,7 +11,12 @@ class EmulationClusterMembership(models.Model):
 
     _name = "emulation.cluster.membership"
     _description = "Cluster Membership"
-    _inherit = ["emulation.workflow.mixin", "mail.thread"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.member.unit.mixin",
+        "emulation.period.mixin",
+        "mail.thread",
+    ]
     _order = "cluster_id, sequence, id"
 
     _edit_groups = {
@@ -29,6 +34,7 @@ class EmulationClusterMembership(models.Model):
         }
     }
     _edit_create_roles = ("manager",)
+    _period_fields = ("date_start", "date_end")
 
     cluster_id = fields.Many2one(
         "emulation.cluster",
@@ -37,15 +43,7 @@ class EmulationClusterMembership(models.Model):
         index=True,
         tracking=True,
     )
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        domain=[("is_company", "=", True)],
-        tracking=True,
-    )
+    partner_id = fields.Many2one(domain=[("is_company", "=", True)], tracking=True)
     sequence = fields.Integer(default=10)
     date_start = fields.Date(
         "Member Since",
@@ -72,16 +70,11 @@ class EmulationClusterMembership(models.Model):
         ),
     ]
 
-    @api.constrains("date_start", "date_end")
-    def _check_dates(self):
-        for membership in self:
-            if membership.date_end and membership.date_end < membership.date_start:
-                raise ValidationError(
-                    self.env._(
-                        "The membership of %(unit)s cannot end before it starts.",
-                        unit=membership.partner_id.display_name,
-                    )
-                )
+    def _period_error(self):
+        return self.env._(
+            "The membership of %(unit)s cannot end before it starts.",
+            unit=self.partner_id.display_name,
+        )
 
     @api.constrains("cluster_id", "partner_id", "date_start", "date_end")
     def _check_overlap(self):

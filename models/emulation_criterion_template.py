@@ -1,7 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from .emulation_workflow_mixin import state_field
 
@@ -15,7 +15,7 @@ class EmulationCriterionTemplate(models.Model):
 
     _name = "emulation.criterion.template"
     _description = "Criteria Template"
-    _inherit = ["emulation.workflow.mixin", "mail.thread"]
+    _inherit = ["emulation.workflow.mixin", "emulation.period.mixin", "mail.thread"]
     _order = "date_from desc, id desc"
 
     _edit_groups = {
@@ -34,6 +34,7 @@ class EmulationCriterionTemplate(models.Model):
         },
         "archive": {"fields": ("active",), "roles": {"manager": None}},
     }
+    _period_fields = ("date_from", "date_to")
     _edit_create_roles = ("manager",)
     _allowed_moves = frozenset({("draft", "validated"), ("validated", "draft")})
 
@@ -132,15 +133,8 @@ class EmulationCriterionTemplate(models.Model):
                 name = f"{name} ({template.version})"
             template.display_name = name
 
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for template in self:
-            if template.date_to and template.date_to < template.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "Template %(name)s ends before it starts.", name=template.name
-                    )
-                )
+    def _period_error(self):
+        return self.env._("Template %(name)s ends before it starts.", name=self.name)
 
     # ------------------------------------------------------------------
     # transitions

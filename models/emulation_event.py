@@ -30,6 +30,7 @@ class EmulationEvent(models.Model):
     _inherit = [
         "emulation.workflow.mixin",
         "emulation.plan.bound.mixin",
+        "emulation.period.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -73,6 +74,7 @@ class EmulationEvent(models.Model):
         "archive": {"fields": ("active",), "roles": {"secretariat": None}},
     }
     _edit_create_fields = ("plan_id",)
+    _period_fields = ("date_start", "date_stop")
     _edit_create_roles = ("secretariat",)
     _allowed_moves = frozenset(
         {
@@ -236,19 +238,8 @@ class EmulationEvent(models.Model):
                     )
                 )
 
-    @api.constrains("date_start", "date_stop")
-    def _check_dates(self):
-        for event in self:
-            if (
-                event.date_start
-                and event.date_stop
-                and event.date_stop < event.date_start
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Activity %(event)s ends before it starts.", event=event.name
-                    )
-                )
+    def _period_error(self):
+        return self.env._("Activity %(event)s ends before it starts.", event=self.name)
 
     @api.constrains("state", "state_reason")
     def _check_reason(self):

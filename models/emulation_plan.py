@@ -397,18 +397,33 @@ class EmulationPlan(models.Model):
             key = (plan.cluster_id, ref_date)
             if key not in members_by_cluster:
                 members_by_cluster[key] = plan.cluster_id._get_members_at(ref_date)
-            members = members_by_cluster[key]
-            for unit in plan.leader_id | plan.deputy_id:
-                if unit not in members:
-                    raise ValidationError(
-                        self.env._(
-                            "%(unit)s is not a member of %(cluster)s on "
-                            "%(date)s: it cannot lead the cluster that year.",
-                            unit=unit.display_name,
-                            cluster=plan.cluster_id.display_name,
-                            date=format_vn_short_date(ref_date),
-                        )
+            self._check_leading_members(
+                plan.leader_id | plan.deputy_id,
+                members_by_cluster[key],
+                plan.cluster_id,
+                ref_date,
+            )
+
+    @api.model
+    def _check_leading_members(
+        self, units, members, cluster, on_date, error=ValidationError
+    ):
+        """Refuse the first of ``units`` (a leader, a deputy) that is not
+        among ``members``, those of ``cluster`` on ``on_date``: a unit leads
+        the cluster only in a year it is a member. The plan's constraint and
+        the rollover (next year's units, before their plan is made, with
+        ``error`` its own refusal) check it alike."""
+        for unit in units:
+            if unit not in members:
+                raise error(
+                    self.env._(
+                        "%(unit)s is not a member of %(cluster)s on "
+                        "%(date)s: it cannot lead the cluster that year.",
+                        unit=unit.display_name,
+                        cluster=cluster.display_name,
+                        date=format_vn_short_date(on_date),
                     )
+                )
 
     @api.constrains("year", "issue_date")
     def _check_year(self):

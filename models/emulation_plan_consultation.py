@@ -1,7 +1,6 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class EmulationPlanConsultation(models.Model):
@@ -9,7 +8,12 @@ class EmulationPlanConsultation(models.Model):
 
     _name = "emulation.plan.consultation"
     _description = "Plan Consultation"
-    _inherit = ["emulation.workflow.mixin", "emulation.plan.bound.mixin"]
+    _inherit = [
+        "emulation.workflow.mixin",
+        "emulation.plan.bound.mixin",
+        "emulation.member.unit.mixin",
+        "emulation.period.mixin",
+    ]
     _order = "plan_id, partner_id"
 
     _edit_groups = {
@@ -19,11 +23,9 @@ class EmulationPlanConsultation(models.Model):
         }
     }
     _edit_create_fields = ("plan_id",)
+    _period_fields = ("date_asked", "date_answered")
 
     plan_id = fields.Many2one(ondelete="cascade")
-    partner_id = fields.Many2one(
-        "res.partner", "Member Unit", required=True, index=True
-    )
     date_asked = fields.Date("Asked On")
     date_answered = fields.Date("Answered On")
     opinion = fields.Text()
@@ -42,20 +44,11 @@ class EmulationPlanConsultation(models.Model):
         for line in self:
             line.is_answered = bool(line.date_answered)
 
-    @api.constrains("date_asked", "date_answered")
-    def _check_dates(self):
-        for line in self:
-            if (
-                line.date_asked
-                and line.date_answered
-                and line.date_answered < line.date_asked
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(unit)s cannot answer before it was asked.",
-                        unit=line.partner_id.display_name,
-                    )
-                )
+    def _period_error(self):
+        return self.env._(
+            "%(unit)s cannot answer before it was asked.",
+            unit=self.partner_id.display_name,
+        )
 
     def write(self, vals):
         result = super().write(vals)

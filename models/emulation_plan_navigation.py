@@ -75,15 +75,20 @@ class EmulationPlanNavigation(models.Model):
             plan.covenant_progress = covenant.signature_progress or False
 
     def _compute_registration_count(self):
+        self._count_per_plan("emulation.registration", "registration_count")
+
+    def _count_per_plan(self, model_name, field_name):
+        """Set ``field_name`` of these plans to the number of the records of
+        ``model_name`` that belong to each, those the user may read, in one
+        query: the counters of the smart buttons, that differ by these two
+        names only."""
         counts = dict(
-            self.env["emulation.registration"]._read_group(
-                [("plan_id", "in", self.ids)],
-                groupby=["plan_id"],
-                aggregates=["__count"],
+            self.env[model_name]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
             )
         )
         for plan in self:
-            plan.registration_count = counts.get(plan, 0)
+            plan[field_name] = counts.get(plan, 0)
 
     @api.depends("previous_plan_id")
     @api.depends_context("uid")
@@ -118,14 +123,7 @@ class EmulationPlanNavigation(models.Model):
         self.ensure_one()
         # refused here, not in the form that would open
         self.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        return self._get_form_view_action(target="current")
 
     def _open(self, xmlid, domain, context=None):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
@@ -169,13 +167,7 @@ class EmulationPlanNavigation(models.Model):
         """The year's criteria, or the choice of the template to copy."""
         self.ensure_one()
         if self.criterion_template_id:
-            return {
-                "type": "ir.actions.act_window",
-                "res_model": "emulation.criterion.template",
-                "res_id": self.criterion_template_id.id,
-                "view_mode": "form",
-                "views": [(False, "form")],
-            }
+            return self.criterion_template_id._get_form_view_action()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "emulation_cluster.emulation_criterion_template_copy_wizard_action"
         )

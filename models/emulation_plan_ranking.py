@@ -16,23 +16,11 @@ class EmulationPlanRanking(models.Model):
     # set by the year rollover only: a system field of the editing policy
 
     def _compute_scorecard_count(self):
-        counts = dict(
-            self.env["emulation.scorecard"]._read_group(
-                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
-            )
-        )
-        for plan in self:
-            plan.scorecard_count = counts.get(plan, 0)
+        self._count_per_plan("emulation.scorecard", "scorecard_count")
 
     def _compute_ranking_count(self):
         # what this user may read of the ranking (own row, or all once agreed)
-        counts = dict(
-            self.env["emulation.ranking"]._read_group(
-                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
-            )
-        )
-        for plan in self:
-            plan.ranking_count = counts.get(plan, 0)
+        self._count_per_plan("emulation.ranking", "ranking_count")
 
     def action_view_ranking(self):
         self.ensure_one()

@@ -24,6 +24,7 @@ class EmulationRegistration(models.Model):
     _inherit = [
         "emulation.workflow.mixin",
         "emulation.plan.bound.mixin",
+        "emulation.member.unit.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -70,11 +71,6 @@ class EmulationRegistration(models.Model):
         index="btree_not_null",
     )
     partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        index=True,
-        ondelete="restrict",
         tracking=True,
         domain=[("is_company", "=", True)],
         default=lambda self: self.env.user.emulation_unit_id,
@@ -266,15 +262,13 @@ class EmulationRegistration(models.Model):
                 "return_reason": False,
             }
         )
-        late = self.filtered("is_late")
-        for registration in late:
-            registration.message_post(
-                body=self.env._(
-                    "Sent %(days)s day(s) after the registration deadline.",
-                    days=registration.days_late,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+        self.filtered("is_late")._post_each(
+            lambda registration: self.env._(
+                "Sent %(days)s day(s) after the registration deadline.",
+                days=registration.days_late,
+            ),
+            "mail.mt_note",
+        )
         return True
 
     def action_acknowledge(self):
@@ -304,14 +298,12 @@ class EmulationRegistration(models.Model):
                 )
             )
         self._write_transition({"state": "returned"})
-        for registration in self:
-            registration.message_post(
-                body=self.env._(
-                    "Returned to the unit: %(reason)s",
-                    reason=registration.return_reason,
-                ),
-                subtype_xmlid="mail.mt_comment",
-            )
+        self._post_each(
+            lambda registration: self.env._(
+                "Returned to the unit: %(reason)s", reason=registration.return_reason
+            ),
+            "mail.mt_comment",
+        )
         return True
 
     # ------------------------------------------------------------------

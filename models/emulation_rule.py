@@ -30,7 +30,7 @@ class EmulationRule(models.Model):
 
     _name = "emulation.rule"
     _description = "Emulation Rule"
-    _inherit = ["emulation.workflow.mixin", "mail.thread"]
+    _inherit = ["emulation.workflow.mixin", "emulation.period.mixin", "mail.thread"]
     _order = "rule_type, date_from desc, id desc"
 
     _edit_groups = {
@@ -70,6 +70,7 @@ class EmulationRule(models.Model):
     }
     _edit_create_fields = ("previous_version_id",)
     _edit_create_roles = ("manager",)
+    _period_fields = ("date_from", "date_to")
 
     name = fields.Char(required=True, tracking=True)
     rule_type = fields.Selection(
@@ -286,13 +287,8 @@ class EmulationRule(models.Model):
                 )
             )
 
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for rule in self:
-            if rule.date_to and rule.date_from and rule.date_to < rule.date_from:
-                raise ValidationError(
-                    self.env._("Rule %(rule)s ends before it starts.", rule=rule.name)
-                )
+    def _period_error(self):
+        return self.env._("Rule %(rule)s ends before it starts.", rule=self.name)
 
     @api.constrains(
         "rule_type",

@@ -15,6 +15,20 @@ OPEN_STATES = ("draft", "self_scored", "appraised", "explained", "reappraised")
 APPRAISAL_STATES = ("self_scored", "explained")
 
 
+def total_field(string, digits=(6, 2), **attrs):
+    """A total of the scorecard's applicable lines: the four are summed
+    together (``_compute_totals``), stored, and averaged when the scorecards
+    are grouped."""
+    return fields.Float(
+        string,
+        digits=digits,
+        compute="_compute_totals",
+        store=True,
+        aggregator="avg",
+        **attrs,
+    )
+
+
 class EmulationScorecard(models.Model):
     """A member unit's scorecard of a plan's year (bảng chấm điểm): one
     line per leaf criterion of the year's copy of the criteria. The unit
@@ -27,6 +41,7 @@ class EmulationScorecard(models.Model):
     _inherit = [
         "emulation.workflow.mixin",
         "emulation.plan.bound.mixin",
+        "emulation.member.unit.mixin",
         "emulation.notification.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -74,14 +89,7 @@ class EmulationScorecard(models.Model):
 
     plan_id = fields.Many2one(readonly=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        readonly=True,
-    )
+    partner_id = fields.Many2one(readonly=True)
     template_id = fields.Many2one(
         "emulation.criterion.template", "Criteria", readonly=True, ondelete="restrict"
     )
@@ -114,37 +122,16 @@ class EmulationScorecard(models.Model):
         "res.users", "Appraised By", readonly=True, tracking=True
     )
     date_agreed = fields.Date("Agreed On", readonly=True, tracking=True)
-    self_total = fields.Float(
-        "Self Score",
-        digits=(6, 2),
-        compute="_compute_totals",
-        store=True,
-        aggregator="avg",
-    )
-    final_total = fields.Float(
+    self_total = total_field("Self Score")
+    final_total = total_field(
         "Total",
-        digits=(6, 2),
-        compute="_compute_totals",
-        store=True,
-        aggregator="avg",
         help="Final scores (appraised where appraised, else the self score), "
         "bonus and penalty included.",
     )
-    max_total = fields.Float(
-        "Own Maximum",
-        digits=(6, 2),
-        compute="_compute_totals",
-        store=True,
-        aggregator="avg",
-        help="The maxima of the criteria that apply to the unit.",
+    max_total = total_field(
+        "Own Maximum", help="The maxima of the criteria that apply to the unit."
     )
-    percentage = fields.Float(
-        "% of Own Maximum",
-        digits=(5, 2),
-        compute="_compute_totals",
-        store=True,
-        aggregator="avg",
-    )
+    percentage = total_field("% of Own Maximum", digits=(5, 2))
     classification_id = fields.Many2one(
         "emulation.rule.classification",
         "Classification",
@@ -188,10 +175,6 @@ class EmulationScorecard(models.Model):
             "This unit already has its scorecard for this plan.",
         ),
     ]
-
-    @api.model
-    def _read_group_expand_state(self, states, domain):
-        return [key for key, __ in self._fields["state"].selection]
 
     @api.depends(
         "line_ids.self_points",

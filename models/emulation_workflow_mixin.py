@@ -168,6 +168,27 @@ class EmulationWorkflowMixin(models.AbstractModel):
                     )
                 )
 
+    def _post_each(self, body, subtype_xmlid):
+        """Post on each record's chatter (a model with ``mail.thread``) what
+        its transition did, ``body(record)`` worded for that record: the
+        transitions wrote this loop again each."""
+        for record in self:
+            record.message_post(body=body(record), subtype_xmlid=subtype_xmlid)
+
+    def _get_form_view_action(self, **attrs):
+        """The window action that opens this record's form (``attrs``: its
+        ``target``...): the buttons that lead to a record (the next year's
+        plan, the year's criteria, a copy just made) all wrote it."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            **attrs,
+        }
+
     def _close_activities(self, xmlids, feedback):
         """Mark done the automated activities of these types, whoever they
         are assigned to: the transition that makes them pointless was

@@ -62,10 +62,4 @@ class EmulationCriterionTemplateCopyWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         new = self.template_id._copy_for_plan(self.plan_id)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": new._name,
-            "res_id": new.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return new._get_form_view_action()

@@ -8,7 +8,19 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.emulation_plan import YEAR_RANGE
-from ..tools.common import format_vn_short_date
+
+
+def role_field(string, compute):
+    """Next year's leader or deputy unit: the elected one, or the member
+    the secretariat sets by hand when no election filled the role."""
+    return fields.Many2one(
+        "res.partner",
+        string,
+        compute=compute,
+        store=True,
+        readonly=False,
+        domain="[('id', 'in', member_ids)]",
+    )
 
 
 class EmulationPlanRolloverWizard(models.TransientModel):
@@ -39,22 +51,8 @@ class EmulationPlanRolloverWizard(models.TransientModel):
         "Odoo (e.g. the vote was held on paper): set them here; the plan "
         "records who set them and why.",
     )
-    leader_id = fields.Many2one(
-        "res.partner",
-        "Leader Unit",
-        compute="_compute_leader_id",
-        store=True,
-        readonly=False,
-        domain="[('id', 'in', member_ids)]",
-    )
-    deputy_id = fields.Many2one(
-        "res.partner",
-        "Deputy Unit",
-        compute="_compute_deputy_id",
-        store=True,
-        readonly=False,
-        domain="[('id', 'in', member_ids)]",
-    )
+    leader_id = role_field("Leader Unit", "_compute_leader_id")
+    deputy_id = role_field("Deputy Unit", "_compute_deputy_id")
     hand_reason = fields.Text(
         "How They Were Chosen",
         help='e.g. "Elected at the year-end conference of 10/12/2020; minutes '
@@ -282,19 +280,13 @@ class EmulationPlanRolloverWizard(models.TransientModel):
 
     def _check_members(self, units):
         self.ensure_one()
-        new_year = date(self.plan_id.year + 1, 1, 1)
-        members = self._get_new_year_members()
-        for unit in units:
-            if unit not in members:
-                raise UserError(
-                    self.env._(
-                        "%(unit)s is not a member of %(cluster)s on %(date)s: "
-                        "it cannot lead the cluster that year.",
-                        unit=unit.display_name,
-                        cluster=self.plan_id.cluster_id.display_name,
-                        date=format_vn_short_date(new_year),
-                    )
-                )
+        self.env["emulation.plan"]._check_leading_members(
+            units,
+            self._get_new_year_members(),
+            self.plan_id.cluster_id,
+            date(self.plan_id.year + 1, 1, 1),
+            error=UserError,
+        )
 
     # ------------------------------------------------------------------
     # the rollover
@@ -311,14 +303,7 @@ class EmulationPlanRolloverWizard(models.TransientModel):
         self._copy_criteria(new)
         self._schedule_basis_review(new)
         self._post_rollover_message(new, by_hand)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "emulation.plan",
-            "res_id": new.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        return new._get_form_view_action(target="current")
 
     def _record_term_by_hand(self, leader, deputy):
         """The term of next year, as the secretariat set it (no poll)."""
@@ -341,8 +326,8 @@ class EmulationPlanRolloverWizard(models.TransientModel):
         plan = self.plan_id.sudo()
         vals = plan._prepare_next_year_vals(leader, deputy)
         new = self.env["emulation.plan"].sudo().create(vals)
-        events = self._copy_events(plan, new)
-        self._copy_obligations(plan, new)
+        events = self._copy_next_year(plan.event_ids, new)
+        self._copy_next_year(plan.obligation_ids, new)
         self._copy_covenant(plan, new, events)
         return new.with_env(self.env)
 
@@ -350,21 +335,14 @@ class EmulationPlanRolloverWizard(models.TransientModel):
         """The old leader's and deputy's duties go to the new ones."""
         return {plan.leader_id: new.leader_id, plan.deputy_id: new.deputy_id}
 
-    def _copy_events(self, plan, new):
-        """{old activity: new one}."""
-        events = plan.event_ids.sorted(lambda event: (event.sequence, event.id))
-        roles = self._get_role_map(plan, new)
-        vals_list = events._prepare_next_year_vals(new, roles)
-        created = self.env["emulation.event"].sudo().create(vals_list)
-        return dict(zip(events, created, strict=True))
-
-    def _copy_obligations(self, plan, new):
-        obligations = plan.obligation_ids.sorted(
-            lambda obligation: (obligation.sequence, obligation.id)
-        )
-        roles = self._get_role_map(plan, new)
-        vals_list = obligations._prepare_next_year_vals(new, roles)
-        return self.env["emulation.obligation"].sudo().create(vals_list)
+    def _copy_next_year(self, records, new):
+        """Next year's copies, in ``new``, of ``records`` (the plan's
+        activities or its obligations), in their order: {old: new one}."""
+        records = records.sorted(lambda record: (record.sequence, record.id))
+        roles = self._get_role_map(self.plan_id.sudo(), new)
+        vals_list = records._prepare_next_year_vals(new, roles)
+        created = self.env[records._name].sudo().create(vals_list)
+        return dict(zip(records, created, strict=True))
 
     def _copy_covenant(self, plan, new, events):
         Covenant = self.env["emulation.covenant"].sudo()
