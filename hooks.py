@@ -71,14 +71,14 @@ def post_init_hook(env):
     importer.end_step()  # the demo records, created by the demo files
     with file_open(HISTORY_FILE, "rb") as history:
         importer.parse(etree.parse(history).getroot())
-    write_demo_scores(importer.env)
-    importer.end_step()
-    write_demo_votes(importer.env)
-    importer.end_step()
-    write_demo_proposals(importer.env)
-    importer.end_step()
-    write_demo_rollover(importer.env)
-    importer.end_step()
+    for write_demo_step in (
+        write_demo_scores,
+        write_demo_votes,
+        write_demo_proposals,
+        write_demo_rollover,
+    ):
+        write_demo_step(importer.env)
+        importer.end_step()
 
 
 # The 2020 self scores of the demo members, by criterion code: a score, a

@@ -57,6 +57,7 @@ from . import emulation_rule_quota
 from . import emulation_rule_award
 from . import emulation_dossier_item
 from . import emulation_poll_line_mixin
+from . import emulation_poll_unit_mixin
 from . import emulation_poll
 from . import emulation_poll_candidacy
 from . import emulation_poll_counting

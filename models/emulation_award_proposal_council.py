@@ -183,35 +183,39 @@ class EmulationAwardProposalCouncil(models.Model):
     # the council's decision
     # ------------------------------------------------------------------
     def action_approve(self):
-        self._check_transition(("submitted",), ("council",), self.env._("decided"))
-        for proposal in self:
+        def missing(proposal):
             if (
                 not (proposal.decision_number or "").strip()
                 or not proposal.decision_date
             ):
-                raise UserError(
-                    self.env._(
-                        "Give the number and the date of the council's decision "
-                        "before approving %(proposal)s.",
-                        proposal=proposal.display_name,
-                    )
+                return self.env._(
+                    "Give the number and the date of the council's decision "
+                    "before approving %(proposal)s.",
+                    proposal=proposal.display_name,
                 )
-        self._write_transition({"state": "approved", "decided_by_id": self.env.user.id})
-        self._tell_unit()
-        return True
+
+        return self._decide("approved", missing)
 
     def action_reject(self):
+        def missing(proposal):
+            if not (proposal.rejection_reason or "").strip():
+                return self.env._(
+                    "Write the grounds of the refusal before rejecting %(proposal)s.",
+                    proposal=proposal.display_name,
+                )
+
+        return self._decide("rejected", missing)
+
+    def _decide(self, state, missing):
+        """The council's decision ``state`` on the submitted proposals,
+        refused with the message ``missing(proposal)`` returns for a
+        proposal that lacks what the decision needs; the units are told."""
         self._check_transition(("submitted",), ("council",), self.env._("decided"))
         for proposal in self:
-            if not (proposal.rejection_reason or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Write the grounds of the refusal before rejecting "
-                        "%(proposal)s.",
-                        proposal=proposal.display_name,
-                    )
-                )
-        self._write_transition({"state": "rejected", "decided_by_id": self.env.user.id})
+            message = missing(proposal)
+            if message:
+                raise UserError(message)
+        self._write_transition({"state": state, "decided_by_id": self.env.user.id})
         self._tell_unit()
         return True
 

@@ -340,18 +340,8 @@ class EmulationBallot(models.Model):
                     "%(unit)s does not vote in this poll.", unit=ballot.partner_id.name
                 )
             )
-        if voter.voted_round >= poll.round:
-            raise UserError(self._get_voted_message(ballot.partner_id, poll.round))
+        voter._check_may_vote(poll)
         if voter.attendance == "absent":
-            if not poll.rule_id.written_votes_allowed:
-                raise UserError(
-                    self.env._(
-                        "%(unit)s is absent and rule %(rule)s does not allow "
-                        "written votes.",
-                        unit=ballot.partner_id.name,
-                        rule=poll.rule_id.name,
-                    )
-                )
             if not ballot.is_written:
                 raise UserError(
                     self.env._(

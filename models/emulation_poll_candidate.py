@@ -8,7 +8,7 @@ class EmulationPollCandidate(models.Model):
 
     _name = "emulation.poll.candidate"
     _description = "Poll Candidate"
-    _inherit = ["emulation.workflow.mixin", "emulation.poll.line.mixin"]
+    _inherit = ["emulation.poll.unit.mixin"]
     _order = "poll_id, sequence, id"
     _rec_name = "partner_id"
 
@@ -21,13 +21,6 @@ class EmulationPollCandidate(models.Model):
     _edit_create_fields = ("poll_id",)
 
     sequence = fields.Integer(default=10)
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Unit",
-        required=True,
-        index=True,
-        domain=[("is_company", "=", True)],
-    )
     achievement = fields.Char(
         help="The candidate's achievements in one line, for the minutes."
     )
@@ -58,32 +51,20 @@ class EmulationPollCandidate(models.Model):
     ]
 
     @api.constrains("partner_id", "poll_id")
-    def _check_eligible(self):
-        self._check_poll_members()
+    def _check_member(self):
+        result = super()._check_member()
         self.poll_id._check_candidates_eligible()
         self.poll_id._check_candidates_qualified()
-
-    @api.model
-    def _check_can_create(self, vals_list, given=None):
-        """Before anything is created: a member of the poll's cluster, with
-        the result the award requires or the reason it is added by hand."""
-        result = super()._check_can_create(vals_list, given)
-        for vals in vals_list:
-            poll = self.env["emulation.poll"].browse(vals.get("poll_id")).sudo()
-            unit = self.env["res.partner"].browse(vals.get("partner_id"))
-            if poll and unit:
-                poll._check_members(unit)
-                poll._check_qualified([(unit, vals.get("added_reason"))])
         return result
 
+    @api.model
+    def _check_new_unit(self, poll, unit, vals):
+        """With the result the award requires or the reason it is added by
+        hand."""
+        poll._check_qualified([(unit, vals.get("added_reason"))])
+
     def write(self, vals):
-        if isinstance(vals.get("partner_id"), int) and vals["partner_id"]:
-            # before anything is written (access first): a refused unit
-            # changes nothing
-            self.check_access("write")
-            unit = self.env["res.partner"].browse(vals["partner_id"])
-            for poll in self.sudo().poll_id:
-                poll._check_members(unit)
+        self._check_unit_written(vals)
         if "partner_id" in vals or "added_reason" in vals:
             for candidate in self.sudo():
                 unit = vals.get("partner_id", candidate.partner_id.id)

@@ -11,7 +11,7 @@ class EmulationPollVoter(models.Model):
 
     _name = "emulation.poll.voter"
     _description = "Poll Voter"
-    _inherit = ["emulation.workflow.mixin", "emulation.poll.line.mixin"]
+    _inherit = ["emulation.poll.unit.mixin"]
     _order = "poll_id, partner_id"
     _rec_name = "partner_id"
 
@@ -25,13 +25,7 @@ class EmulationPollVoter(models.Model):
     }
     _edit_create_fields = ("poll_id",)
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        index=True,
-        domain=[("is_company", "=", True)],
-    )
+    partner_id = fields.Many2one(string="Member Unit")
     attendance = fields.Selection(
         [("present", "Present"), ("absent", "Absent")], required=True, default="present"
     )
@@ -63,31 +57,10 @@ class EmulationPollVoter(models.Model):
         ),
     ]
 
-    @api.constrains("partner_id", "poll_id")
-    def _check_member(self):
-        self._check_poll_members()
-
-    @api.model
-    def _check_can_create(self, vals_list, given=None):
-        """Before anything is created: a member of the poll's cluster."""
-        result = super()._check_can_create(vals_list, given)
-        for vals in vals_list:
-            poll = self.env["emulation.poll"].browse(vals.get("poll_id")).sudo()
-            unit = self.env["res.partner"].browse(vals.get("partner_id"))
-            if poll and unit:
-                poll._check_members(unit)
-        return result
-
     def write(self, vals):
         if {"partner_id", "attendance"} & set(vals):
             self._check_not_voted()
-        if isinstance(vals.get("partner_id"), int) and vals["partner_id"]:
-            # before anything is written (access first): a refused unit
-            # changes nothing
-            self.check_access("write")
-            unit = self.env["res.partner"].browse(vals["partner_id"])
-            for poll in self.sudo().poll_id:
-                poll._check_members(unit)
+        self._check_unit_written(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -137,19 +110,30 @@ class EmulationPollVoter(models.Model):
                     )
                 )
             poll._check_members(voter.partner_id)
-            if voter.voted_round >= poll.round:
-                raise UserError(Ballot._get_voted_message(voter.partner_id, poll.round))
-            if voter.attendance == "absent" and not poll.rule_id.written_votes_allowed:
-                raise UserError(
-                    self.env._(
-                        "%(unit)s is absent and rule %(rule)s does not allow "
-                        "written votes.",
-                        unit=voter.partner_id.name,
-                        rule=poll.rule_id.name,
-                    )
-                )
+            voter._check_may_vote(poll)
         self._claim_paper()
         return True
+
+    def _check_may_vote(self, poll):
+        """The unit has not voted yet in the round of its ``poll`` (the
+        voter's, as the caller reads it), and votes in writing only if the
+        rule allows it when it is absent."""
+        self.ensure_one()
+        if self.voted_round >= poll.round:
+            raise UserError(
+                self.env["emulation.ballot"]._get_voted_message(
+                    self.partner_id, poll.round
+                )
+            )
+        if self.attendance == "absent" and not poll.rule_id.written_votes_allowed:
+            raise UserError(
+                self.env._(
+                    "%(unit)s is absent and rule %(rule)s does not allow "
+                    "written votes.",
+                    unit=self.partner_id.name,
+                    rule=poll.rule_id.name,
+                )
+            )
 
     def _claim_paper(self):
         """Flag the voters as having voted on paper in their poll's round,

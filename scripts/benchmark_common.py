@@ -44,6 +44,31 @@ def run_script(doc, add_arguments, main, odoo_options=lambda args: []):
         main(api.Environment(cr, SUPERUSER_ID, {}), args)
 
 
+def sizes_argument(sizes):
+    """The ``add_arguments`` of a benchmark measured at the sizes its command
+    line gives (``sizes`` when it gives none)."""
+    return lambda parser: parser.add_argument(
+        "sizes", nargs="*", type=int, default=list(sizes)
+    )
+
+
+def whole_numbers(**defaults):
+    """The ``add_arguments`` of a benchmark whose command line gives whole
+    numbers ``--NAME`` (``defaults[NAME]`` when it gives none)."""
+
+    def add_arguments(parser):
+        for name, default in defaults.items():
+            parser.add_argument(f"--{name}", type=int, default=default)
+
+    return add_arguments
+
+
+def run_sizes(doc, main, sizes):
+    """``run_script`` for a benchmark measured at sizes: ``main(env, sizes)``
+    with the sizes of the command line."""
+    run_script(doc, sizes_argument(sizes), lambda env, args: main(env, args.sizes))
+
+
 @contextmanager
 def throwaway(env):
     """Run on a database named *bench* only, and roll back whatever the

@@ -162,15 +162,10 @@ def main(env, units=UNITS, seats=PROPOSALS, pdf_url=None):
         )
 
 
-def _add_arguments(parser):
-    parser.add_argument("--units", type=int, default=UNITS)
-    parser.add_argument("--proposals", type=int, default=PROPOSALS)
-
-
 def _script():
     bench.run_script_printing(
         __doc__,
-        _add_arguments,
+        bench.whole_numbers(units=UNITS, proposals=PROPOSALS),
         lambda env, args, url: main(env, args.units, args.proposals, url),
     )
 

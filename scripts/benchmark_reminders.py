@@ -217,17 +217,7 @@ def main(env, sizes=SIZES):
             _run(env, count, tag)
 
 
-def _script():
-    bench.run_script(
-        __doc__,
-        lambda parser: parser.add_argument(
-            "sizes", nargs="*", type=int, default=list(SIZES)
-        ),
-        lambda env, args: main(env, args.sizes),
-    )
-
-
 if "env" in globals():  # odoo-bin shell
     main(env)  # noqa: F821
 elif __name__ == "__main__":
-    sys.exit(_script())
+    sys.exit(bench.run_sizes(__doc__, main, SIZES))

@@ -198,14 +198,10 @@ def main(env, sizes=SIZES, pdf_url=None):
         _print_ratios(min(sizes), max(sizes))
 
 
-def _add_arguments(parser):
-    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
-
-
 def _script():
     bench.run_script_printing(
         __doc__,
-        _add_arguments,
+        bench.sizes_argument(SIZES),
         lambda env, args, url: main(env, args.sizes, url),
     )
 

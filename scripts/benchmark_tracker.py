@@ -231,16 +231,10 @@ def main(env, clusters=CLUSTERS, contacts=CONTACTS, repeat=REPEAT):
         print("  load average: " + " ".join(f"{load:.1f}" for load in os.getloadavg()))
 
 
-def _add_arguments(parser):
-    parser.add_argument("--clusters", type=int, default=CLUSTERS)
-    parser.add_argument("--contacts", type=int, default=CONTACTS)
-    parser.add_argument("--repeat", type=int, default=REPEAT)
-
-
 def _script():
     bench.run_script(
         __doc__,
-        _add_arguments,
+        bench.whole_numbers(clusters=CLUSTERS, contacts=CONTACTS, repeat=REPEAT),
         lambda env, args: main(env, args.clusters, args.contacts, args.repeat),
     )
 

@@ -43,9 +43,16 @@ def _element(parent, prefix, name, **attrs):
     return node
 
 
+def _root(prefix, name, nsmap):
+    """The root element of one of the package's files, of the format's
+    version 1.2."""
+    root = etree.Element(_q(prefix, name), nsmap=nsmap)
+    root.set(_q(prefix, "version"), "1.2")
+    return root
+
+
 def _styles_xml():
-    root = etree.Element(_q("office", "document-styles"), nsmap=NS)
-    root.set(_q("office", "version"), "1.2")
+    root = _root("office", "document-styles", NS)
     styles = _element(root, "office", "styles")
     default = _element(styles, "style", "default-style", style__family="paragraph")
     _element(
@@ -83,8 +90,7 @@ def _styles_xml():
 
 
 def _content_root():
-    root = etree.Element(_q("office", "document-content"), nsmap=NS)
-    root.set(_q("office", "version"), "1.2")
+    root = _root("office", "document-content", NS)
     automatic = _element(root, "office", "automatic-styles")
     for name, (align, bold, italic, indent) in PARAGRAPH_STYLES.items():
         style = _element(
@@ -148,10 +154,7 @@ def build_odt(blocks):
                     )
                     paragraph = _element(cell, "text", "p", text__style_name=style)
                     paragraph.text = str(value if value is not None else "")
-    manifest = etree.Element(
-        _q("manifest", "manifest"), nsmap={"manifest": NS["manifest"]}
-    )
-    manifest.set(_q("manifest", "version"), "1.2")
+    manifest = _root("manifest", "manifest", {"manifest": NS["manifest"]})
     for path, media in (
         ("/", MIMETYPE),
         ("content.xml", "text/xml"),

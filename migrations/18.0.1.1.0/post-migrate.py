@@ -29,11 +29,20 @@ CRONS = {
     "ir_cron_covenant_daily": "model._cron_send_signature_reminders()",
 }
 
+# the columns a record copies from its plan, covenant or registration
+CLUSTER_YEAR = {"cluster_id": "src.cluster_id", "year": "src.year"}
+
+
+def _source(table, column):
+    """The join of a copy's source: ``table`` by the record's ``column``."""
+    return f"{table} src ON src.id = t.{column}"
+
+
 # (table, source join, copied columns)
 COPIES = [
     (
         "emulation_submission",
-        "emulation_obligation src ON src.id = t.obligation_id",
+        _source("emulation_obligation", "obligation_id"),
         {
             "plan_id": "src.plan_id",
             "cluster_id": "src.cluster_id",
@@ -43,42 +52,25 @@ COPIES = [
     ),
     (
         "emulation_obligation",
-        "emulation_plan src ON src.id = t.plan_id",
+        _source("emulation_plan", "plan_id"),
         {"cluster_id": "src.cluster_id"},
     ),
-    (
-        "emulation_event",
-        "emulation_plan src ON src.id = t.plan_id",
-        {"cluster_id": "src.cluster_id", "year": "src.year"},
-    ),
-    (
-        "emulation_covenant",
-        "emulation_plan src ON src.id = t.plan_id",
-        {"cluster_id": "src.cluster_id", "year": "src.year"},
-    ),
-    (
-        "emulation_registration",
-        "emulation_plan src ON src.id = t.plan_id",
-        {"cluster_id": "src.cluster_id", "year": "src.year"},
-    ),
+    ("emulation_event", _source("emulation_plan", "plan_id"), CLUSTER_YEAR),
+    ("emulation_covenant", _source("emulation_plan", "plan_id"), CLUSTER_YEAR),
+    ("emulation_registration", _source("emulation_plan", "plan_id"), CLUSTER_YEAR),
     (
         "emulation_covenant_signature",
-        "emulation_covenant src ON src.id = t.covenant_id",
-        {"cluster_id": "src.cluster_id", "year": "src.year"},
+        _source("emulation_covenant", "covenant_id"),
+        CLUSTER_YEAR,
     ),
     (
         "emulation_registration_line",
-        "emulation_registration src ON src.id = t.registration_id",
-        {
-            "partner_id": "src.partner_id",
-            "plan_id": "src.plan_id",
-            "cluster_id": "src.cluster_id",
-            "year": "src.year",
-        },
+        _source("emulation_registration", "registration_id"),
+        {"partner_id": "src.partner_id", "plan_id": "src.plan_id", **CLUSTER_YEAR},
     ),
     (
         "emulation_submission_round",
-        "emulation_submission src ON src.id = t.submission_id",
+        _source("emulation_submission", "submission_id"),
         {"partner_id": "src.partner_id", "cluster_id": "src.cluster_id"},
     ),
 ]

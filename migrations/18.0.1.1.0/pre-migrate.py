@@ -23,24 +23,26 @@ def _migrate_reminder_log(cr):
     ):
         if not sql.column_exists(cr, "emulation_reminder_log", column):
             sql.create_column(cr, "emulation_reminder_log", column, kind)
-    cr.execute(
-        """
-        UPDATE emulation_reminder_log l
-           SET res_model = 'emulation.submission', res_id = l.submission_id,
-               cluster_id = s.cluster_id, partner_id = s.partner_id
-          FROM emulation_submission s
-         WHERE s.id = l.submission_id AND l.res_id IS NULL
-        """
-    )
-    cr.execute(
-        """
-        UPDATE emulation_reminder_log l
-           SET res_model = 'emulation.event', res_id = l.event_id,
-               cluster_id = e.cluster_id, partner_id = e.host_id
-          FROM emulation_event e
-         WHERE e.id = l.event_id AND l.res_id IS NULL
-        """
-    )
+    # (the model a row was of, its column for it, the unit's column there)
+    for model, column, unit in (
+        ("emulation.submission", "submission_id", "partner_id"),
+        ("emulation.event", "event_id", "host_id"),
+    ):
+        cr.execute(
+            SQL(
+                """
+                UPDATE emulation_reminder_log l
+                   SET res_model = %(model)s, res_id = l.%(column)s,
+                       cluster_id = d.cluster_id, partner_id = d.%(unit)s
+                  FROM %(table)s d
+                 WHERE d.id = l.%(column)s AND l.res_id IS NULL
+                """,
+                model=model,
+                column=SQL.identifier(column),
+                unit=SQL.identifier(unit),
+                table=SQL.identifier(model.replace(".", "_")),
+            )
+        )
     for name in ("submission_offset_uniq", "event_offset_uniq"):
         cr.execute(
             SQL(
