@@ -30,6 +30,7 @@ class EmulationAwardProposal(models.Model):
     _inherit = [
         "emulation.workflow.mixin",
         "emulation.plan.bound.mixin",
+        "emulation.member.unit.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -77,14 +78,7 @@ class EmulationAwardProposal(models.Model):
         string="Activity Plan", help="The plan of the year judged."
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        domain="[('id', 'in', member_unit_ids)]",
-    )
+    partner_id = fields.Many2one(domain="[('id', 'in', member_unit_ids)]")
     member_unit_ids = fields.Many2many(related="plan_id.member_unit_ids")
     award_type_id = fields.Many2one(
         "emulation.award.type",

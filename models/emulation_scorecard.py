@@ -13,6 +13,14 @@ from .emulation_workflow_mixin import state_field
 
 OPEN_STATES = ("draft", "self_scored", "appraised", "explained", "reappraised")
 APPRAISAL_STATES = ("self_scored", "explained")
+SCORECARD_STATES = [
+    ("draft", "To Self-Score"),
+    ("self_scored", "Self-Scored"),
+    ("appraised", "Appraised"),
+    ("explained", "Explained"),
+    ("reappraised", "Appraised Again"),
+    ("agreed", "Agreed"),
+]
 
 
 def total_field(string, digits=(6, 2), **attrs):
@@ -94,14 +102,7 @@ class EmulationScorecard(models.Model):
         "emulation.criterion.template", "Criteria", readonly=True, ondelete="restrict"
     )
     state = state_field(
-        [
-            ("draft", "To Self-Score"),
-            ("self_scored", "Self-Scored"),
-            ("appraised", "Appraised"),
-            ("explained", "Explained"),
-            ("reappraised", "Appraised Again"),
-            ("agreed", "Agreed"),
-        ],
+        SCORECARD_STATES,
         "draft",
         string="Status",
         group_expand="_read_group_expand_state",

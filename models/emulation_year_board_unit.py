@@ -4,15 +4,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from .emulation_board_mixin import BOARD_DEPENDS, PROPOSAL_COUNTS, SUBMISSION_COUNTS
-
-SCORECARD_STATES = [
-    ("draft", "To Self-Score"),
-    ("self_scored", "Self-Scored"),
-    ("appraised", "Appraised"),
-    ("explained", "Explained"),
-    ("reappraised", "Appraised Again"),
-    ("agreed", "Agreed"),
-]
+from .emulation_scorecard import SCORECARD_STATES
 
 
 class EmulationYearBoardUnit(models.Model):
