@@ -47,7 +47,9 @@ class EmulationSubmissionTally(models.Model):
     _rec_name = "partner_id"
     _order = "plan_id, partner_id, state, id"
 
-    plan_id = fields.Many2one(comodel_name="emulation.plan", string="Plan", readonly=True)
+    plan_id = fields.Many2one(
+        comodel_name="emulation.plan", string="Plan", readonly=True
+    )
     cluster_id = fields.Many2one(
         comodel_name="emulation.cluster", string="Cluster", readonly=True
     )
@@ -90,7 +92,8 @@ class EmulationSubmissionTally(models.Model):
             """
         )
         cr.execute(
-            f"""
+            SQL(
+                """
             CREATE OR REPLACE FUNCTION emulation_submission_tally_count()
             RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -99,14 +102,14 @@ class EmulationSubmissionTally(models.Model):
                                 (plan_id, cluster_id, partner_id, state, count)
                     SELECT plan_id, cluster_id, partner_id, state, count(*)
                       FROM new_rows
-                     WHERE {COUNTED}
+                     WHERE %(counted)s
                   GROUP BY plan_id, cluster_id, partner_id, state;
                 ELSIF TG_OP = 'DELETE' THEN
                     INSERT INTO emulation_submission_tally
                                 (plan_id, cluster_id, partner_id, state, count)
                     SELECT plan_id, cluster_id, partner_id, state, -count(*)
                       FROM old_rows
-                     WHERE {COUNTED}
+                     WHERE %(counted)s
                   GROUP BY plan_id, cluster_id, partner_id, state;
                 ELSE
                     INSERT INTO emulation_submission_tally
@@ -131,14 +134,16 @@ class EmulationSubmissionTally(models.Model):
                                    (n.active, n.plan_id, n.cluster_id,
                                     n.partner_id, n.state)
                            ) moves
-                     WHERE {COUNTED}
+                     WHERE %(counted)s
                   GROUP BY plan_id, cluster_id, partner_id, state
                     HAVING sum(delta) <> 0;
                 END IF;
                 RETURN NULL;
             END
             $$;
-            """
+            """,
+                counted=SQL(COUNTED),
+            )
         )
         # statement triggers with transition tables: a bulk insert counts
         # once per group, not once per row
@@ -180,15 +185,18 @@ class EmulationSubmissionTally(models.Model):
         server stopped."""
         self.env.flush_all()
         self.env.cr.execute(
-            f"""
-            DELETE FROM emulation_submission_tally;
-            INSERT INTO emulation_submission_tally
-                        (plan_id, cluster_id, partner_id, state, count)
-            SELECT plan_id, cluster_id, partner_id, state, count(*)
-              FROM emulation_submission
-             WHERE {COUNTED}
-          GROUP BY plan_id, cluster_id, partner_id, state;
-            """
+            SQL(
+                """
+                DELETE FROM emulation_submission_tally;
+                INSERT INTO emulation_submission_tally
+                            (plan_id, cluster_id, partner_id, state, count)
+                SELECT plan_id, cluster_id, partner_id, state, count(*)
+                  FROM emulation_submission
+                 WHERE %s
+              GROUP BY plan_id, cluster_id, partner_id, state;
+                """,
+                SQL(COUNTED),
+            )
         )
         self.env.cr.execute("SELECT count(*) FROM emulation_submission_tally")
         rows = self.env.cr.fetchone()[0]

@@ -231,7 +231,9 @@ class TestConcurrentTally(BaseCase):
             filed.wait(timeout=60)
             try:
                 with self.registry.cursor() as cr:
-                    folds.append(self._env(cr)["emulation.submission.tally"]._cron_fold())
+                    folds.append(
+                        self._env(cr)["emulation.submission.tally"]._cron_fold()
+                    )
             finally:
                 folded.set()
 

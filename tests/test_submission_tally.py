@@ -27,9 +27,7 @@ class TestSubmissionTally(SubmissionCommon):
         groups = self.env["emulation.submission"]._read_group(
             domain or [], ["plan_id", "partner_id", "state"], ["__count"]
         )
-        return {
-            (plan.id, unit.id, state): count for plan, unit, state, count in groups
-        }
+        return {(plan.id, unit.id, state): count for plan, unit, state, count in groups}
 
     def assertTallyExact(self, msg=None):
         self.env.flush_all()
@@ -222,7 +220,8 @@ class TestSubmissionTally(SubmissionCommon):
         with self.assertQueryCount(5):
             screen = first_screen()
         self.assertTrue(
-            newcomers & self.env["res.partner"].browse(
+            newcomers
+            & self.env["res.partner"].browse(
                 [group["partner_id"][0] for group in screen[1]]
             )
         )
@@ -233,8 +232,10 @@ class TestSubmissionTally(SubmissionCommon):
         )
         action = row.action_open_submissions()
         self.assertEqual(action["res_model"], "emulation.submission")
-        opened = self.env["emulation.submission"].with_user(self.user_secretariat).search(
-            action["domain"]
+        opened = (
+            self.env["emulation.submission"]
+            .with_user(self.user_secretariat)
+            .search(action["domain"])
         )
         self.assertEqual(opened.partner_id, self.unit_member3)
         self.assertEqual(set(opened.mapped("state")), {"to_file"})
