@@ -5,7 +5,7 @@
     "summary": "Emulation clusters and blocs (Cụm, Khối thi đua): annual plans, "
     "covenants, registrations, conferences, reports and their deadlines, scoring "
     "and ranking, votes, award proposals to the council, the year rollover",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Human Resources",
     "author": "emulation_cluster developers",
     "maintainers": ["emulation-cluster"],
@@ -61,6 +61,7 @@
         "views/emulation_covenant_views.xml",
         "views/emulation_registration_views.xml",
         "views/emulation_submission_views.xml",
+        "views/emulation_submission_tally_views.xml",
         "views/emulation_rule_views.xml",
         "views/emulation_criterion_views.xml",
         "views/emulation_criterion_template_views.xml",

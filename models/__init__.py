@@ -36,6 +36,7 @@ from . import emulation_submission
 from . import emulation_submission_filing
 from . import emulation_submission_review
 from . import emulation_submission_round
+from . import emulation_submission_tally
 from . import emulation_reminder_log
 from . import ir_actions_report
 from . import mail_activity

@@ -14,6 +14,13 @@ OPEN_STATES = ("to_file", "returned")
 REVIEW_STATES = ("filed", "under_review")
 # Days a returned filing is given to be filed again when its deadline passed.
 REFILE_DAYS = 3
+SUBMISSION_STATES = [
+    ("to_file", "To File"),
+    ("filed", "Filed"),
+    ("under_review", "Under Review"),
+    ("returned", "Returned"),
+    ("accepted", "Accepted"),
+]
 
 
 class EmulationSubmission(models.Model):
@@ -90,13 +97,7 @@ class EmulationSubmission(models.Model):
         domain=[("is_company", "=", True)],
     )
     state = state_field(
-        [
-            ("to_file", "To File"),
-            ("filed", "Filed"),
-            ("under_review", "Under Review"),
-            ("returned", "Returned"),
-            ("accepted", "Accepted"),
-        ],
+        SUBMISSION_STATES,
         "to_file",
         string="Status",
         group_expand="_read_group_expand_state",
@@ -217,23 +218,10 @@ class EmulationSubmission(models.Model):
 
     @api.model
     def action_open_tracker(self):
-        """The tracker, opened on a bounded number of groups whatever the
-        number of submissions: the units of the clusters the secretariat
-        serves by status, or, for managers and the council, who read every
-        cluster, the clusters by status; each drills down from there."""
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_submission_action_tracker"
-        )
-        user = self.env.user
-        every_cluster = user.has_group("emulation_cluster.group_manager") or (
-            user.has_group("emulation_cluster.group_council")
-        )
-        action["context"] = {
-            "search_default_latest_plan": 1,
-            "pivot_row_groupby": ["cluster_id" if every_cluster else "partner_id"],
-            "pivot_column_groupby": ["state"],
-        }
-        return action
+        """The tracker (the menu's entry): the counts of the submissions
+        tally, which the database keeps as the submissions move (see
+        :class:`EmulationSubmissionTally`)."""
+        return self.env["emulation.submission.tally"]._get_tracker_action()
 
     @api.model
     def _get_latest_plans(self):

@@ -34,3 +34,5 @@ from . import test_phone
 from . import test_yearend
 from . import test_tours_yearend
 from . import test_page_numbers
+from . import test_submission_tally
+from . import test_concurrency_tally

@@ -129,3 +129,27 @@ class TestUpgradedDatabase(TransactionCase):
             [],
             "poll, ballots, voters",
         )
+
+    def test_submission_tally_counts_the_submissions(self):
+        """The tracker's tally sums, per plan, unit and status, to the
+        active submissions (filled by the upgrade to 18.0.1.6.0 in a
+        database made before, kept by the triggers since)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT * FROM (
+                   SELECT plan_id, partner_id, state, sum(count) AS counted
+                     FROM emulation_submission_tally
+                 GROUP BY plan_id, partner_id, state
+                   HAVING sum(count) <> 0
+                 ) tally
+            FULL JOIN (
+                   SELECT plan_id, partner_id, state, count(*) AS counted
+                     FROM emulation_submission
+                    WHERE active
+                 GROUP BY plan_id, partner_id, state
+                 ) submissions USING (plan_id, partner_id, state)
+             WHERE tally.counted IS DISTINCT FROM submissions.counted
+            """
+        )
+        self.assertFalse(self.env.cr.fetchall())

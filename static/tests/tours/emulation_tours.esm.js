@@ -169,8 +169,14 @@ tours.add("emulation_secretariat_reviews", {
             trigger: ".o_pivot th:contains('Sở Nội vụ Member 4 (test)')",
         },
         {
-            content: "To the list",
+            content: "To the tracker's rows",
             trigger: ".o_switch_view.o_list",
+            run: "click",
+        },
+        {
+            content: "The deputy's filings",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Deputy (test)'):contains('Đã nộp') button[name='action_open_submissions']",
             run: "click",
         },
         {
@@ -201,8 +207,14 @@ tours.add("emulation_secretariat_reviews", {
             trigger: ".alert-warning:contains('Thiếu chữ ký của thủ trưởng đơn vị.')",
         },
         {
-            content: "Back to the list",
-            trigger: ".o_breadcrumb .breadcrumb-item a",
+            content: "Back to the tracker",
+            trigger: ".o_breadcrumb .breadcrumb-item:first-child a",
+            run: "click",
+        },
+        {
+            content: "The filings of another unit",
+            trigger:
+                ".o_data_row:contains('Sở Nội vụ Member 4 (test)'):contains('Đã nộp') button[name='action_open_submissions']",
             run: "click",
         },
         {

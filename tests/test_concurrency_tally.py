@@ -1,0 +1,267 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The tracker's counts in the deadline rush: two units filing the same
+report at the same instant, each in his own transaction, both file and
+both are counted (the triggers only insert: no row is shared, no
+serialization error is logged); a fold running while a filing commits
+loses nothing. The data is committed (the transactions must see it) and
+archived at the end: run in a database of its own
+(``--test-tags emulation_concurrency``); default runs skip it."""
+
+import base64
+import threading
+import uuid
+from datetime import date
+
+from odoo import SUPERUSER_ID, Command, api
+from odoo.modules.registry import Registry
+from odoo.tests import tagged
+from odoo.tests.common import BaseCase, get_db_name, new_test_user
+
+
+@tagged("-standard", "emulation_concurrency", "post_install", "-at_install")
+class TestConcurrentTally(BaseCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def _env(self, cr, uid=SUPERUSER_ID):
+        # the registry's lock is held by the thread running the tests: give
+        # the cursor its transaction instead of looking the registry up
+        if cr.transaction is None:
+            cr.transaction = api.Transaction(self.registry)
+        return api.Environment(cr, uid, {})
+
+    def _create_data(self):
+        """A cluster of a leader and two member units, an issued plan with
+        one report due, each member's submission with its file and an
+        officer; committed."""
+        tag = uuid.uuid4().hex[:8]
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            units = env["res.partner"].create(
+                [
+                    {"name": f"Sở {name} ({tag})", "is_company": True}
+                    for name in ("Nội vụ", "Tư pháp", "Tài chính")
+                ]
+            )
+            cluster = env["emulation.cluster"].create(
+                {
+                    "name": f"Cụm Thi đua kiểm đếm {tag}",
+                    "code": f"TALLY-{tag}",
+                    "kind": "cluster",
+                    "level": "ministry",
+                    "membership_ids": [
+                        Command.create(
+                            {"partner_id": unit.id, "date_start": date(2019, 1, 1)}
+                        )
+                        for unit in units
+                    ],
+                }
+            )
+            guidance = env["emulation.document"].create(
+                {
+                    "name": f"2/HD ({tag})",
+                    "document_type": "official_letter",
+                    "date": date(2020, 1, 31),
+                    "issuer_name": "Bộ Nội vụ",
+                }
+            )
+            plan = env["emulation.plan"].create(
+                {
+                    "name": f"Kế hoạch năm 2020 ({tag})",
+                    "cluster_id": cluster.id,
+                    "year": 2020,
+                    "number": "721/KH-CTĐ",
+                    "issue_date": date(2020, 3, 26),
+                    "issue_place": "Hải Phòng",
+                    "leader_id": units[0].id,
+                    "deputy_id": units[1].id,
+                    "purpose": "<p>Thi đua.</p>",
+                    "signer_title": "GIÁM ĐỐC",
+                    "signer_name": "Nguyễn Văn Ký",
+                    "basis_ids": [
+                        Command.create(
+                            {
+                                "document_id": guidance.id,
+                                "citation_mode": "implementing",
+                            }
+                        )
+                    ],
+                    "event_ids": [
+                        Command.create(
+                            {
+                                "name": "Hội nghị tổng kết năm 2020",
+                                "date_start": "2020-12-05 01:00:00",
+                                "date_precision": "month",
+                                "is_tentative": True,
+                            }
+                        )
+                    ],
+                }
+            )
+            obligation = env["emulation.obligation"].create(
+                {
+                    "name": "Báo cáo sơ kết 6 tháng",
+                    "plan_id": plan.id,
+                    "deadline": date(2020, 6, 15),
+                }
+            )
+            plan.action_issue()
+            filings = []
+            for index, unit in enumerate(units[1:]):
+                submission = obligation.submission_ids.filtered(
+                    lambda sub, unit=unit: sub.partner_id == unit
+                )
+                officer = new_test_user(
+                    env(context=dict(env.context, no_reset_password=True)),
+                    login=f"tally_{tag}_{index}",
+                    groups="emulation_cluster.group_unit_officer",
+                )
+                officer.partner_id.parent_id = unit
+                attachment = env["ir.attachment"].create(
+                    {
+                        "name": "bao-cao.pdf",
+                        "datas": base64.b64encode(b"%PDF-1.4"),
+                        "res_model": submission._name,
+                        "res_id": submission.id,
+                    }
+                )
+                submission.write({"attachment_ids": [Command.link(attachment.id)]})
+                filings.append((officer.id, submission.id))
+            data = {
+                "units": units.ids,
+                "cluster": cluster.id,
+                "plan": plan.id,
+                "filings": filings,
+            }
+        self.addCleanup(self._archive_data, data)
+        return data
+
+    def _archive_data(self, data):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            env["emulation.submission"].browse(
+                [submission for __, submission in data["filings"]]
+            ).active = False
+            env["emulation.plan"].browse(data["plan"]).action_archive()
+            env["emulation.cluster"].browse(data["cluster"]).active = False
+            env["res.users"].browse(
+                [officer for officer, __ in data["filings"]]
+            ).active = False
+            env["res.partner"].browse(data["units"]).active = False
+
+    def _file(self, uid, submission_id, barrier, results, before_commit=None):
+        """One officer's request: read the submission (his transaction
+        begins), wait for the others, file it; ``before_commit`` waits for
+        what must happen before the request commits."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr, uid)
+            submission = env["emulation.submission"].browse(submission_id)
+            try:
+                submission.read(["state"])  # the transaction's snapshot
+                barrier.wait(timeout=30)
+                submission.action_file()
+                env.flush_all()
+                if before_commit:
+                    before_commit()
+                results.append("done")
+            except Exception as error:  # what the user would see as a crash
+                cr.rollback()
+                results.append(f"crash: {type(error).__name__}: {error}")
+
+    def _counts(self, plan_id):
+        """The tally's sums and the submissions' counts of the plan, by
+        (unit, state), in a transaction of its own."""
+        with self.registry.cursor() as cr:
+            cr.execute(
+                """
+                SELECT partner_id, state, sum(count) FROM emulation_submission_tally
+                 WHERE plan_id = %s GROUP BY partner_id, state HAVING sum(count) <> 0
+                """,
+                (plan_id,),
+            )
+            tally = {(unit, state): count for unit, state, count in cr.fetchall()}
+            cr.execute(
+                """
+                SELECT partner_id, state, count(*) FROM emulation_submission
+                 WHERE plan_id = %s AND active GROUP BY partner_id, state
+                """,
+                (plan_id,),
+            )
+            counted = {(unit, state): count for unit, state, count in cr.fetchall()}
+        return tally, counted
+
+    def test_two_units_file_the_same_report_at_once(self):
+        data = self._create_data()
+        barrier = threading.Barrier(len(data["filings"]))
+        results = []
+        threads = [
+            threading.Thread(
+                target=self._file, args=(officer, submission, barrier, results)
+            )
+            for officer, submission in data["filings"]
+        ]
+        with self.assertNoLogs("odoo", level="ERROR"):
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=120)
+        self.assertEqual(results, ["done", "done"])
+        tally, counted = self._counts(data["plan"])
+        self.assertEqual(tally, counted)
+        filers = {unit for (unit, state) in tally if state == "filed"}
+        self.assertEqual(filers, set(data["units"][1:]), "both filings counted")
+
+    def test_fold_while_a_filing_commits(self):
+        """The fold runs between a filing's counting and its commit: the
+        filing's rows, invisible to the fold, are kept; the next fold sums
+        them."""
+        data = self._create_data()
+        (officer, submission), __ = data["filings"]
+        filed, folded = threading.Event(), threading.Event()
+        results, folds = [], []
+
+        def fold_now():
+            filed.set()
+            folded.wait(timeout=60)
+
+        def fold():
+            filed.wait(timeout=60)
+            try:
+                with self.registry.cursor() as cr:
+                    folds.append(
+                        self._env(cr)["emulation.submission.tally"]._cron_fold()
+                    )
+            finally:
+                folded.set()
+
+        filing = threading.Thread(
+            target=self._file,
+            args=(officer, submission, threading.Barrier(1), results, fold_now),
+        )
+        folding = threading.Thread(target=fold)
+        with self.assertNoLogs("odoo", level="ERROR"):
+            filing.start()
+            folding.start()
+            filing.join(timeout=120)
+            folding.join(timeout=120)
+        self.assertEqual(results, ["done"])
+        self.assertEqual(len(folds), 1)
+        self.assertGreater(folds[0], 0, "the fold found groups to fold")
+        tally, counted = self._counts(data["plan"])
+        self.assertEqual(tally, counted, "nothing lost")
+        self.assertIn((data["units"][1], "filed"), tally)
+        # and folded at last, sums unchanged
+        with self.registry.cursor() as cr:
+            self._env(cr)["emulation.submission.tally"]._cron_fold()
+            cr.execute(
+                """
+                SELECT count(*) FROM emulation_submission_tally
+                 WHERE plan_id = %s GROUP BY partner_id, state HAVING count(*) > 1
+                """,
+                (data["plan"],),
+            )
+            self.assertFalse(cr.fetchall(), "one row a group")
+        self.assertEqual(self._counts(data["plan"]), (counted, counted))
