@@ -47,24 +47,18 @@ class EmulationSubmissionTally(models.Model):
     _rec_name = "partner_id"
     _order = "plan_id, partner_id, state, id"
 
-    plan_id = fields.Many2one(
-        comodel_name="emulation.plan", string="Plan", readonly=True
-    )
-    cluster_id = fields.Many2one(
-        comodel_name="emulation.cluster", string="Cluster", readonly=True
-    )
-    partner_id = fields.Many2one(
-        comodel_name="res.partner", string="Member Unit", readonly=True
-    )
+    plan_id = fields.Many2one("emulation.plan", "Plan", readonly=True)
+    cluster_id = fields.Many2one("emulation.cluster", "Cluster", readonly=True)
+    partner_id = fields.Many2one("res.partner", "Member Unit", readonly=True)
     state = fields.Selection(
-        selection=SUBMISSION_STATES,
-        string="Status",
+        SUBMISSION_STATES,
+        "Status",
         readonly=True,
         group_expand="_read_group_expand_state",
     )
-    count = fields.Integer(string="Submissions", readonly=True, aggregator="sum")
+    count = fields.Integer("Submissions", readonly=True, aggregator="sum")
     is_latest_plan = fields.Boolean(
-        string="Latest Issued Plan",
+        "Latest Issued Plan",
         compute="_compute_is_latest_plan",
         search="_search_is_latest_plan",
         help="Of the latest issued plan of its cluster.",
