@@ -38,6 +38,7 @@ class EmulationSubmission(models.Model):
     _description = "Submission"
     _inherit = [
         "emulation.workflow.mixin",
+        "emulation.member.unit.mixin",
         "emulation.my.unit.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -87,15 +88,7 @@ class EmulationSubmission(models.Model):
     )
     kind = fields.Selection(related="obligation_id.kind", store=True)
     deadline = fields.Date(related="obligation_id.deadline", store=True, index=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Member Unit",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        readonly=True,
-        domain=[("is_company", "=", True)],
-    )
+    partner_id = fields.Many2one(readonly=True, domain=[("is_company", "=", True)])
     state = state_field(
         SUBMISSION_STATES,
         "to_file",

@@ -110,18 +110,16 @@ class EmulationSubmissionTally(models.Model):
                                 (plan_id, cluster_id, partner_id, state, count)
                     SELECT plan_id, cluster_id, partner_id, state, sum(delta)
                       FROM (
-                            SELECT o.plan_id, o.cluster_id, o.partner_id,
-                                   o.state, -1 AS delta, o.active
+                            -- a moved submission: -1 where it was, +1 where it is
+                            SELECT m.*
                               FROM old_rows o JOIN new_rows n ON n.id = o.id
-                             WHERE (o.active, o.plan_id, o.cluster_id,
-                                    o.partner_id, o.state)
-                                   IS DISTINCT FROM
-                                   (n.active, n.plan_id, n.cluster_id,
-                                    n.partner_id, n.state)
-                         UNION ALL
-                            SELECT n.plan_id, n.cluster_id, n.partner_id,
-                                   n.state, 1 AS delta, n.active
-                              FROM old_rows o JOIN new_rows n ON n.id = o.id
+                             CROSS JOIN LATERAL (VALUES
+                                   (o.plan_id, o.cluster_id, o.partner_id,
+                                    o.state, o.active, -1),
+                                   (n.plan_id, n.cluster_id, n.partner_id,
+                                    n.state, n.active, 1)
+                                   ) AS m(plan_id, cluster_id, partner_id,
+                                          state, active, delta)
                              WHERE (o.active, o.plan_id, o.cluster_id,
                                     o.partner_id, o.state)
                                    IS DISTINCT FROM
