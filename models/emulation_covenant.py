@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import ONE_YEAR, shift_title_years
+from .emulation_plan_bound_mixin import PLAN_DOCUMENT_INHERIT
 from .emulation_plan_workflow import LEADER_PARTICULARS
 from .emulation_workflow_mixin import state_field
 
@@ -21,13 +22,7 @@ class EmulationCovenant(models.Model):
 
     _name = "emulation.covenant"
     _description = "Emulation Covenant"
-    _inherit = [
-        "emulation.workflow.mixin",
-        "emulation.plan.bound.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-        "emulation.official.document.mixin",
-    ]
+    _inherit = PLAN_DOCUMENT_INHERIT
     _order = "year desc, cluster_id, id desc"
 
     _edit_groups = {
@@ -315,15 +310,15 @@ class EmulationCovenant(models.Model):
         self._check_has_clauses()
         today = fields.Date.context_today(self)
         self._write_transition({"state": "consultation", "date_opinions_asked": today})
-        for covenant in self:
-            members = covenant.cluster_id._get_members_at(today)
-            covenant.message_post(
-                body=self.env._(
-                    "Opinions asked from the member units: %(units)s.",
-                    units=", ".join(members.mapped("name")),
+        self._post_each(
+            lambda covenant: self.env._(
+                "Opinions asked from the member units: %(units)s.",
+                units=", ".join(
+                    covenant.cluster_id._get_members_at(today).mapped("name")
                 ),
-                subtype_xmlid="mail.mt_note",
-            )
+            ),
+            "mail.mt_note",
+        )
         return True
 
     def action_reset_to_draft(self):
@@ -389,12 +384,12 @@ class EmulationCovenant(models.Model):
                         ),
                     }
                 )
-                covenant.message_post(
-                    body=self.env._(
-                        "Every member unit signed: the covenant is in force."
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+            complete._post_each(
+                lambda covenant: self.env._(
+                    "Every member unit signed: the covenant is in force."
+                ),
+                "mail.mt_note",
+            )
         return complete
 
     def action_close(self):
