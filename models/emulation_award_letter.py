@@ -229,22 +229,16 @@ class EmulationAwardLetter(models.Model):
         symbol = cluster._get_plan_symbol()
         symbol = "TTr-" + (symbol.split("-", 1)[1] if "-" in symbol else symbol)
         code = f"emulation.award.letter.cluster.{cluster.id}"
-        Sequence = self.env["ir.sequence"].sudo()
-        sequence = Sequence.search([("code", "=", code)], limit=1)
+        sequence = self.env["ir.sequence"].sudo().search([("code", "=", code)], limit=1)
         if not sequence:
-            sequence = Sequence.create(
-                {
-                    "name": self.env._(
-                        "Submission letters of %(cluster)s",
-                        cluster=cluster.display_name,
-                    ),
-                    "code": code,
-                    "implementation": "no_gap",
-                    "use_date_range": True,
-                    # Decree 30 writes the numbers below 10 as 01, 02…
-                    "padding": 2,
-                    "suffix": "/" + symbol.replace("%", "%%"),
-                }
+            sequence = cluster._create_yearly_sequence(
+                self.env._(
+                    "Submission letters of %(cluster)s", cluster=cluster.display_name
+                ),
+                code,
+                # Decree 30 writes the numbers below 10 as 01, 02…
+                2,
+                "/" + symbol.replace("%", "%%"),
             )
         # a letter is numbered in the year it is sent: the one after the year judged
         return sequence.next_by_id(sequence_date=date(self.year + 1, 1, 1))

@@ -242,26 +242,36 @@ class EmulationCluster(models.Model):
         sequence = self.sudo().plan_sequence_id
         suffix = "/" + self._get_plan_symbol().replace("%", "%%")
         if not sequence:
-            sequence = (
-                self.env["ir.sequence"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._(
-                            "Plans of %(cluster)s", cluster=self.display_name
-                        ),
-                        "code": f"emulation.plan.cluster.{self.id}",
-                        "implementation": "no_gap",
-                        "use_date_range": True,
-                        "padding": 0,
-                        "suffix": suffix,
-                    }
-                )
+            sequence = self._create_yearly_sequence(
+                self.env._("Plans of %(cluster)s", cluster=self.display_name),
+                f"emulation.plan.cluster.{self.id}",
+                0,
+                suffix,
             )
             self.sudo().plan_sequence_id = sequence.id
         elif sequence.suffix != suffix:
             sequence.suffix = suffix
         return sequence.next_by_id(sequence_date=date(year, 1, 1))
+
+    def _create_yearly_sequence(self, name, code, padding, suffix):
+        """A gapless numbering of the cluster (sudo), one counter per year
+        (date range), each number followed by ``suffix`` ("/KH-CTĐ"...,
+        ``%`` already doubled): the plans' and the submission letters'
+        numberings are made alike."""
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "code": code,
+                    "implementation": "no_gap",
+                    "use_date_range": True,
+                    "padding": padding,
+                    "suffix": suffix,
+                }
+            )
+        )
 
     def action_view_plans(self):
         self.ensure_one()
