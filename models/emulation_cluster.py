@@ -275,41 +275,38 @@ class EmulationCluster(models.Model):
 
     def action_view_plans(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_plan_action"
+        return self._open(
+            "emulation_cluster.emulation_plan_action",
+            [("cluster_id", "=", self.id)],
+            {"default_cluster_id": self.id},
         )
-        action["domain"] = [("cluster_id", "=", self.id)]
-        action["context"] = {"default_cluster_id": self.id}
-        return action
 
     def action_view_criterion_templates(self):
         """The cluster's criteria templates; a new one is the cluster's,
         set by its regulation, valid from its date."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_criterion_template_action"
+        return self._open(
+            "emulation_cluster.emulation_criterion_template_action",
+            [("cluster_id", "=", self.id), ("plan_id", "=", False)],
+            {
+                "default_cluster_id": self.id,
+                "default_document_id": self.regulation_id.id,
+                "default_date_from": self.regulation_id.date,
+            },
         )
-        action["domain"] = [("cluster_id", "=", self.id), ("plan_id", "=", False)]
-        action["context"] = {
-            "default_cluster_id": self.id,
-            "default_document_id": self.regulation_id.id,
-            "default_date_from": self.regulation_id.date,
-        }
-        return action
 
     def action_view_rules(self):
         """The cluster's own rules; a new one is the cluster's, set by its
         regulation, until the manager says otherwise."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_rule_action"
+        return self._open(
+            "emulation_cluster.emulation_rule_action",
+            [("scope", "=", "cluster"), ("cluster_id", "=", self.id)],
+            {
+                "search_default_group_rule_type": 1,
+                "default_scope": "cluster",
+                "default_cluster_id": self.id,
+                "default_document_id": self.regulation_id.id,
+                "default_date_from": self.regulation_id.date,
+            },
         )
-        action["domain"] = [("scope", "=", "cluster"), ("cluster_id", "=", self.id)]
-        action["context"] = {
-            "search_default_group_rule_type": 1,
-            "default_scope": "cluster",
-            "default_cluster_id": self.id,
-            "default_document_id": self.regulation_id.id,
-            "default_date_from": self.regulation_id.date,
-        }
-        return action

@@ -235,21 +235,19 @@ class EmulationCovenant(models.Model):
     def action_view_signatures(self):
         """Every signature line of the covenant, signed or not."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_covenant_signature_action"
+        return self._open(
+            "emulation_cluster.emulation_covenant_signature_action",
+            [("covenant_id", "=", self.id)],
+            {"search_default_groupby_state": 1},
         )
-        action["domain"] = [("covenant_id", "=", self.id)]
-        action["context"] = {"search_default_groupby_state": 1}
-        return action
 
     def action_view_registrations(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_registration_action"
+        return self._open(
+            "emulation_cluster.emulation_registration_action",
+            [("plan_id", "=", self.plan_id.id)],
+            {"default_plan_id": self.plan_id.id},
         )
-        action["domain"] = [("plan_id", "=", self.plan_id.id)]
-        action["context"] = {"default_plan_id": self.plan_id.id}
-        return action
 
     @api.constrains("plan_id", "active")
     def _check_one_per_plan(self):
