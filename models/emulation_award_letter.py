@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.common import dialog_action
+from .emulation_plan_bound_mixin import PLAN_DOCUMENT_INHERIT
 from .emulation_workflow_mixin import state_field
 
 # what a letter takes from its plan unless given: the issuing body, the
@@ -37,13 +38,7 @@ class EmulationAwardLetter(models.Model):
 
     _name = "emulation.award.letter"
     _description = "Submission Letter"
-    _inherit = [
-        "emulation.workflow.mixin",
-        "emulation.plan.bound.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-        "emulation.official.document.mixin",
-    ]
+    _inherit = PLAN_DOCUMENT_INHERIT
     _order = "year desc, issue_date desc, id desc"
 
     _edit_groups = {
@@ -234,22 +229,16 @@ class EmulationAwardLetter(models.Model):
         symbol = cluster._get_plan_symbol()
         symbol = "TTr-" + (symbol.split("-", 1)[1] if "-" in symbol else symbol)
         code = f"emulation.award.letter.cluster.{cluster.id}"
-        Sequence = self.env["ir.sequence"].sudo()
-        sequence = Sequence.search([("code", "=", code)], limit=1)
+        sequence = self.env["ir.sequence"].sudo().search([("code", "=", code)], limit=1)
         if not sequence:
-            sequence = Sequence.create(
-                {
-                    "name": self.env._(
-                        "Submission letters of %(cluster)s",
-                        cluster=cluster.display_name,
-                    ),
-                    "code": code,
-                    "implementation": "no_gap",
-                    "use_date_range": True,
-                    # Decree 30 writes the numbers below 10 as 01, 02…
-                    "padding": 2,
-                    "suffix": "/" + symbol.replace("%", "%%"),
-                }
+            sequence = cluster._create_yearly_sequence(
+                self.env._(
+                    "Submission letters of %(cluster)s", cluster=cluster.display_name
+                ),
+                code,
+                # Decree 30 writes the numbers below 10 as 01, 02…
+                2,
+                "/" + symbol.replace("%", "%%"),
             )
         # a letter is numbered in the year it is sent: the one after the year judged
         return sequence.next_by_id(sequence_date=date(self.year + 1, 1, 1))
@@ -286,31 +275,29 @@ class EmulationAwardLetter(models.Model):
         proposals = self.proposal_ids
         proposals._write_transition({"state": "draft", "submit_date": False})
         self._write_transition({"state": "draft", "submit_date": False})
-        for letter in self:
-            letter.message_post(
-                body=Markup("<p>%s</p><p>%s</p>")
-                % (
-                    self.env._(
-                        "Recalled from the council before its decision, with its "
-                        "%(count)s proposals; it can be corrected and sent again.",
-                        count=len(letter.proposal_ids),
-                    ),
-                    reason,
+        self._post_each(
+            lambda letter: Markup("<p>%s</p><p>%s</p>")
+            % (
+                self.env._(
+                    "Recalled from the council before its decision, with its "
+                    "%(count)s proposals; it can be corrected and sent again.",
+                    count=len(letter.proposal_ids),
                 ),
-                subtype_xmlid="mail.mt_note",
-            )
-        for proposal in proposals:
-            proposal.message_post(
-                body=Markup("<p>%s</p><p>%s</p>")
-                % (
-                    self.env._(
-                        "Recalled from the council with the letter %(letter)s.",
-                        letter=proposal.letter_id.display_name,
-                    ),
-                    reason,
+                reason,
+            ),
+            "mail.mt_note",
+        )
+        proposals._post_each(
+            lambda proposal: Markup("<p>%s</p><p>%s</p>")
+            % (
+                self.env._(
+                    "Recalled from the council with the letter %(letter)s.",
+                    letter=proposal.letter_id.display_name,
                 ),
-                subtype_xmlid="mail.mt_note",
-            )
+                reason,
+            ),
+            "mail.mt_note",
+        )
         return True
 
     def _check_recall(self):

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import format_vn_short_date
+from .emulation_award_type import award_type_field
+from .emulation_plan_bound_mixin import PLAN_UNIT_RECORD_INHERIT
 from .emulation_workflow_mixin import state_field
 
 PROPOSAL_STATES = [
@@ -27,13 +29,7 @@ class EmulationAwardProposal(models.Model):
 
     _name = "emulation.award.proposal"
     _description = "Award Proposal"
-    _inherit = [
-        "emulation.workflow.mixin",
-        "emulation.plan.bound.mixin",
-        "emulation.member.unit.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-    ]
+    _inherit = PLAN_UNIT_RECORD_INHERIT
     _order = "year desc, letter_id, sequence, id"
 
     _edit_groups = {
@@ -80,13 +76,7 @@ class EmulationAwardProposal(models.Model):
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     partner_id = fields.Many2one(domain="[('id', 'in', member_unit_ids)]")
     member_unit_ids = fields.Many2many(related="plan_id.member_unit_ids")
-    award_type_id = fields.Many2one(
-        "emulation.award.type",
-        "Award Type",
-        required=True,
-        ondelete="restrict",
-        index=True,
-    )
+    award_type_id = award_type_field(index=True)
     beneficiary = fields.Selection(related="award_type_id.beneficiary", store=True)
     individual_name = fields.Char(
         "Individual", help="Full name of the person, for an individual award."

@@ -32,14 +32,13 @@ class EmulationAwardProposalCouncil(models.Model):
         for name in ("score_total", "rank"):
             self.env.add_to_compute(self._fields[name], self)
         self._write_transition({"state": "submitted", "submit_date": on_date})
-        for proposal in self:
-            proposal.message_post(
-                body=self.env._(
-                    "Submitted to the council with the letter %(letter)s.",
-                    letter=proposal.letter_id.number,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+        self._post_each(
+            lambda proposal: self.env._(
+                "Submitted to the council with the letter %(letter)s.",
+                letter=proposal.letter_id.number,
+            ),
+            "mail.mt_note",
+        )
         return True
 
     def action_open_submit_wizard(self):

@@ -5,6 +5,19 @@ from odoo import Command, api, fields, models
 from ..tools.common import ORGANISING_LEVELS
 
 
+def award_type_field(**attrs):
+    """The award type a proposal, an award rule or a quota line is of:
+    required, and an award type in use cannot be deleted (``attrs``: the
+    field's own, e.g. its index)."""
+    return fields.Many2one(
+        "emulation.award.type",
+        "Award Type",
+        required=True,
+        ondelete="restrict",
+        **attrs,
+    )
+
+
 class EmulationAwardType(models.Model):
     """An emulation title (danh hiệu) or an award form (hình thức khen
     thưởng) a cluster nominates units for: the Government emulation flag,

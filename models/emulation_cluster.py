@@ -242,64 +242,71 @@ class EmulationCluster(models.Model):
         sequence = self.sudo().plan_sequence_id
         suffix = "/" + self._get_plan_symbol().replace("%", "%%")
         if not sequence:
-            sequence = (
-                self.env["ir.sequence"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._(
-                            "Plans of %(cluster)s", cluster=self.display_name
-                        ),
-                        "code": f"emulation.plan.cluster.{self.id}",
-                        "implementation": "no_gap",
-                        "use_date_range": True,
-                        "padding": 0,
-                        "suffix": suffix,
-                    }
-                )
+            sequence = self._create_yearly_sequence(
+                self.env._("Plans of %(cluster)s", cluster=self.display_name),
+                f"emulation.plan.cluster.{self.id}",
+                0,
+                suffix,
             )
             self.sudo().plan_sequence_id = sequence.id
         elif sequence.suffix != suffix:
             sequence.suffix = suffix
         return sequence.next_by_id(sequence_date=date(year, 1, 1))
 
+    def _create_yearly_sequence(self, name, code, padding, suffix):
+        """A gapless numbering of the cluster (sudo), one counter per year
+        (date range), each number followed by ``suffix`` ("/KH-CTĐ"...,
+        ``%`` already doubled): the plans' and the submission letters'
+        numberings are made alike."""
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "code": code,
+                    "implementation": "no_gap",
+                    "use_date_range": True,
+                    "padding": padding,
+                    "suffix": suffix,
+                }
+            )
+        )
+
     def action_view_plans(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_plan_action"
+        return self._open(
+            "emulation_cluster.emulation_plan_action",
+            [("cluster_id", "=", self.id)],
+            {"default_cluster_id": self.id},
         )
-        action["domain"] = [("cluster_id", "=", self.id)]
-        action["context"] = {"default_cluster_id": self.id}
-        return action
 
     def action_view_criterion_templates(self):
         """The cluster's criteria templates; a new one is the cluster's,
         set by its regulation, valid from its date."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_criterion_template_action"
+        return self._open(
+            "emulation_cluster.emulation_criterion_template_action",
+            [("cluster_id", "=", self.id), ("plan_id", "=", False)],
+            {
+                "default_cluster_id": self.id,
+                "default_document_id": self.regulation_id.id,
+                "default_date_from": self.regulation_id.date,
+            },
         )
-        action["domain"] = [("cluster_id", "=", self.id), ("plan_id", "=", False)]
-        action["context"] = {
-            "default_cluster_id": self.id,
-            "default_document_id": self.regulation_id.id,
-            "default_date_from": self.regulation_id.date,
-        }
-        return action
 
     def action_view_rules(self):
         """The cluster's own rules; a new one is the cluster's, set by its
         regulation, until the manager says otherwise."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_rule_action"
+        return self._open(
+            "emulation_cluster.emulation_rule_action",
+            [("scope", "=", "cluster"), ("cluster_id", "=", self.id)],
+            {
+                "search_default_group_rule_type": 1,
+                "default_scope": "cluster",
+                "default_cluster_id": self.id,
+                "default_document_id": self.regulation_id.id,
+                "default_date_from": self.regulation_id.date,
+            },
         )
-        action["domain"] = [("scope", "=", "cluster"), ("cluster_id", "=", self.id)]
-        action["context"] = {
-            "search_default_group_rule_type": 1,
-            "default_scope": "cluster",
-            "default_cluster_id": self.id,
-            "default_document_id": self.regulation_id.id,
-            "default_date_from": self.regulation_id.date,
-        }
-        return action

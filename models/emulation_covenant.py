@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import ONE_YEAR, shift_title_years
+from .emulation_plan_bound_mixin import PLAN_DOCUMENT_INHERIT
 from .emulation_plan_workflow import LEADER_PARTICULARS
 from .emulation_workflow_mixin import state_field
 
@@ -21,13 +22,7 @@ class EmulationCovenant(models.Model):
 
     _name = "emulation.covenant"
     _description = "Emulation Covenant"
-    _inherit = [
-        "emulation.workflow.mixin",
-        "emulation.plan.bound.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-        "emulation.official.document.mixin",
-    ]
+    _inherit = PLAN_DOCUMENT_INHERIT
     _order = "year desc, cluster_id, id desc"
 
     _edit_groups = {
@@ -240,21 +235,19 @@ class EmulationCovenant(models.Model):
     def action_view_signatures(self):
         """Every signature line of the covenant, signed or not."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_covenant_signature_action"
+        return self._open(
+            "emulation_cluster.emulation_covenant_signature_action",
+            [("covenant_id", "=", self.id)],
+            {"search_default_groupby_state": 1},
         )
-        action["domain"] = [("covenant_id", "=", self.id)]
-        action["context"] = {"search_default_groupby_state": 1}
-        return action
 
     def action_view_registrations(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_registration_action"
+        return self._open(
+            "emulation_cluster.emulation_registration_action",
+            [("plan_id", "=", self.plan_id.id)],
+            {"default_plan_id": self.plan_id.id},
         )
-        action["domain"] = [("plan_id", "=", self.plan_id.id)]
-        action["context"] = {"default_plan_id": self.plan_id.id}
-        return action
 
     @api.constrains("plan_id", "active")
     def _check_one_per_plan(self):
@@ -315,15 +308,15 @@ class EmulationCovenant(models.Model):
         self._check_has_clauses()
         today = fields.Date.context_today(self)
         self._write_transition({"state": "consultation", "date_opinions_asked": today})
-        for covenant in self:
-            members = covenant.cluster_id._get_members_at(today)
-            covenant.message_post(
-                body=self.env._(
-                    "Opinions asked from the member units: %(units)s.",
-                    units=", ".join(members.mapped("name")),
+        self._post_each(
+            lambda covenant: self.env._(
+                "Opinions asked from the member units: %(units)s.",
+                units=", ".join(
+                    covenant.cluster_id._get_members_at(today).mapped("name")
                 ),
-                subtype_xmlid="mail.mt_note",
-            )
+            ),
+            "mail.mt_note",
+        )
         return True
 
     def action_reset_to_draft(self):
@@ -389,12 +382,12 @@ class EmulationCovenant(models.Model):
                         ),
                     }
                 )
-                covenant.message_post(
-                    body=self.env._(
-                        "Every member unit signed: the covenant is in force."
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+            complete._post_each(
+                lambda covenant: self.env._(
+                    "Every member unit signed: the covenant is in force."
+                ),
+                "mail.mt_note",
+            )
         return complete
 
     def action_close(self):

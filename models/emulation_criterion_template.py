@@ -259,10 +259,10 @@ class EmulationCriterionTemplate(models.Model):
     def action_open_criteria(self):
         """The criteria of this template, where they are imported too."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_criterion_action"
+        action = self._open(
+            "emulation_cluster.emulation_criterion_action",
+            [("template_id", "=", self.id)],
+            {"default_template_id": self.id, "active_test": False},
         )
-        action["domain"] = [("template_id", "=", self.id)]
-        action["context"] = {"default_template_id": self.id, "active_test": False}
         action["name"] = self.display_name
         return action

@@ -355,21 +355,19 @@ class EmulationEvent(models.Model):
 
     def action_view_polls(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_poll_action"
+        return self._open(
+            "emulation_cluster.emulation_poll_action",
+            [("event_id", "=", self.id)],
+            {"default_event_id": self.id},
         )
-        action["domain"] = [("event_id", "=", self.id)]
-        action["context"] = {"default_event_id": self.id}
-        return action
 
     def action_view_proposals(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_award_proposal_action"
+        return self._open(
+            "emulation_cluster.emulation_award_proposal_action",
+            [("poll_id.event_id", "=", self.id)],
+            {"create": False},
         )
-        action["domain"] = [("poll_id.event_id", "=", self.id)]
-        action["context"] = {"create": False}
-        return action
 
     def action_print_minutes(self):
         """The review meeting minutes of the conference's polls."""

@@ -125,12 +125,6 @@ class EmulationPlanNavigation(models.Model):
         self.check_access("read")
         return self._get_form_view_action(target="current")
 
-    def _open(self, xmlid, domain, context=None):
-        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
-        action["domain"] = domain
-        action["context"] = context or {}
-        return action
-
     def action_view_events(self):
         """The plan's activities, its calendar opening on the plan's year."""
         self.ensure_one()
@@ -200,13 +194,12 @@ class EmulationPlanNavigation(models.Model):
 
     def action_view_submissions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_submission_action_tracker"
-        )
-        action["domain"] = [("plan_id", "=", self.id)]
         # one plan: who filed what, unit by unit and obligation by obligation
-        action["context"] = {
-            "pivot_row_groupby": ["partner_id"],
-            "pivot_column_groupby": ["obligation_id", "state"],
-        }
-        return action
+        return self._open(
+            "emulation_cluster.emulation_submission_action_tracker",
+            [("plan_id", "=", self.id)],
+            {
+                "pivot_row_groupby": ["partner_id"],
+                "pivot_column_groupby": ["obligation_id", "state"],
+            },
+        )

@@ -378,12 +378,11 @@ class EmulationPoll(models.Model):
 
     def action_view_proposals(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "emulation_cluster.emulation_award_proposal_action"
+        return self._open(
+            "emulation_cluster.emulation_award_proposal_action",
+            [("poll_id", "=", self.id)],
+            {"default_poll_id": self.id, "create": False},
         )
-        action["domain"] = [("poll_id", "=", self.id)]
-        action["context"] = {"default_poll_id": self.id, "create": False}
-        return action
 
     def action_enter_paper_ballot(self):
         """The ballot form for a paper ballot (the counting committee, the

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import CHANNEL_SELECTION
+from .emulation_plan_bound_mixin import PLAN_UNIT_RECORD_INHERIT
 from .emulation_workflow_mixin import state_field
 
 REGISTRATION_STATES = [
@@ -21,13 +22,7 @@ class EmulationRegistration(models.Model):
 
     _name = "emulation.registration"
     _description = "Emulation Registration"
-    _inherit = [
-        "emulation.workflow.mixin",
-        "emulation.plan.bound.mixin",
-        "emulation.member.unit.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-    ]
+    _inherit = PLAN_UNIT_RECORD_INHERIT
     _order = "year desc, plan_id, partner_id, id"
     _rec_names_search = ["partner_id", "plan_id"]
 

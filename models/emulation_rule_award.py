@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
+from .emulation_award_type import award_type_field
 from .emulation_reminder_log import CRON_BATCH_SIZE
 
 # The days of each month in a leap year.
@@ -41,13 +42,7 @@ class EmulationRuleAward(models.Model):
         }
     }
 
-    award_type_id = fields.Many2one(
-        "emulation.award.type",
-        "Award Type",
-        required=True,
-        ondelete="restrict",
-        index=True,
-    )
+    award_type_id = award_type_field(index=True)
     quota_percent = fields.Float(
         "Quota (% of Cluster Leaders)",
         digits=(5, 2),

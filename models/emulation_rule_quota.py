@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .emulation_award_type import award_type_field
+
 
 class EmulationRuleQuota(models.Model):
     """How many units a cluster may propose for an award type in a year
@@ -21,9 +23,7 @@ class EmulationRuleQuota(models.Model):
         }
     }
 
-    award_type_id = fields.Many2one(
-        "emulation.award.type", "Award Type", required=True, ondelete="restrict"
-    )
+    award_type_id = award_type_field()
     max_count = fields.Integer("Units at Most", default=1)
     required_classification = fields.Selection(
         [

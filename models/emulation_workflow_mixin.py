@@ -189,6 +189,16 @@ class EmulationWorkflowMixin(models.AbstractModel):
             **attrs,
         }
 
+    def _open(self, xmlid, domain, context=None):
+        """The window action ``xmlid`` narrowed to ``domain``, with
+        ``context`` (its defaults...) instead of its own: the buttons that
+        open a record's related records (a plan's, a cluster's, a
+        covenant's...) all wrote it."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = domain
+        action["context"] = context or {}
+        return action
+
     def _close_activities(self, xmlids, feedback):
         """Mark done the automated activities of these types, whoever they
         are assigned to: the transition that makes them pointless was
