@@ -11,12 +11,13 @@ archived at the end: run in a database of its own
 import base64
 import threading
 import uuid
-from datetime import date
 
 from odoo import SUPERUSER_ID, Command, api
 from odoo.modules.registry import Registry
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase, get_db_name, new_test_user
+
+from .concurrency_common import create_issued_plan
 
 
 @tagged("-standard", "emulation_concurrency", "post_install", "-at_install")
@@ -40,75 +41,15 @@ class TestConcurrentTally(BaseCase):
         tag = uuid.uuid4().hex[:8]
         with self.registry.cursor() as cr:
             env = self._env(cr)
-            units = env["res.partner"].create(
-                [
-                    {"name": f"Sở {name} ({tag})", "is_company": True}
-                    for name in ("Nội vụ", "Tư pháp", "Tài chính")
-                ]
+            units, cluster, plan, obligation = create_issued_plan(
+                env,
+                tag,
+                ("Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính"),
+                "Cụm Thi đua kiểm đếm",
+                "TALLY",
+                "2/HD",
+                "721/KH-CTĐ",
             )
-            cluster = env["emulation.cluster"].create(
-                {
-                    "name": f"Cụm Thi đua kiểm đếm {tag}",
-                    "code": f"TALLY-{tag}",
-                    "kind": "cluster",
-                    "level": "ministry",
-                    "membership_ids": [
-                        Command.create(
-                            {"partner_id": unit.id, "date_start": date(2019, 1, 1)}
-                        )
-                        for unit in units
-                    ],
-                }
-            )
-            guidance = env["emulation.document"].create(
-                {
-                    "name": f"2/HD ({tag})",
-                    "document_type": "official_letter",
-                    "date": date(2020, 1, 31),
-                    "issuer_name": "Bộ Nội vụ",
-                }
-            )
-            plan = env["emulation.plan"].create(
-                {
-                    "name": f"Kế hoạch năm 2020 ({tag})",
-                    "cluster_id": cluster.id,
-                    "year": 2020,
-                    "number": "721/KH-CTĐ",
-                    "issue_date": date(2020, 3, 26),
-                    "issue_place": "Hải Phòng",
-                    "leader_id": units[0].id,
-                    "deputy_id": units[1].id,
-                    "purpose": "<p>Thi đua.</p>",
-                    "signer_title": "GIÁM ĐỐC",
-                    "signer_name": "Nguyễn Văn Ký",
-                    "basis_ids": [
-                        Command.create(
-                            {
-                                "document_id": guidance.id,
-                                "citation_mode": "implementing",
-                            }
-                        )
-                    ],
-                    "event_ids": [
-                        Command.create(
-                            {
-                                "name": "Hội nghị tổng kết năm 2020",
-                                "date_start": "2020-12-05 01:00:00",
-                                "date_precision": "month",
-                                "is_tentative": True,
-                            }
-                        )
-                    ],
-                }
-            )
-            obligation = env["emulation.obligation"].create(
-                {
-                    "name": "Báo cáo sơ kết 6 tháng",
-                    "plan_id": plan.id,
-                    "deadline": date(2020, 6, 15),
-                }
-            )
-            plan.action_issue()
             filings = []
             for index, unit in enumerate(units[1:]):
                 submission = obligation.submission_ids.filtered(
