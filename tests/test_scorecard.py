@@ -283,11 +283,10 @@ class TestScorecard(ScorecardCommon):
         )
         self.assertEqual(asked.user_id, self.user_secretariat)
         self.assertIn(self.unit_member3.name, asked.summary)
-        # by the self-scoring deadline (today once it has passed)
-        self.assertEqual(
-            asked.date_deadline,
-            max(self.obligation.deadline, fields.Date.context_today(asked)),
-        )
+        # by the self-scoring deadline (today once it has passed), today
+        # being the secretariat's, who made the scorecards: in its time zone
+        today = fields.Date.context_today(card.with_user(self.user_secretariat))
+        self.assertEqual(asked.date_deadline, max(self.obligation.deadline, today))
         with self.assertRaisesRegex(UserError, "I.2"):
             card.action_submit_self_scores()
         self._set_targets(self.card_officer)
