@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.common import dialog_action
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_plan_bound_mixin import PLAN_DOCUMENT_INHERIT
 from .emulation_workflow_mixin import state_field
 
@@ -58,7 +59,7 @@ class EmulationAwardLetter(models.Model):
             ),
             "roles": {"secretariat": ("draft",)},
         },
-        "archive": {"fields": ("active",), "roles": {"manager": None}},
+        "archive": archive_group("manager"),
     }
     _edit_create_fields = ("plan_id",)
     _edit_create_roles = ("secretariat",)
@@ -72,7 +73,6 @@ class EmulationAwardLetter(models.Model):
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     state = state_field(
         [("draft", "Draft"), ("submitted", "Submitted to the Council")],
-        "draft",
         string="Status",
     )
     addressee = fields.Char(

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import format_vn_short_date
 from .emulation_award_type import award_type_field
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_plan_bound_mixin import PLAN_UNIT_RECORD_INHERIT
 from .emulation_workflow_mixin import state_field
 
@@ -54,7 +55,7 @@ class EmulationAwardProposal(models.Model):
             ),
             "roles": {"council": ("submitted",)},
         },
-        "archive": {"fields": ("active",), "roles": {"manager": None}},
+        "archive": archive_group("manager"),
     }
     _edit_create_fields = ("plan_id", "partner_id", "award_type_id", "poll_id")
     _edit_create_roles = ("secretariat",)
@@ -122,7 +123,6 @@ class EmulationAwardProposal(models.Model):
     )
     state = state_field(
         PROPOSAL_STATES,
-        "draft",
         string="Status",
     )
     outcome = fields.Selection(

@@ -4,12 +4,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-PLAN_STATES = [
-    ("draft", "Draft"),
-    ("consultation", "Consultation"),
-    ("issued", "Issued"),
-    ("closed", "Closed"),
-]
+from .emulation_plan import PLAN_STATES
 
 # counts of the year's records, per plan, in one row each: the same
 # conditions as BOARD_COUNTS below

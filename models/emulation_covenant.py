@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import ONE_YEAR, shift_title_years
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_plan_bound_mixin import PLAN_DOCUMENT_INHERIT
 from .emulation_plan_workflow import LEADER_PARTICULARS
 from .emulation_workflow_mixin import state_field
@@ -57,7 +58,7 @@ class EmulationCovenant(models.Model):
             "fields": ("registration_deadline", "user_id", "note"),
             "roles": {"secretariat": OPEN_STATES},
         },
-        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+        "archive": archive_group("secretariat"),
     }
     _edit_create_fields = ("plan_id",)
     _edit_create_roles = ("secretariat",)
@@ -84,7 +85,6 @@ class EmulationCovenant(models.Model):
             ("in_force", "In Force"),
             ("closed", "Closed"),
         ],
-        "draft",
     )
     user_id = fields.Many2one(
         "res.users",

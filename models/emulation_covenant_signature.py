@@ -72,7 +72,6 @@ class EmulationCovenantSignature(models.Model):
             ("signed", "Signed"),
             ("refused", "Refused"),
         ],
-        "waiting",
     )
     signer_name = fields.Char("Signed By", tracking=True)
     signer_title = fields.Char("Signer's Title", tracking=True)

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_workflow_mixin import state_field
 
 
@@ -32,7 +33,7 @@ class EmulationCriterionTemplate(models.Model):
             ),
             "roles": {"manager": ("draft",)},
         },
-        "archive": {"fields": ("active",), "roles": {"manager": None}},
+        "archive": archive_group("manager"),
     }
     _period_fields = ("date_from", "date_to")
     _edit_create_roles = ("manager",)
@@ -42,7 +43,6 @@ class EmulationCriterionTemplate(models.Model):
     version = fields.Char(tracking=True, help='e.g. "2020" or "v2".')
     state = state_field(
         [("draft", "Draft"), ("validated", "Validated")],
-        "draft",
     )
     document_id = fields.Many2one(
         "emulation.document",

@@ -14,6 +14,12 @@ from ..tools.raw_values import (
 AUDIT_CONTEXT_KEYS = ("tracking_disable", "mail_notrack", "mail_create_nolog")
 
 
+def archive_group(*roles):
+    """The group of ``active`` in ``_edit_groups``: ``roles`` archive and
+    restore the record in any state."""
+    return {"fields": ("active",), "roles": dict.fromkeys(roles)}
+
+
 class EmulationEditPolicyMixin(models.AbstractModel):
     """The one editing policy of the addon: who may change which fields,
     in which state.
@@ -42,6 +48,9 @@ class EmulationEditPolicyMixin(models.AbstractModel):
     - or ``parent``: ``(link field, parent group)`` for the lines of a
       record, editable when the parent's group is (the parent's form shows
       them, with the parent's flag).
+
+    The group of ``active`` (who archives, in any state) is written
+    ``"archive": archive_group(role, ...)``.
 
     Each group ``g`` of its own (not ``parent``) gets a computed boolean
     ``is_g_editable``, added to the model by :meth:`_setup_base` from this

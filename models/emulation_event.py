@@ -9,6 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.common import ONE_YEAR, format_vn_short_date, shift_title_years
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_reminder_log import CRON_BATCH_SIZE
 from .emulation_workflow_mixin import state_field
 
@@ -71,7 +72,7 @@ class EmulationEvent(models.Model):
             "fields": ("date_held", "absent_unit_ids"),
             "roles": {"secretariat": ("planned", "confirmed", "held")},
         },
-        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+        "archive": archive_group("secretariat"),
     }
     _edit_create_fields = ("plan_id",)
     _period_fields = ("date_start", "date_stop")
@@ -149,7 +150,6 @@ class EmulationEvent(models.Model):
             ("suspended", "Suspended"),
             ("cancelled", "Cancelled"),
         ],
-        "planned",
         group_expand="_read_group_expand_state",
     )
     state_reason = fields.Text(

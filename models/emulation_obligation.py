@@ -11,6 +11,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
 from ..tools.common import ONE_YEAR, format_vn_short_date, shift_title_years
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_reminder_log import CRON_BATCH_SIZE
 from .emulation_workflow_mixin import state_field
 
@@ -60,7 +61,7 @@ class EmulationObligation(models.Model):
             "fields": ("reminder_offsets",),
             "roles": {"secretariat": ("open",)},
         },
-        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+        "archive": archive_group("secretariat"),
     }
     _edit_create_fields = ("plan_id",)
     _edit_create_roles = ("secretariat",)
@@ -130,7 +131,6 @@ class EmulationObligation(models.Model):
     )
     state = state_field(
         [("open", "Open"), ("cancelled", "Cancelled")],
-        "open",
     )
     submission_ids = fields.One2many(
         "emulation.submission", "obligation_id", "Submissions"

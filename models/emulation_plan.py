@@ -7,7 +7,15 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import format_vn_short_date
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_workflow_mixin import state_field
+
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("consultation", "Consultation"),
+    ("issued", "Issued"),
+    ("closed", "Closed"),
+]
 
 # Plausible years of a plan.
 YEAR_RANGE = (1945, 2100)
@@ -76,7 +84,7 @@ class EmulationPlan(models.Model):
             ),
             "roles": {"secretariat": ("issued", "closed")},
         },
-        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+        "archive": archive_group("secretariat"),
     }
     _edit_create_fields = ("cluster_id",)
     _edit_create_roles = ("secretariat",)
@@ -112,16 +120,7 @@ class EmulationPlan(models.Model):
         aggregator=False,
         default=lambda self: fields.Date.context_today(self).year,
     )
-    state = state_field(
-        [
-            ("draft", "Draft"),
-            ("consultation", "Consultation"),
-            ("issued", "Issued"),
-            ("closed", "Closed"),
-        ],
-        "draft",
-        group_expand="_read_group_expand_state",
-    )
+    state = state_field(PLAN_STATES, group_expand="_read_group_expand_state")
     leader_id = fields.Many2one(
         "res.partner",
         "Leader Unit",

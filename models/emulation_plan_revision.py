@@ -67,7 +67,6 @@ class EmulationPlanRevision(models.Model):
             ("agreed", "Agreed"),
             ("refused", "Refused"),
         ],
-        "proposed",
         index=False,
     )
     description = fields.Text("What Changes", required=True, readonly=True)

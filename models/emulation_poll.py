@@ -7,6 +7,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_workflow_mixin import state_field
 
 VN_TZ = "Asia/Ho_Chi_Minh"
@@ -54,7 +55,7 @@ class EmulationPoll(models.Model):
             "fields": ("chair_reason",),
             "roles": {"secretariat": ("counted",)},
         },
-        "archive": {"fields": ("active",), "roles": {"manager": None}},
+        "archive": archive_group("manager"),
     }
     _edit_create_fields = ("event_id",)
     _edit_create_roles = ("secretariat",)
@@ -138,7 +139,6 @@ class EmulationPoll(models.Model):
             ("counted", "Round Counted"),
             ("closed", "Closed"),
         ],
-        "draft",
         string="Status",
     )
     round = fields.Integer(

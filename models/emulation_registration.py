@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import CHANNEL_SELECTION
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_plan_bound_mixin import PLAN_UNIT_RECORD_INHERIT
 from .emulation_workflow_mixin import state_field
 
@@ -38,7 +39,7 @@ class EmulationRegistration(models.Model):
             },
         },
         "return": {"fields": ("return_reason",), "roles": {"reviewer": ("sent",)}},
-        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+        "archive": archive_group("secretariat"),
     }
     # the unit and the plan are chosen once: by the unit's officer for his
     # own unit, or by the secretariat recording a paper registration
@@ -78,7 +79,6 @@ class EmulationRegistration(models.Model):
     )
     state = state_field(
         REGISTRATION_STATES,
-        "draft",
     )
     line_ids = fields.One2many(
         "emulation.registration.line",

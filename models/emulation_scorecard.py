@@ -8,6 +8,7 @@ from odoo.tools import SQL
 from odoo.tools.float_utils import float_round
 
 from .emulation_criterion import IN_MAXIMUM_KINDS
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_reminder_log import CRON_BATCH_SIZE
 from .emulation_workflow_mixin import state_field
 
@@ -78,7 +79,7 @@ class EmulationScorecard(models.Model):
             "fields": ("line_ids",),
             "roles": {"owner": OPEN_STATES, "secretariat": OPEN_STATES},
         },
-        "archive": {"fields": ("active",), "roles": {"manager": None}},
+        "archive": archive_group("manager"),
     }
     # created by the system only (_create_for_plan), one per member unit
     _edit_create_fields = ("plan_id", "partner_id")
@@ -103,7 +104,6 @@ class EmulationScorecard(models.Model):
     )
     state = state_field(
         SCORECARD_STATES,
-        "draft",
         string="Status",
         group_expand="_read_group_expand_state",
     )

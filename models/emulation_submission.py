@@ -8,6 +8,7 @@ from odoo.osv.expression import OR as expression_or
 from odoo.tools import SQL
 
 from ..tools.common import CHANNEL_SELECTION
+from .emulation_edit_policy_mixin import archive_group
 from .emulation_workflow_mixin import state_field
 
 OPEN_STATES = ("to_file", "returned")
@@ -57,7 +58,7 @@ class EmulationSubmission(models.Model):
             "roles": {"secretariat": OPEN_STATES},
             "closed_if": "_get_filing_closed_reason",
         },
-        "archive": {"fields": ("active",), "roles": {"secretariat": None}},
+        "archive": archive_group("secretariat"),
     }
     _allowed_moves = frozenset(
         {
@@ -91,7 +92,6 @@ class EmulationSubmission(models.Model):
     partner_id = fields.Many2one(readonly=True, domain=[("is_company", "=", True)])
     state = state_field(
         SUBMISSION_STATES,
-        "to_file",
         string="Status",
         group_expand="_read_group_expand_state",
     )

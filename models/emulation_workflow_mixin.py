@@ -10,13 +10,15 @@ from ..tools.raw_values import PLAUSIBLE_DATES
 from .emulation_edit_policy_mixin import AUDIT_CONTEXT_KEYS
 
 
-def state_field(selection, default, **attrs):
-    """A workflow's state: required, read-only (only the transitions write
-    it, through :meth:`EmulationWorkflowMixin._write_transition`), tracked
-    (the record of who moved it when), indexed and not copied (as Odoo
-    does for any ``state``), unless ``attrs`` says otherwise (``attrs`` may
-    also give its ``string``, its ``group_expand``...)."""
+def state_field(selection, **attrs):
+    """A workflow's state: starting in the first state of ``selection``,
+    required, read-only (only the transitions write it, through
+    :meth:`EmulationWorkflowMixin._write_transition`), tracked (the record
+    of who moved it when), indexed and not copied (as Odoo does for any
+    ``state``), unless ``attrs`` says otherwise (``attrs`` may also give its
+    ``string``, its ``group_expand``...)."""
     attrs = {
+        "default": selection[0][0],
         "required": True,
         "readonly": True,
         "tracking": True,
@@ -24,7 +26,7 @@ def state_field(selection, default, **attrs):
         "copy": False,
         **attrs,
     }
-    return fields.Selection(selection=selection, default=default, **attrs)
+    return fields.Selection(selection=selection, **attrs)
 
 
 class EmulationWorkflowMixin(models.AbstractModel):
