@@ -64,7 +64,7 @@ class EmulationAwardLetter(models.Model):
     _edit_create_fields = ("plan_id",)
     _edit_create_roles = ("secretariat",)
     # recalled from the council before it decides any of its proposals
-    _allowed_moves = frozenset({("draft", "submitted"), ("submitted", "draft")})
+    _allowed_moves = {"draft": ("submitted",), "submitted": ("draft",)}
 
     name = fields.Char(compute="_compute_name", store=True)
     plan_id = fields.Many2one(

@@ -59,15 +59,15 @@ class EmulationAwardProposal(models.Model):
     }
     _edit_create_fields = ("plan_id", "partner_id", "award_type_id", "poll_id")
     _edit_create_roles = ("secretariat",)
-    _allowed_moves = frozenset(
-        {
-            ("draft", "submitted"),
-            ("submitted", "approved"),
-            ("submitted", "rejected"),
+    _allowed_moves = {
+        "draft": ("submitted",),
+        "submitted": (
+            "approved",
+            "rejected",
             # recalled with its letter before the council decides
-            ("submitted", "draft"),
-        }
-    )
+            "draft",
+        ),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     sequence = fields.Integer(default=10)

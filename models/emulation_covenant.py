@@ -62,17 +62,12 @@ class EmulationCovenant(models.Model):
     }
     _edit_create_fields = ("plan_id",)
     _edit_create_roles = ("secretariat",)
-    _allowed_moves = frozenset(
-        {
-            ("draft", "consultation"),
-            ("consultation", "draft"),
-            ("draft", "signing"),
-            ("consultation", "signing"),
-            ("signing", "in_force"),
-            ("signing", "closed"),
-            ("in_force", "closed"),
-        }
-    )
+    _allowed_moves = {
+        "draft": ("consultation", "signing"),
+        "consultation": ("draft", "signing"),
+        "signing": ("in_force", "closed"),
+        "in_force": ("closed",),
+    }
 
     name = fields.Char("Title", required=True, tracking=True)
     plan_id = fields.Many2one(string="Activity Plan", tracking=True)

@@ -39,9 +39,7 @@ class EmulationCovenantSignature(models.Model):
             "closed_if": "_get_signing_closed_reason",
         },
     }
-    _allowed_moves = frozenset(
-        {("waiting", "signed"), ("waiting", "refused"), ("refused", "waiting")}
-    )
+    _allowed_moves = {"waiting": ("signed", "refused"), "refused": ("waiting",)}
 
     covenant_id = fields.Many2one(readonly=True)
     cluster_id = fields.Many2one(

@@ -37,7 +37,7 @@ class EmulationCriterionTemplate(models.Model):
     }
     _period_fields = ("date_from", "date_to")
     _edit_create_roles = ("manager",)
-    _allowed_moves = frozenset({("draft", "validated"), ("validated", "draft")})
+    _allowed_moves = {"draft": ("validated",), "validated": ("draft",)}
 
     name = fields.Char(required=True, tracking=True)
     version = fields.Char(tracking=True, help='e.g. "2020" or "v2".')

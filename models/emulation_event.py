@@ -77,25 +77,13 @@ class EmulationEvent(models.Model):
     _edit_create_fields = ("plan_id",)
     _period_fields = ("date_start", "date_stop")
     _edit_create_roles = ("secretariat",)
-    _allowed_moves = frozenset(
-        {
-            ("planned", "confirmed"),
-            ("postponed", "confirmed"),
-            ("planned", "held"),
-            ("confirmed", "held"),
-            ("planned", "postponed"),
-            ("confirmed", "postponed"),
-            ("planned", "suspended"),
-            ("confirmed", "suspended"),
-            ("postponed", "suspended"),
-            ("planned", "cancelled"),
-            ("confirmed", "cancelled"),
-            ("postponed", "cancelled"),
-            ("postponed", "planned"),
-            ("suspended", "planned"),
-            ("cancelled", "planned"),
-        }
-    )
+    _allowed_moves = {
+        "planned": ("confirmed", "held", "postponed", "suspended", "cancelled"),
+        "confirmed": ("held", "postponed", "suspended", "cancelled"),
+        "postponed": ("confirmed", "suspended", "cancelled", "planned"),
+        "suspended": ("planned",),
+        "cancelled": ("planned",),
+    }
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)

@@ -65,7 +65,7 @@ class EmulationObligation(models.Model):
     }
     _edit_create_fields = ("plan_id",)
     _edit_create_roles = ("secretariat",)
-    _allowed_moves = frozenset({("open", "cancelled"), ("cancelled", "open")})
+    _allowed_moves = {"open": ("cancelled",), "cancelled": ("open",)}
 
     name = fields.Char("What Must Be Sent", required=True, tracking=True)
     sequence = fields.Integer(default=10)

@@ -88,15 +88,11 @@ class EmulationPlan(models.Model):
     }
     _edit_create_fields = ("cluster_id",)
     _edit_create_roles = ("secretariat",)
-    _allowed_moves = frozenset(
-        {
-            ("draft", "consultation"),
-            ("consultation", "draft"),
-            ("draft", "issued"),
-            ("consultation", "issued"),
-            ("issued", "closed"),
-        }
-    )
+    _allowed_moves = {
+        "draft": ("consultation", "issued"),
+        "consultation": ("draft", "issued"),
+        "issued": ("closed",),
+    }
 
     name = fields.Char(
         "Title",

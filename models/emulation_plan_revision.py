@@ -55,7 +55,7 @@ class EmulationPlanRevision(models.Model):
             "roles": {"owner": ("proposed",), "manager": ("proposed",)},
         }
     }
-    _allowed_moves = frozenset({("proposed", "agreed"), ("proposed", "refused")})
+    _allowed_moves = {"proposed": ("agreed", "refused")}
 
     plan_id = fields.Many2one(ondelete="cascade", readonly=True)
     revision_number = fields.Integer(

@@ -59,15 +59,11 @@ class EmulationPoll(models.Model):
     }
     _edit_create_fields = ("event_id",)
     _edit_create_roles = ("secretariat",)
-    _allowed_moves = frozenset(
-        {
-            ("draft", "open"),
-            ("open", "counted"),
-            ("open", "closed"),
-            ("counted", "open"),
-            ("counted", "closed"),
-        }
-    )
+    _allowed_moves = {
+        "draft": ("open",),
+        "open": ("counted", "closed"),
+        "counted": ("open", "closed"),
+    }
 
     name = fields.Char(required=True, tracking=True)
     event_id = fields.Many2one(

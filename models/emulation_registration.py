@@ -45,14 +45,11 @@ class EmulationRegistration(models.Model):
     # own unit, or by the secretariat recording a paper registration
     _edit_create_fields = ("plan_id", "partner_id", "channel")
     _edit_create_roles = ("owner", "secretariat")
-    _allowed_moves = frozenset(
-        {
-            ("draft", "sent"),
-            ("returned", "sent"),
-            ("sent", "acknowledged"),
-            ("sent", "returned"),
-        }
-    )
+    _allowed_moves = {
+        "draft": ("sent",),
+        "sent": ("acknowledged", "returned"),
+        "returned": ("sent",),
+    }
 
     # not stored: worded in the reader's language
     name = fields.Char("Reference", compute="_compute_name")

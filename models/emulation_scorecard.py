@@ -84,17 +84,13 @@ class EmulationScorecard(models.Model):
     # created by the system only (_create_for_plan), one per member unit
     _edit_create_fields = ("plan_id", "partner_id")
     _edit_create_roles = ("manager",)
-    _allowed_moves = frozenset(
-        {
-            ("draft", "self_scored"),
-            ("self_scored", "draft"),
-            ("self_scored", "appraised"),
-            ("appraised", "explained"),
-            ("explained", "reappraised"),
-            ("appraised", "agreed"),
-            ("reappraised", "agreed"),
-        }
-    )
+    _allowed_moves = {
+        "draft": ("self_scored",),
+        "self_scored": ("draft", "appraised"),
+        "appraised": ("explained", "agreed"),
+        "explained": ("reappraised",),
+        "reappraised": ("agreed",),
+    }
 
     plan_id = fields.Many2one(readonly=True)
     year = fields.Integer(related="plan_id.year", store=True, index=True)

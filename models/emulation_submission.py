@@ -60,19 +60,18 @@ class EmulationSubmission(models.Model):
         },
         "archive": archive_group("secretariat"),
     }
-    _allowed_moves = frozenset(
-        {
-            ("to_file", "filed"),
-            ("returned", "filed"),
-            ("filed", "under_review"),
-            ("filed", "accepted"),
-            ("under_review", "accepted"),
-            ("filed", "returned"),
-            ("under_review", "returned"),
+    _allowed_moves = {
+        "to_file": ("filed",),
+        "filed": (
+            "under_review",
+            "accepted",
+            "returned",
             # recalled by the unit before its review starts
-            ("filed", "to_file"),
-        }
-    )
+            "to_file",
+        ),
+        "under_review": ("accepted", "returned"),
+        "returned": ("filed",),
+    }
 
     obligation_id = fields.Many2one(
         "emulation.obligation",

@@ -32,15 +32,16 @@ def state_field(selection, **attrs):
 class EmulationWorkflowMixin(models.AbstractModel):
     """The transitions of a record: its state machine.
 
-    A model declares the state moves its transitions make
-    (``_allowed_moves``: ``{(from, to)}``). Each transition is a method
-    that starts with :meth:`_check_transition` (access, state, role: no
-    context key bypasses it) and writes what it decided through
-    :meth:`_write_transition`, the only way to a system field (one the
-    editing policy leaves to the buttons), which refuses any other move and
-    keeps the audit trail whatever the context. A transition closes the
-    activities it makes pointless (:meth:`_close_activities`). States are
-    grouped in the order the selection declares, not the alphabet's.
+    A model declares the state moves its transitions make, from each state
+    the states it may go to (``_allowed_moves``: ``{from: (to, ...)}``).
+    Each transition is a method that starts with :meth:`_check_transition`
+    (access, state, role: no context key bypasses it) and writes what it
+    decided through :meth:`_write_transition`, the only way to a system
+    field (one the editing policy leaves to the buttons), which refuses any
+    other move and keeps the audit trail whatever the context. A transition
+    closes the activities it makes pointless (:meth:`_close_activities`).
+    States are grouped in the order the selection declares, not the
+    alphabet's.
 
     The editing policy (``emulation.edit.policy.mixin``) comes with it: the
     roles a transition names are the policy's."""
@@ -49,7 +50,7 @@ class EmulationWorkflowMixin(models.AbstractModel):
     _inherit = ["emulation.edit.policy.mixin"]
     _description = "Emulation Workflow"
 
-    _allowed_moves = frozenset()
+    _allowed_moves = {}
 
     # ------------------------------------------------------------------
     # who acts, and when
@@ -117,8 +118,7 @@ class EmulationWorkflowMixin(models.AbstractModel):
         rights it needs; the audit trail is kept whatever the context."""
         if "state" in vals:
             for record in self:
-                move = (record.state, vals["state"])
-                if move[0] != move[1] and move not in self._allowed_moves:
+                if not record._is_allowed_move(vals["state"]):
                     raise UserError(
                         self.env._(
                             "%(document)s %(name)s cannot go from %(from)s to %(to)s.",
@@ -135,6 +135,11 @@ class EmulationWorkflowMixin(models.AbstractModel):
             .sudo()
             .write(vals)
         )
+
+    def _is_allowed_move(self, state):
+        """Whether this record may go to ``state`` (staying is no move)."""
+        self.ensure_one()
+        return state == self.state or state in self._allowed_moves.get(self.state, ())
 
     def _check_state(self, allowed, action):
         """Refuse ``action``, a translated past participle ("issued"), on

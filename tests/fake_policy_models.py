@@ -26,7 +26,7 @@ class EmulationTestMemo(models.Model):
         "margin": {"fields": ("margin_note",), "roles": {"author": None}},
     }
     _edit_create_fields = ("cluster_id", "partner_id")
-    _allowed_moves = frozenset({("draft", "done")})
+    _allowed_moves = {"draft": ("done",)}
 
     name = fields.Char(required=True)
     code = fields.Char()
