@@ -258,11 +258,10 @@ class EmulationCriterionTemplate(models.Model):
 
     def action_open_criteria(self):
         """The criteria of this template, where they are imported too."""
-        self.ensure_one()
-        action = self._open(
+        action = self._open_children(
             "emulation_cluster.emulation_criterion_action",
-            [("template_id", "=", self.id)],
-            {"default_template_id": self.id, "active_test": False},
+            "template_id",
+            {"active_test": False},
         )
         action["name"] = self.display_name
         return action

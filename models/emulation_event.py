@@ -354,11 +354,8 @@ class EmulationEvent(models.Model):
             event.proposal_count = by_event.get(event.id, 0)
 
     def action_view_polls(self):
-        self.ensure_one()
-        return self._open(
-            "emulation_cluster.emulation_poll_action",
-            [("event_id", "=", self.id)],
-            {"default_event_id": self.id},
+        return self._open_children(
+            "emulation_cluster.emulation_poll_action", "event_id"
         )
 
     def action_view_proposals(self):

@@ -1,0 +1,39 @@
+# Copyright 2026 emulation_cluster developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import models
+
+
+class EmulationWorkflowRelated(models.AbstractModel):
+    """A record's related records, as its smart buttons show them: the lists
+    they open and the progress they count."""
+
+    _inherit = "emulation.workflow.mixin"
+
+    def _open_children(self, xmlid, field, context=None):
+        """The window action ``xmlid`` on the records whose ``field`` is this
+        record, a new one made for it, with ``context`` besides: the
+        buttons that open a record's own lines (a plan's obligations, a
+        cluster's plans, a poll's proposals...) all wrote it."""
+        self.ensure_one()
+        return self._open(
+            xmlid,
+            [(field, "=", self.id)],
+            {f"default_{field}": self.id, **(context or {})},
+        )
+
+    def _count_by_state(self, model_name, field, done_states):
+        """({record: number}, {record: number done}) of the records of
+        ``model_name`` whose ``field`` is one of these, done when their
+        state is among ``done_states``, in one query: the progress of the
+        signatures of a covenant, of the filings of a plan."""
+        groups = self.env[model_name]._read_group(
+            [(field, "in", self.ids)],
+            groupby=[field, "state"],
+            aggregates=["__count"],
+        )
+        totals, done = {}, {}
+        for record, state, count in groups:
+            totals[record] = totals.get(record, 0) + count
+            if state in done_states:
+                done[record] = done.get(record, 0) + count
+        return totals, done
