@@ -21,19 +21,19 @@ class EmulationWorkflowRelated(models.AbstractModel):
             {f"default_{field}": self.id, **(context or {})},
         )
 
-    def _count_by_state(self, model_name, field, done_states):
-        """({record: number}, {record: number done}) of the records of
-        ``model_name`` whose ``field`` is one of these, done when their
-        state is among ``done_states``, in one query: the progress of the
-        signatures of a covenant, of the filings of a plan."""
+    def _count_by_state(self, model_name, field, states):
+        """({record: number}, {record: number of those in ``states``}) of the
+        records of ``model_name`` whose ``field`` is one of these, in one
+        query: the progress of a covenant's signatures, of a plan's or an
+        obligation's filings."""
         groups = self.env[model_name]._read_group(
             [(field, "in", self.ids)],
             groupby=[field, "state"],
             aggregates=["__count"],
         )
-        totals, done = {}, {}
+        totals, in_states = {}, {}
         for record, state, count in groups:
             totals[record] = totals.get(record, 0) + count
-            if state in done_states:
-                done[record] = done.get(record, 0) + count
-        return totals, done
+            if state in states:
+                in_states[record] = in_states.get(record, 0) + count
+        return totals, in_states
