@@ -313,11 +313,12 @@ class EmulationCovenant(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        self._check_transition(
-            ("consultation",), ("secretariat",), self.env._("set back to draft")
+        return self._transition_to(
+            "draft",
+            ("consultation",),
+            ("secretariat",),
+            self.env._("set back to draft"),
         )
-        self._write_transition({"state": "draft"})
-        return True
 
     def action_send_for_signature(self):
         """Open the covenant for signature: one line per current member."""

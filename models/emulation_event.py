@@ -267,11 +267,12 @@ class EmulationEvent(models.Model):
     # ------------------------------------------------------------------
 
     def action_confirm(self):
-        self._check_transition(
-            ("planned", "postponed"), ("secretariat",), self.env._("confirmed")
+        return self._transition_to(
+            "confirmed",
+            ("planned", "postponed"),
+            ("secretariat",),
+            self.env._("confirmed"),
         )
-        self._write_transition({"state": "confirmed"})
-        return True
 
     def action_mark_held(self):
         """Held: on the day the user entered, today (his time zone) if he
@@ -401,11 +402,9 @@ class EmulationEvent(models.Model):
         return self._interrupt("cancelled", self.env._("cancelled"))
 
     def action_reset_planned(self):
-        self._check_transition(
-            INTERRUPTED_STATES, ("secretariat",), self.env._("planned again")
+        return self._transition_to(
+            "planned", INTERRUPTED_STATES, ("secretariat",), self.env._("planned again")
         )
-        self._write_transition({"state": "planned"})
-        return True
 
     # ------------------------------------------------------------------
     # the next year
