@@ -151,12 +151,7 @@ class EmulationCriterionTemplate(models.Model):
         self._check_transition(
             ("validated",), ("manager",), self.env._("set back to draft")
         )
-        used = (
-            self.env["emulation.scorecard"]
-            .sudo()
-            .search_count([("template_id", "in", self.ids)], limit=1)
-        )
-        if used:
+        if self._is_referenced_by("emulation.scorecard", "template_id"):
             raise UserError(
                 self.env._(
                     "These criteria are already scored against: they no longer change."

@@ -21,6 +21,15 @@ class EmulationWorkflowRelated(models.AbstractModel):
             {f"default_{field}": self.id, **(context or {})},
         )
 
+    def _is_referenced_by(self, model_name, field):
+        """Whether any record of ``model_name``, readable by the user or
+        not, has one of these as its ``field``: what a record already in
+        use refuses (a plan with a covenant deleted, criteria already
+        scored against changed)."""
+        return bool(
+            self.env[model_name].sudo().search_count([(field, "in", self.ids)], limit=1)
+        )
+
     def _count_by_state(self, model_name, field, states):
         """({record: number}, {record: number of those in ``states``}) of the
         records of ``model_name`` whose ``field`` is one of these, in one
