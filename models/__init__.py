@@ -3,6 +3,7 @@ from . import emulation_edit_policy_mixin
 from . import emulation_edit_policy_input
 from . import emulation_notification_mixin
 from . import emulation_workflow_mixin
+from . import emulation_workflow_related
 from . import emulation_plan_bound_mixin
 from . import emulation_plan_report_mixin
 from . import emulation_my_unit_mixin

@@ -7,7 +7,6 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.common import dialog_action
 from .emulation_edit_policy_mixin import archive_group
 from .emulation_plan_bound_mixin import PLAN_DOCUMENT_INHERIT
 from .emulation_workflow_mixin import state_field
@@ -322,13 +321,8 @@ class EmulationAwardLetter(models.Model):
                 )
 
     def action_open_recall_wizard(self):
-        """Ask the reason (the checks run first, so that a refusal comes
-        at once)."""
-        self._check_recall()
-        return dialog_action(
-            self.env._("Recall the Letter"),
-            "emulation.recall.wizard",
-            {"default_letter_ids": [Command.set(self.ids)]},
+        return self.env["emulation.recall.wizard"]._open_for(
+            self, self.env._("Recall the Letter")
         )
 
     def _check_sendable(self):

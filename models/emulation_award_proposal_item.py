@@ -5,7 +5,7 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.common import file_slug
+from ..tools.common import file_slug, parent_field
 
 # the states in which the unit's filing holds its paper
 FILED_STATES = ("filed", "under_review", "accepted")
@@ -34,13 +34,7 @@ class EmulationAwardProposalItem(models.Model):
     }
     _edit_create_fields = ("proposal_id", "item_id")
 
-    proposal_id = fields.Many2one(
-        "emulation.award.proposal",
-        "Proposal",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
+    proposal_id = parent_field("emulation.award.proposal", "Proposal")
     sequence = fields.Integer(default=10)
     item_id = fields.Many2one(
         "emulation.dossier.item", "Item", required=True, ondelete="restrict"

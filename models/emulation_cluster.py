@@ -274,11 +274,8 @@ class EmulationCluster(models.Model):
         )
 
     def action_view_plans(self):
-        self.ensure_one()
-        return self._open(
-            "emulation_cluster.emulation_plan_action",
-            [("cluster_id", "=", self.id)],
-            {"default_cluster_id": self.id},
+        return self._open_children(
+            "emulation_cluster.emulation_plan_action", "cluster_id"
         )
 
     def action_view_criterion_templates(self):

@@ -185,19 +185,12 @@ class EmulationCovenant(models.Model):
 
     @api.depends("signature_ids.state")
     def _compute_signature_counts(self):
-        groups = self.env["emulation.covenant.signature"]._read_group(
-            [("covenant_id", "in", self.ids)],
-            groupby=["covenant_id", "state"],
-            aggregates=["__count"],
+        totals, signed = self._count_by_state(
+            "emulation.covenant.signature", "covenant_id", ("signed",)
         )
-        totals, signed = {}, {}
-        for covenant, state, count in groups:
-            totals[covenant.id] = totals.get(covenant.id, 0) + count
-            if state == "signed":
-                signed[covenant.id] = count
         for covenant in self:
-            covenant.signature_count = totals.get(covenant.id, 0)
-            covenant.signed_count = signed.get(covenant.id, 0)
+            covenant.signature_count = totals.get(covenant, 0)
+            covenant.signed_count = signed.get(covenant, 0)
 
     @api.depends("signature_count", "signed_count")
     def _compute_signature_progress(self):
@@ -315,11 +308,12 @@ class EmulationCovenant(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        self._check_transition(
-            ("consultation",), ("secretariat",), self.env._("set back to draft")
+        return self._transition_to(
+            "draft",
+            ("consultation",),
+            ("secretariat",),
+            self.env._("set back to draft"),
         )
-        self._write_transition({"state": "draft"})
-        return True
 
     def action_send_for_signature(self):
         """Open the covenant for signature: one line per current member."""

@@ -1,6 +1,8 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import models
+
+from ..tools.common import parent_field
 
 
 class EmulationCovenantLineMixin(models.AbstractModel):
@@ -10,6 +12,4 @@ class EmulationCovenantLineMixin(models.AbstractModel):
     _name = "emulation.covenant.line.mixin"
     _description = "Line of a Covenant"
 
-    covenant_id = fields.Many2one(
-        "emulation.covenant", "Covenant", required=True, ondelete="cascade", index=True
-    )
+    covenant_id = parent_field("emulation.covenant", "Covenant")

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.float_utils import float_compare, float_round
 
+from ..tools.common import parent_field
+
 # Kinds whose maximum adds up to their group's (bonus and penalty sit outside).
 IN_MAXIMUM_KINDS = ("scored", "pass_fail", "counted", "target")
 
@@ -40,13 +42,7 @@ class EmulationCriterion(models.Model):
     }
     _edit_create_fields = ("template_id",)
 
-    template_id = fields.Many2one(
-        "emulation.criterion.template",
-        "Template",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
+    template_id = parent_field("emulation.criterion.template", "Template")
     parent_id = fields.Many2one(
         "emulation.criterion",
         "Group",

@@ -151,12 +151,7 @@ class EmulationCriterionTemplate(models.Model):
         self._check_transition(
             ("validated",), ("manager",), self.env._("set back to draft")
         )
-        used = (
-            self.env["emulation.scorecard"]
-            .sudo()
-            .search_count([("template_id", "in", self.ids)], limit=1)
-        )
-        if used:
+        if self._is_referenced_by("emulation.scorecard", "template_id"):
             raise UserError(
                 self.env._(
                     "These criteria are already scored against: they no longer change."
@@ -258,11 +253,10 @@ class EmulationCriterionTemplate(models.Model):
 
     def action_open_criteria(self):
         """The criteria of this template, where they are imported too."""
-        self.ensure_one()
-        action = self._open(
+        action = self._open_children(
             "emulation_cluster.emulation_criterion_action",
-            [("template_id", "=", self.id)],
-            {"default_template_id": self.id, "active_test": False},
+            "template_id",
+            {"active_test": False},
         )
         action["name"] = self.display_name
         return action

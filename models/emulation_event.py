@@ -255,11 +255,12 @@ class EmulationEvent(models.Model):
     # ------------------------------------------------------------------
 
     def action_confirm(self):
-        self._check_transition(
-            ("planned", "postponed"), ("secretariat",), self.env._("confirmed")
+        return self._transition_to(
+            "confirmed",
+            ("planned", "postponed"),
+            ("secretariat",),
+            self.env._("confirmed"),
         )
-        self._write_transition({"state": "confirmed"})
-        return True
 
     def action_mark_held(self):
         """Held: on the day the user entered, today (his time zone) if he
@@ -342,11 +343,8 @@ class EmulationEvent(models.Model):
             event.proposal_count = by_event.get(event.id, 0)
 
     def action_view_polls(self):
-        self.ensure_one()
-        return self._open(
-            "emulation_cluster.emulation_poll_action",
-            [("event_id", "=", self.id)],
-            {"default_event_id": self.id},
+        return self._open_children(
+            "emulation_cluster.emulation_poll_action", "event_id"
         )
 
     def action_view_proposals(self):
@@ -392,11 +390,9 @@ class EmulationEvent(models.Model):
         return self._interrupt("cancelled", self.env._("cancelled"))
 
     def action_reset_planned(self):
-        self._check_transition(
-            INTERRUPTED_STATES, ("secretariat",), self.env._("planned again")
+        return self._transition_to(
+            "planned", INTERRUPTED_STATES, ("secretariat",), self.env._("planned again")
         )
-        self._write_transition({"state": "planned"})
-        return True
 
     # ------------------------------------------------------------------
     # the next year

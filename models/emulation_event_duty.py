@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from ..tools.common import parent_field
+
 
 class EmulationEventDuty(models.Model):
     """What one role does for an activity ("Đơn vị Cụm phó: triển khai giấy
@@ -20,9 +22,7 @@ class EmulationEventDuty(models.Model):
     }
     _edit_create_fields = ("event_id",)
 
-    event_id = fields.Many2one(
-        "emulation.event", required=True, ondelete="cascade", index=True
-    )
+    event_id = parent_field("emulation.event")
     sequence = fields.Integer(default=10)
     role = fields.Selection(
         [

@@ -183,16 +183,9 @@ class EmulationObligation(models.Model):
                 )
 
     def _compute_submission_stats(self):
-        groups = self.env["emulation.submission"]._read_group(
-            [("obligation_id", "in", self.ids)],
-            groupby=["obligation_id", "state"],
-            aggregates=["__count"],
+        total, missing = self._count_by_state(
+            "emulation.submission", "obligation_id", ("to_file", "returned")
         )
-        total, missing = {}, {}
-        for obligation, state, count in groups:
-            total[obligation] = total.get(obligation, 0) + count
-            if state in ("to_file", "returned"):
-                missing[obligation] = missing.get(obligation, 0) + count
         for obligation in self:
             obligation.submission_count = total.get(obligation, 0)
             obligation.submission_missing_count = missing.get(obligation, 0)

@@ -534,12 +534,7 @@ class EmulationPlan(models.Model):
             raise UserError(
                 self.env._("Only draft plans can be deleted; archive the others.")
             )
-        covenants = (
-            self.env["emulation.covenant"]
-            .sudo()
-            .search_count([("plan_id", "in", self.ids)], limit=1)
-        )
-        if covenants:
+        if self._is_referenced_by("emulation.covenant", "plan_id"):
             raise UserError(
                 self.env._("Delete the plan's draft covenant before the plan.")
             )

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from ..tools.common import parent_field
+
 # How a basis is introduced in the plan (fixed administrative wording).
 CITATION_WORDS = {"implementing": "Thực hiện", "pursuant": "Căn cứ"}
 
@@ -29,9 +31,7 @@ class EmulationPlanBasis(models.Model):
     }
     _edit_create_fields = ("plan_id",)
 
-    plan_id = fields.Many2one(
-        "emulation.plan", required=True, ondelete="cascade", index=True
-    )
+    plan_id = parent_field("emulation.plan")
     sequence = fields.Integer(default=10)
     citation_mode = fields.Selection(
         [("implementing", "Implementing"), ("pursuant", "Pursuant to")],

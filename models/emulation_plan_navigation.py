@@ -44,16 +44,9 @@ class EmulationPlanNavigation(models.Model):
             plan.obligation_count = len(plan.obligation_ids)
 
     def _compute_submission_count(self):
-        groups = self.env["emulation.submission"]._read_group(
-            [("plan_id", "in", self.ids)],
-            groupby=["plan_id", "state"],
-            aggregates=["__count"],
+        total, filed = self._count_by_state(
+            "emulation.submission", "plan_id", ("filed", "under_review", "accepted")
         )
-        total, filed = {}, {}
-        for plan, state, count in groups:
-            total[plan] = total.get(plan, 0) + count
-            if state in ("filed", "under_review", "accepted"):
-                filed[plan] = filed.get(plan, 0) + count
         for plan in self:
             plan.submission_count = total.get(plan, 0)
             plan.submission_progress = self.env._(
@@ -131,24 +124,19 @@ class EmulationPlanNavigation(models.Model):
         first = min(
             self.event_ids.filtered("date_start").mapped("date_start") or [False]
         )
-        action = self._open(
+        return self._open_children(
             "emulation_cluster.emulation_event_action",
-            [("plan_id", "=", self.id)],
+            "plan_id",
             {
-                "default_plan_id": self.id,
                 "initial_date": fields.Datetime.to_string(
                     first or datetime.datetime(self.year, 1, 1)
                 ),
             },
         )
-        return action
 
     def action_view_obligations(self):
-        self.ensure_one()
-        return self._open(
-            "emulation_cluster.emulation_obligation_action",
-            [("plan_id", "=", self.id)],
-            {"default_plan_id": self.id},
+        return self._open_children(
+            "emulation_cluster.emulation_obligation_action", "plan_id"
         )
 
     @api.depends("criterion_template_ids.state")
@@ -169,11 +157,8 @@ class EmulationPlanNavigation(models.Model):
         return action
 
     def action_view_registrations(self):
-        self.ensure_one()
-        return self._open(
-            "emulation_cluster.emulation_registration_action",
-            [("plan_id", "=", self.id)],
-            {"default_plan_id": self.id},
+        return self._open_children(
+            "emulation_cluster.emulation_registration_action", "plan_id"
         )
 
     def action_view_covenant(self):

@@ -39,11 +39,8 @@ class EmulationPlanRanking(models.Model):
         return self.action_view_scorecards()
 
     def action_view_scorecards(self):
-        self.ensure_one()
-        return self._open(
-            "emulation_cluster.emulation_scorecard_action",
-            [("plan_id", "=", self.id)],
-            {"default_plan_id": self.id},
+        return self._open_children(
+            "emulation_cluster.emulation_scorecard_action", "plan_id"
         )
 
     def _get_ranking_rules(self, cards):

@@ -155,11 +155,12 @@ class EmulationPlanWorkflow(models.Model):
             )
 
     def action_back_to_draft(self):
-        self._check_transition(
-            ("consultation",), ("secretariat",), self.env._("set back to draft")
+        return self._transition_to(
+            "draft",
+            ("consultation",),
+            ("secretariat",),
+            self.env._("set back to draft"),
         )
-        self._write_transition({"state": "draft"})
-        return True
 
     def _check_issuable(self):
         """What an issued plan needs: number, date, leader, deputy, legal

@@ -373,11 +373,10 @@ class EmulationPoll(models.Model):
         return self.action_view_proposals()
 
     def action_view_proposals(self):
-        self.ensure_one()
-        return self._open(
+        return self._open_children(
             "emulation_cluster.emulation_award_proposal_action",
-            [("poll_id", "=", self.id)],
-            {"default_poll_id": self.id, "create": False},
+            "poll_id",
+            {"create": False},
         )
 
     def action_enter_paper_ballot(self):

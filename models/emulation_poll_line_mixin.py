@@ -1,6 +1,8 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import models
+
+from ..tools.common import parent_field
 
 
 class EmulationPollLineMixin(models.AbstractModel):
@@ -11,9 +13,7 @@ class EmulationPollLineMixin(models.AbstractModel):
     _name = "emulation.poll.line.mixin"
     _description = "Line of a Poll"
 
-    poll_id = fields.Many2one(
-        "emulation.poll", "Poll", required=True, ondelete="cascade", index=True
-    )
+    poll_id = parent_field("emulation.poll", "Poll")
 
     def _check_poll_members(self):
         """Refuse a unit that is not a member of its poll's cluster."""

@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from ..tools.common import parent_field
 from .emulation_registration import REGISTRATION_STATES
 
 # Characters around a title that do not make it another title ("Cờ thi đua
@@ -48,13 +49,7 @@ class EmulationRegistrationLine(models.Model):
     }
     _edit_create_fields = ("registration_id",)
 
-    registration_id = fields.Many2one(
-        "emulation.registration",
-        "Registration",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
+    registration_id = parent_field("emulation.registration", "Registration")
     sequence = fields.Integer(default=10)
     partner_id = fields.Many2one(
         related="registration_id.partner_id",

@@ -1,6 +1,8 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import models
+
+from ..tools.common import parent_field
 
 
 class EmulationRuleLineMixin(models.AbstractModel):
@@ -16,6 +18,4 @@ class EmulationRuleLineMixin(models.AbstractModel):
 
     _edit_create_fields = ("rule_id",)
 
-    rule_id = fields.Many2one(
-        "emulation.rule", "Rule", required=True, ondelete="cascade", index=True
-    )
+    rule_id = parent_field("emulation.rule", "Rule")

@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.common import parent_field
+
 # The values each step enters, kept in the score history when they change.
 HISTORY_STEPS = {
     "target_value": "target",
@@ -51,13 +53,7 @@ class EmulationScoreLine(models.Model):
     }
     _edit_create_fields = ("scorecard_id", "criterion_id")
 
-    scorecard_id = fields.Many2one(
-        "emulation.scorecard",
-        "Scorecard",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
+    scorecard_id = parent_field("emulation.scorecard", "Scorecard")
     plan_id = fields.Many2one(
         related="scorecard_id.plan_id", store=True, index=True, string="Plan"
     )

@@ -40,11 +40,9 @@ class EmulationScorecardWorkflow(models.Model):
 
     def action_back_to_self_scoring(self):
         """The secretariat gives the scorecard back before appraising it."""
-        self._check_transition(
-            ("self_scored",), ("secretariat",), self.env._("given back")
+        return self._transition_to(
+            "draft", ("self_scored",), ("secretariat",), self.env._("given back")
         )
-        self._write_transition({"state": "draft"})
-        return True
 
     def action_appraise(self):
         self._check_transition(APPRAISAL_STATES, ("reviewer",), self.env._("appraised"))

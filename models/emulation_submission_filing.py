@@ -323,13 +323,8 @@ class EmulationSubmissionFiling(models.Model):
                 )
 
     def action_open_recall_wizard(self):
-        """Ask the reason (the checks run first, so that a refusal comes
-        at once)."""
-        self._check_recall()
-        return dialog_action(
-            self.env._("Recall the Filing"),
-            "emulation.recall.wizard",
-            {"default_submission_ids": [Command.set(self.ids)]},
+        return self.env["emulation.recall.wizard"]._open_for(
+            self, self.env._("Recall the Filing")
         )
 
     def action_open_file_wizard(self):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from ..tools.common import CHANNEL_SELECTION
+from ..tools.common import CHANNEL_SELECTION, parent_field
 
 
 class EmulationSubmissionRound(models.Model):
@@ -14,9 +14,7 @@ class EmulationSubmissionRound(models.Model):
     _description = "Submission Round"
     _order = "submission_id, number"
 
-    submission_id = fields.Many2one(
-        "emulation.submission", required=True, ondelete="cascade", index=True
-    )
+    submission_id = parent_field("emulation.submission")
     partner_id = fields.Many2one(
         related="submission_id.partner_id", store=True, index=True
     )

@@ -1,13 +1,16 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What several models of the addon share that is not a model: how a paper
-reached the cluster, how Vietnamese official documents write dates, and how
-a year's titles and dates move to the next year."""
+reached the cluster, how Vietnamese official documents write dates, how a
+year's titles and dates move to the next year, and how a line points to
+the document it is part of."""
 
 import re
 import unicodedata
 
 from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 
 # The level that organises a cluster (and whose clusters propose an award).
 ORGANISING_LEVELS = [
@@ -24,6 +27,15 @@ CHANNEL_SELECTION = [
     ("email", "E-mail"),
     ("other", "Other"),
 ]
+
+
+def parent_field(comodel, *args, **attrs):
+    """The Many2one from a line to the document it is part of (a criterion's
+    template, a scorecard's line...): always set, deleted with the
+    document, and indexed, as the document's One2many reads by it."""
+    return fields.Many2one(
+        comodel, *args, required=True, ondelete="cascade", index=True, **attrs
+    )
 
 
 def _vn_day_month(date):

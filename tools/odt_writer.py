@@ -51,40 +51,53 @@ def _root(prefix, name, nsmap):
     return root
 
 
+def _style(parent, name, attrs, properties):
+    """The style element ``name`` of ``attrs`` under ``parent``, with its
+    properties: {properties element name: its attributes}, an empty one
+    left out."""
+    node = _element(parent, "style", name, **attrs)
+    for tag, props in properties.items():
+        if props:
+            _element(node, "style", tag, **props)
+    return node
+
+
 def _styles_xml():
     root = _root("office", "document-styles", NS)
-    styles = _element(root, "office", "styles")
-    default = _element(styles, "style", "default-style", style__family="paragraph")
-    _element(
-        default,
-        "style",
-        "text-properties",
-        style__font_name="Times New Roman",
-        fo__font_family="Times New Roman",
-        fo__font_size="13pt",
-        fo__language="vi",
-        fo__country="VN",
+    _style(
+        _element(root, "office", "styles"),
+        "default-style",
+        {"style__family": "paragraph"},
+        {
+            "text-properties": {
+                "style__font_name": "Times New Roman",
+                "fo__font_family": "Times New Roman",
+                "fo__font_size": "13pt",
+                "fo__language": "vi",
+                "fo__country": "VN",
+            }
+        },
     )
-    automatic = _element(root, "office", "automatic-styles")
-    layout = _element(automatic, "style", "page-layout", style__name="A4")
-    _element(
-        layout,
-        "style",
-        "page-layout-properties",
-        fo__page_width="21cm",
-        fo__page_height="29.7cm",
-        fo__margin_top="2cm",
-        fo__margin_bottom="2cm",
-        fo__margin_left="3cm",
-        fo__margin_right="1.5cm",
+    _style(
+        _element(root, "office", "automatic-styles"),
+        "page-layout",
+        {"style__name": "A4"},
+        {
+            "page-layout-properties": {
+                "fo__page_width": "21cm",
+                "fo__page_height": "29.7cm",
+                "fo__margin_top": "2cm",
+                "fo__margin_bottom": "2cm",
+                "fo__margin_left": "3cm",
+                "fo__margin_right": "1.5cm",
+            }
+        },
     )
-    master = _element(root, "office", "master-styles")
-    _element(
-        master,
-        "style",
+    _style(
+        _element(root, "office", "master-styles"),
         "master-page",
-        style__name="Standard",
-        style__page_layout_name="A4",
+        {"style__name": "Standard", "style__page_layout_name": "A4"},
+        {},
     )
     return root
 
@@ -93,29 +106,30 @@ def _content_root():
     root = _root("office", "document-content", NS)
     automatic = _element(root, "office", "automatic-styles")
     for name, (align, bold, italic, indent) in PARAGRAPH_STYLES.items():
-        style = _element(
-            automatic, "style", "style", style__name=name, style__family="paragraph"
-        )
-        props = {"fo__text_align": align, "fo__margin_bottom": "0.15cm"}
+        paragraph = {"fo__text_align": align, "fo__margin_bottom": "0.15cm"}
         if indent:
-            props["fo__text_indent"] = indent
-        _element(style, "style", "paragraph-properties", **props)
-        text_props = {}
+            paragraph["fo__text_indent"] = indent
+        text = {}
         if bold:
-            text_props["fo__font_weight"] = "bold"
+            text["fo__font_weight"] = "bold"
         if italic:
-            text_props["fo__font_style"] = "italic"
-        if text_props:
-            _element(style, "style", "text-properties", **text_props)
-    cell = _element(
-        automatic, "style", "style", style__name="Cell", style__family="table-cell"
-    )
-    _element(
-        cell,
+            text["fo__font_style"] = "italic"
+        _style(
+            automatic,
+            "style",
+            {"style__name": name, "style__family": "paragraph"},
+            {"paragraph-properties": paragraph, "text-properties": text},
+        )
+    _style(
+        automatic,
         "style",
-        "table-cell-properties",
-        fo__border="0.5pt solid #000000",
-        fo__padding="0.1cm",
+        {"style__name": "Cell", "style__family": "table-cell"},
+        {
+            "table-cell-properties": {
+                "fo__border": "0.5pt solid #000000",
+                "fo__padding": "0.1cm",
+            }
+        },
     )
     body = _element(root, "office", "body")
     return root, _element(body, "office", "text")

@@ -1,6 +1,14 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import Command, api, fields, models
+
+from ..tools.common import dialog_action
+
+# the wizard's field of each model whose records it recalls
+RECALLED_FIELDS = {
+    "emulation.submission": "submission_ids",
+    "emulation.award.letter": "letter_ids",
+}
 
 
 class EmulationRecallWizard(models.TransientModel):
@@ -30,10 +38,21 @@ class EmulationRecallWizard(models.TransientModel):
         help="Posted in the record's chatter: why it is taken back.",
     )
 
+    @api.model
+    def _open_for(self, records, title):
+        """The dialog titled ``title`` that asks why ``records`` (filings or
+        letters) are recalled, once their own checks have passed, so that a
+        refusal comes at once."""
+        records._check_recall()
+        return dialog_action(
+            title,
+            self._name,
+            {f"default_{RECALLED_FIELDS[records._name]}": [Command.set(records.ids)]},
+        )
+
     def action_recall(self):
         self.ensure_one()
-        if self.submission_ids:
-            self.submission_ids.action_recall(self.reason)
-        if self.letter_ids:
-            self.letter_ids.action_recall(self.reason)
+        for field in RECALLED_FIELDS.values():
+            if self[field]:
+                self[field].action_recall(self.reason)
         return {"type": "ir.actions.act_window_close"}

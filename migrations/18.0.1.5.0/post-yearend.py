@@ -17,6 +17,8 @@ code is loaded.
 
 import logging
 
+from odoo.tools import SQL
+
 _logger = logging.getLogger(__name__)
 
 
@@ -45,44 +47,64 @@ def _lateness_from_first_round(cr):
     _logger.info("%s refiled submissions judged on their first filing", cr.rowcount)
 
 
-def _refile_deadlines(cr):
+def _fill_empty(cr, table, column, state, values):
+    """Set the empty ``column`` of the ``table`` records in ``state`` from
+    ``values``, a query of their (res_id, value) rows."""
     cr.execute(
-        """
-        UPDATE emulation_submission sub
-           SET refile_deadline = due.deadline
-          FROM (
-              SELECT activity.res_id, MAX(activity.date_deadline) AS deadline
-                FROM mail_activity activity
-                JOIN ir_model_data xmlid
-                  ON xmlid.model = 'mail.activity.type'
-                 AND xmlid.res_id = activity.activity_type_id
-                 AND xmlid.module = 'emulation_cluster'
-                 AND xmlid.name = 'mail_activity_type_refile'
-               WHERE activity.res_model = 'emulation.submission'
-               GROUP BY activity.res_id
-          ) due
-         WHERE due.res_id = sub.id
-           AND sub.state = 'returned'
-           AND sub.refile_deadline IS NULL
-        """
+        SQL(
+            """
+            UPDATE %s rec
+               SET %s = src.value
+              FROM (%s) src
+             WHERE src.res_id = rec.id
+               AND rec.state = %s
+               AND %s IS NULL
+            """,
+            SQL.identifier(table),
+            SQL.identifier(column),
+            values,
+            state,
+            SQL.identifier("rec", column),
+        )
+    )
+
+
+def _refile_deadlines(cr):
+    _fill_empty(
+        cr,
+        "emulation_submission",
+        "refile_deadline",
+        "returned",
+        SQL(
+            """
+            SELECT activity.res_id, MAX(activity.date_deadline) AS value
+              FROM mail_activity activity
+              JOIN ir_model_data xmlid
+                ON xmlid.model = 'mail.activity.type'
+               AND xmlid.res_id = activity.activity_type_id
+               AND xmlid.module = 'emulation_cluster'
+               AND xmlid.name = 'mail_activity_type_refile'
+             WHERE activity.res_model = 'emulation.submission'
+             GROUP BY activity.res_id
+            """
+        ),
     )
 
 
 def _letters_sent_on(cr):
-    cr.execute(
-        """
-        UPDATE emulation_award_letter letter
-           SET submit_date = sent.day
-          FROM (
-              SELECT letter_id, MIN(submit_date) AS day
-                FROM emulation_award_proposal
-               WHERE submit_date IS NOT NULL AND letter_id IS NOT NULL
-               GROUP BY letter_id
-          ) sent
-         WHERE sent.letter_id = letter.id
-           AND letter.state = 'submitted'
-           AND letter.submit_date IS NULL
-        """
+    _fill_empty(
+        cr,
+        "emulation_award_letter",
+        "submit_date",
+        "submitted",
+        SQL(
+            """
+            SELECT letter_id AS res_id, MIN(submit_date) AS value
+              FROM emulation_award_proposal
+             WHERE submit_date IS NOT NULL AND letter_id IS NOT NULL
+             GROUP BY letter_id
+            """
+        ),
     )
 
 
