@@ -175,6 +175,14 @@ class EmulationWorkflowMixin(models.AbstractModel):
                     )
                 )
 
+    def _transition_to(self, state, allowed, roles, action):
+        """Check the transition ``action`` from ``allowed`` by ``roles``,
+        then write ``state``: the transitions that only move the state (a
+        plan or a covenant set back to draft, an activity confirmed...)."""
+        self._check_transition(allowed, roles, action)
+        self._write_transition({"state": state})
+        return True
+
     def _post_each(self, body, subtype_xmlid):
         """Post on each record's chatter (a model with ``mail.thread``) what
         its transition did, ``body(record)`` worded for that record: the

@@ -5,7 +5,7 @@ from odoo import models
 
 class EmulationWorkflowRelated(models.AbstractModel):
     """A record's related records, as its smart buttons show them (the lists
-    they open, the progress they count), and its plainest transitions."""
+    they open, the progress they count)."""
 
     _inherit = "emulation.workflow.mixin"
 
@@ -46,11 +46,3 @@ class EmulationWorkflowRelated(models.AbstractModel):
             if state in states:
                 in_states[record] = in_states.get(record, 0) + count
         return totals, in_states
-
-    def _transition_to(self, state, allowed, roles, action):
-        """Check the transition ``action`` from ``allowed`` by ``roles``,
-        then write ``state``: the transitions that only move the state (a
-        plan or a covenant set back to draft, an activity confirmed...)."""
-        self._check_transition(allowed, roles, action)
-        self._write_transition({"state": state})
-        return True
