@@ -439,7 +439,7 @@ class EmulationSubmissionTally(models.Model):
         number of submissions: the units of the clusters the secretariat
         serves by status, or, for managers and the council, who read every
         cluster, the clusters by status."""
-        action = self.env["ir.actions.act_window"]._for_xml_id(
+        action = self._read_action(
             "emulation_cluster.emulation_submission_tally_action"
         )
         user = self.env.user
@@ -452,6 +452,21 @@ class EmulationSubmissionTally(models.Model):
             "pivot_column_groupby": ["state"],
             "pivot_measures": ["count"],
         }
+        return action
+
+    @api.model
+    def _read_action(self, xmlid):
+        """What ``_for_xml_id`` returns, reading only the fields it returns:
+        it reads every field of the action (the computed ones too) then
+        leaves out all but those, half the time of the tracker's server
+        side once the counts come from the clusters' tally."""
+        record = self.env.ref(xmlid)
+        action = record.sudo().read(
+            [name for name in record._get_readable_fields() if name in record._fields]
+        )[0]
+        if action.get("embedded_action_ids"):
+            # read as the web client wants them
+            return record._get_action_dict()
         return action
 
     def action_open_submissions(self):

@@ -252,6 +252,16 @@ class TestSubmissionTally(SubmissionCommon):
             self.assertEqual(action["res_model"], "emulation.submission.tally")
             self.assertEqual(action["view_mode"].split(",")[0], "pivot")
             self.assertEqual(action["context"]["pivot_row_groupby"], rows)
+            # the action as _for_xml_id reads it, but for the context
+            stored = (
+                self.env["ir.actions.act_window"]
+                .with_user(user)
+                ._for_xml_id("emulation_cluster.emulation_submission_tally_action")
+            )
+            self.assertEqual(
+                {key: value for key, value in action.items() if key != "context"},
+                {key: value for key, value in stored.items() if key != "context"},
+            )
         Tally = self.env["emulation.submission.tally"].with_user(self.user_secretariat)
         domain = [("is_latest_plan", "=", True)]
 
