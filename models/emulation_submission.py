@@ -242,16 +242,18 @@ class EmulationSubmission(models.Model):
             raise UserError(self.env._("Operation not supported."))
         positive = (operator == "=") == value
         # a subquery, not a list of ids read first: the tracker's pivot
-        # filters on it once per grouping it asks
+        # filters on it once per grouping it asks; uncorrelated, so that
+        # PostgreSQL finds the latest plans once per query, not once per
+        # plan, and knows how many there are (one a cluster)
         Plan = self.env["emulation.plan"]
         query = Plan._search([("state", "=", "issued")])
         query.add_where(
             SQL(
-                """%s = (SELECT MAX(latest.year) FROM emulation_plan latest
-                          WHERE latest.cluster_id = %s
-                            AND latest.state = 'issued' AND latest.active)""",
-                SQL.identifier(query.table, "year"),
-                SQL.identifier(query.table, "cluster_id"),
+                """%s IN (SELECT DISTINCT ON (latest.cluster_id) latest.id
+                           FROM emulation_plan latest
+                          WHERE latest.state = 'issued' AND latest.active
+                       ORDER BY latest.cluster_id, latest.year DESC)""",
+                SQL.identifier(query.table, "id"),
             )
         )
         return [("plan_id", "in" if positive else "not in", query)]

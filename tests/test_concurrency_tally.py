@@ -134,6 +134,28 @@ class TestConcurrentTally(BaseCase):
             counted = {(unit, state): count for unit, state, count in cr.fetchall()}
         return tally, counted
 
+    def _cluster_counts(self, plan_id):
+        """The clusters' tally's sums and the submissions' counts of the
+        plan, by status, in a transaction of its own."""
+        with self.registry.cursor() as cr:
+            cr.execute(
+                """
+                SELECT state, sum(count) FROM emulation_submission_cluster_tally
+                 WHERE plan_id = %s GROUP BY state HAVING sum(count) <> 0
+                """,
+                (plan_id,),
+            )
+            tally = dict(cr.fetchall())
+            cr.execute(
+                """
+                SELECT state, count(*) FROM emulation_submission
+                 WHERE plan_id = %s AND active GROUP BY state
+                """,
+                (plan_id,),
+            )
+            counted = dict(cr.fetchall())
+        return tally, counted
+
     def test_two_units_file_the_same_report_at_once(self):
         data = self._create_data()
         barrier = threading.Barrier(len(data["filings"]))
@@ -154,6 +176,8 @@ class TestConcurrentTally(BaseCase):
         self.assertEqual(tally, counted)
         filers = {unit for (unit, state) in tally if state == "filed"}
         self.assertEqual(filers, set(data["units"][1:]), "both filings counted")
+        tally, counted = self._cluster_counts(data["plan"])
+        self.assertEqual(tally, counted, "both filings counted by cluster")
 
     def test_fold_while_a_filing_commits(self):
         """The fold runs between a filing's counting and its commit: the
@@ -206,3 +230,5 @@ class TestConcurrentTally(BaseCase):
             )
             self.assertFalse(cr.fetchall(), "one row a group")
         self.assertEqual(self._counts(data["plan"]), (counted, counted))
+        tally, counted = self._cluster_counts(data["plan"])
+        self.assertEqual(tally, counted, "nothing lost by cluster")

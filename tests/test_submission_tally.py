@@ -29,10 +29,37 @@ class TestSubmissionTally(SubmissionCommon):
         )
         return {(plan.id, unit.id, state): count for plan, unit, state, count in groups}
 
+    def _cluster_tally(self):
+        """{(plan, cluster, state): sum} of the clusters' tally (the table
+        itself), zero sums left out."""
+        self.env.cr.execute(
+            """
+            SELECT plan_id, cluster_id, state, sum(count)
+              FROM emulation_submission_cluster_tally
+          GROUP BY plan_id, cluster_id, state
+            HAVING sum(count) <> 0
+            """
+        )
+        return {
+            (plan, cluster, state): count
+            for plan, cluster, state, count in self.env.cr.fetchall()
+        }
+
+    def _cluster_counted(self):
+        """{(plan, cluster, state): count} of the active submissions."""
+        groups = self.env["emulation.submission"]._read_group(
+            [], ["plan_id", "cluster_id", "state"], ["__count"]
+        )
+        return {
+            (plan.id, cluster.id, state): count
+            for plan, cluster, state, count in groups
+        }
+
     def assertTallyExact(self, msg=None):
         self.env.flush_all()
         self.assertTrue(self._counted(), "something to count")
         self.assertEqual(self._tally(), self._counted(), msg)
+        self.assertEqual(self._cluster_tally(), self._cluster_counted(), msg)
 
     def test_tally_follows_every_move(self):
         """The tally counts the active submissions whatever they go
@@ -79,6 +106,14 @@ class TestSubmissionTally(SubmissionCommon):
         self.assertEqual({count for *__, count in groups}, {1}, "one row a group")
         self.assertEqual(len(groups), len(self._counted()), "no zero row kept")
         self.assertLess(Tally.search_count([]), rows_before)
+        self.env.cr.execute(
+            """
+            SELECT count(*) FROM emulation_submission_cluster_tally
+          GROUP BY plan_id, cluster_id, state HAVING count(*) > 1 OR sum(count) = 0
+            """
+        )
+        self.assertFalse(self.env.cr.fetchall(), "one row a group, none zero")
+        self.assertEqual(self._cluster_tally(), self._cluster_counted())
         self.assertEqual(Tally._fold(), 0, "nothing left to fold")
         # counted again after the fold
         self._file(self.sub_member3, self.user_officer, "2020-06-20")
@@ -130,6 +165,44 @@ class TestSubmissionTally(SubmissionCommon):
             if user != self.user_officer_other:  # a leader files nothing
                 self.assertTrue(readable, user.login)
             self.assertEqual(visible, readable, user.login)
+            # by cluster: the clusters' tally for whom it may answer
+            by_cluster = {
+                (cluster, state): count
+                for cluster, state, count in as_user[
+                    "emulation.submission.tally"
+                ]._read_group([], ["cluster_id", "state"], ["count:sum"])
+                if count
+            }
+            readable = {
+                (cluster, state): count
+                for cluster, state, count in as_user[
+                    "emulation.submission"
+                ]._read_group([], ["cluster_id", "state"], ["__count"])
+            }
+            self.assertEqual(by_cluster, readable, user.login)
+        # who reads the clusters' tally: not an officer (his rule names his
+        # unit), nor a read that names the unit
+        for user, routed in (
+            (self.user_manager, True),
+            (self.user_council, True),
+            (self.user_officer, False),
+        ):
+            self.assertEqual(
+                Tally.with_user(user)._reads_by_cluster(
+                    [("is_latest_plan", "=", True)],
+                    ["cluster_id", "state"],
+                    ["__count", "count:sum"],
+                    (),
+                    "cluster_id,state",
+                ),
+                routed,
+                user.login,
+            )
+        self.assertFalse(
+            Tally.with_user(self.user_manager)._reads_by_cluster(
+                [("partner_id", "=", self.unit_member3.id)], ["state"], [], (), None
+            )
+        )
         # another cluster's secretariat reads none of this cluster's rows
         self.assertFalse(
             Tally.with_user(self.user_secretariat_other).search(
@@ -179,6 +252,16 @@ class TestSubmissionTally(SubmissionCommon):
             self.assertEqual(action["res_model"], "emulation.submission.tally")
             self.assertEqual(action["view_mode"].split(",")[0], "pivot")
             self.assertEqual(action["context"]["pivot_row_groupby"], rows)
+            # the action as _for_xml_id reads it, but for the context
+            stored = (
+                self.env["ir.actions.act_window"]
+                .with_user(user)
+                ._for_xml_id("emulation_cluster.emulation_submission_tally_action")
+            )
+            self.assertEqual(
+                {key: value for key, value in action.items() if key != "context"},
+                {key: value for key, value in stored.items() if key != "context"},
+            )
         Tally = self.env["emulation.submission.tally"].with_user(self.user_secretariat)
         domain = [("is_latest_plan", "=", True)]
 
@@ -240,3 +323,30 @@ class TestSubmissionTally(SubmissionCommon):
         self.assertEqual(opened.partner_id, self.unit_member3)
         self.assertEqual(set(opened.mapped("state")), {"to_file"})
         self.assertEqual(opened.plan_id, row.plan_id)
+        # the manager's screen, clusters by status: the same counts as the
+        # submissions', read from the clusters' tally
+        Tally = self.env["emulation.submission.tally"].with_user(self.user_manager)
+        self.assertTrue(
+            Tally._reads_by_cluster(
+                domain, ["cluster_id", "state"], ["__count", "count:sum"], (), None
+            )
+        )
+        screen = [
+            Tally.read_group(domain, ["count:sum"], groupby, lazy=False)
+            for groupby in ([], ["cluster_id"], ["state"], ["cluster_id", "state"])
+        ]
+        Submission = self.env["emulation.submission"].with_user(self.user_manager)
+        self.assertEqual(
+            {
+                (group["cluster_id"][0], group["state"]): group["count"]
+                for group in screen[3]
+                if group["count"]
+            },
+            {
+                (cluster.id, state): count
+                for cluster, state, count in Submission._read_group(
+                    domain, ["cluster_id", "state"], ["__count"]
+                )
+            },
+        )
+        self.assertEqual(screen[0][0]["count"], Submission.search_count(domain))
