@@ -24,6 +24,9 @@ COUNTED = "active AND plan_id IS NOT NULL AND cluster_id IS NOT NULL"
 # (the clusters-by-status screen of managers and the council) sums these
 # instead of the units' rows, thirty times fewer.
 CLUSTER_TALLY = "emulation_submission_cluster_tally"
+# The routing's context value: an object no JSON-RPC client can send, so
+# that a client's context never makes a read go to the other table.
+BY_CLUSTER = object()
 # {table: the columns of its groups}
 TALLY_GROUPS = {
     "emulation_submission_tally": ("plan_id", "cluster_id", "partner_id", "state"),
@@ -359,7 +362,7 @@ class EmulationSubmissionTally(models.Model):
     @property
     def _table_sql(self):
         # the clusters' tally, in the reads that _read_group routes to it
-        if self.env.context.get("emulation_tally_by_cluster"):
+        if self.env.context.get("emulation_tally_by_cluster") is BY_CLUSTER:
             return SQL.identifier(CLUSTER_TALLY)
         return super()._table_sql
 
@@ -384,7 +387,7 @@ class EmulationSubmissionTally(models.Model):
             )
         rows = super(
             EmulationSubmissionTally,
-            self.with_context(emulation_tally_by_cluster=True),
+            self.with_context(emulation_tally_by_cluster=BY_CLUSTER),
         )._read_group(domain, groupby, aggregates, having, offset, limit, order)
         # the records read (plans, clusters) without the routing's context
         return [
@@ -403,7 +406,7 @@ class EmulationSubmissionTally(models.Model):
         has, in its domain, its user's record rules, its groups, sums and
         order (a secretariat's rules name the cluster, an officer's his
         unit)."""
-        if having or self.env.context.get("emulation_tally_by_cluster"):
+        if having or self.env.context.get("emulation_tally_by_cluster") is BY_CLUSTER:
             return False
         rules = self.env["ir.rule"]._compute_domain(self._name, "read") or []
         names = [

@@ -350,3 +350,24 @@ class TestSubmissionTally(SubmissionCommon):
             },
         )
         self.assertEqual(screen[0][0]["count"], Submission.search_count(domain))
+
+    def test_a_clients_context_never_routes_a_read(self):
+        """The routing to the clusters' tally is the server's: a client that
+        sends its context key reads the units' rows its rules allow, the
+        same as without it, and no error."""
+        self.env.flush_all()
+        for user, groupby in (
+            (self.user_officer, ["partner_id", "state"]),
+            (self.user_secretariat, ["partner_id", "state"]),
+            (self.user_manager, ["cluster_id", "state"]),
+        ):
+            Tally = self.env["emulation.submission.tally"].with_user(user)
+            plain = Tally.read_group([], ["count:sum"], groupby, lazy=False)
+            sent = Tally.with_context(emulation_tally_by_cluster=True).read_group(
+                [], ["count:sum"], groupby, lazy=False
+            )
+            self.assertEqual(sent, plain)
+            self.assertEqual(
+                Tally.with_context(emulation_tally_by_cluster=True).search([]),
+                Tally.search([]),
+            )
