@@ -117,6 +117,16 @@ class TestTours(HttpCase, EmulationCommon):
         self.assertEqual(
             len(plan.obligation_ids.submission_ids), 2, "every member but the leader"
         )
+        # what the tour read in the tracker: the cluster's two filings due
+        tally = self.env["emulation.submission.tally"].with_user(
+            self.env.ref("base.user_admin")
+        )
+        self.assertEqual(
+            tally._read_group(
+                [("cluster_id", "=", cluster.id)], ["state"], ["count:sum"]
+            ),
+            [("to_file", 2)],
+        )
 
 
 @tagged("post_install", "-at_install")

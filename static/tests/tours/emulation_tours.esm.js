@@ -408,6 +408,22 @@ tours.add("emulation_admin_sets_up", {
             trigger:
                 ".o_statusbar_status .o_arrow_button_current:contains('Đã ban hành')",
         },
+        {
+            content: "The tracker, from the menu",
+            trigger: ".o_menu_sections button:contains('Báo cáo - Hồ sơ')",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item:contains('Theo dõi tình hình nộp báo cáo')",
+            run: "click",
+        },
+        {
+            content: "The new cluster's row: its two members have not filed yet",
+            trigger: ".o_pivot th:contains('Cụm thi đua thử nghiệm tour')",
+        },
+        {
+            trigger: ".o_pivot thead th:contains('Chưa nộp')",
+        },
     ],
 });
 
