@@ -9,6 +9,7 @@ from . import emulation_plan_report_mixin
 from . import emulation_my_unit_mixin
 from . import emulation_member_unit_mixin
 from . import emulation_period_mixin
+from . import emulation_latest_plan_mixin
 from . import res_partner
 from . import res_users
 from . import emulation_document

@@ -4,8 +4,6 @@
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.osv.expression import OR as expression_or
-from odoo.tools import SQL
 
 from ..tools.common import CHANNEL_SELECTION
 from .emulation_edit_policy_mixin import archive_group
@@ -41,6 +39,7 @@ class EmulationSubmission(models.Model):
         "emulation.workflow.mixin",
         "emulation.member.unit.mixin",
         "emulation.my.unit.mixin",
+        "emulation.latest.plan.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -169,12 +168,6 @@ class EmulationSubmission(models.Model):
         "deadline the proposals rule in force sets for the awards of the "
         "year (the earliest).",
     )
-    is_latest_plan = fields.Boolean(
-        "Latest Issued Plan",
-        compute="_compute_is_latest_plan",
-        search="_search_is_latest_plan",
-        help="Of the latest issued plan of its cluster.",
-    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -214,49 +207,6 @@ class EmulationSubmission(models.Model):
         tally, which the database keeps as the submissions move (see
         :class:`EmulationSubmissionTally`)."""
         return self.env["emulation.submission.tally"]._get_tracker_action()
-
-    @api.model
-    def _get_latest_plans(self):
-        """The latest issued plan of each cluster (one query)."""
-        groups = self.env["emulation.plan"]._read_group(
-            [("state", "=", "issued")], groupby=["cluster_id"], aggregates=["year:max"]
-        )
-        if not groups:
-            return self.env["emulation.plan"]
-        return self.env["emulation.plan"].search(
-            expression_or(
-                [
-                    [("cluster_id", "=", cluster.id), ("year", "=", year)]
-                    for cluster, year in groups
-                ]
-            )
-        )
-
-    def _compute_is_latest_plan(self):
-        latest = self._get_latest_plans()
-        for submission in self:
-            submission.is_latest_plan = submission.plan_id in latest
-
-    def _search_is_latest_plan(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported."))
-        positive = (operator == "=") == value
-        # a subquery, not a list of ids read first: the tracker's pivot
-        # filters on it once per grouping it asks; uncorrelated, so that
-        # PostgreSQL finds the latest plans once per query, not once per
-        # plan, and knows how many there are (one a cluster)
-        Plan = self.env["emulation.plan"]
-        query = Plan._search([("state", "=", "issued")])
-        query.add_where(
-            SQL(
-                """%s IN (SELECT DISTINCT ON (latest.cluster_id) latest.id
-                           FROM emulation_plan latest
-                          WHERE latest.state = 'issued' AND latest.active
-                       ORDER BY latest.cluster_id, latest.year DESC)""",
-                SQL.identifier(query.table, "id"),
-            )
-        )
-        return [("plan_id", "in" if positive else "not in", query)]
 
     @api.depends_context("uid")
     @api.depends("state", "partner_id", "cluster_id.secretariat_user_ids")

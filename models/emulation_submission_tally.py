@@ -65,6 +65,7 @@ class EmulationSubmissionTally(models.Model):
 
     _name = "emulation.submission.tally"
     _description = "Submission Tally"
+    _inherit = ["emulation.latest.plan.mixin"]
     _auto = False
     _log_access = False
     _rec_name = "partner_id"
@@ -80,12 +81,6 @@ class EmulationSubmissionTally(models.Model):
         group_expand="_read_group_expand_state",
     )
     count = fields.Integer("Submissions", readonly=True, aggregator="sum")
-    is_latest_plan = fields.Boolean(
-        "Latest Issued Plan",
-        compute="_compute_is_latest_plan",
-        search="_search_is_latest_plan",
-        help="Of the latest issued plan of its cluster.",
-    )
 
     # ------------------------------------------------------------------
     # the table and its triggers
@@ -427,15 +422,6 @@ class EmulationSubmissionTally(models.Model):
     def _read_group_expand_state(self, states, domain):
         """Every status as a column of the pivot, in the workflow's order."""
         return [key for key, _label in self._fields["state"].selection]
-
-    def _compute_is_latest_plan(self):
-        latest = self.env["emulation.submission"]._get_latest_plans()
-        for tally in self:
-            tally.is_latest_plan = tally.plan_id in latest
-
-    def _search_is_latest_plan(self, operator, value):
-        # the submissions' own search: a subquery on plan_id
-        return self.env["emulation.submission"]._search_is_latest_plan(operator, value)
 
     @api.model
     def _get_tracker_action(self):
