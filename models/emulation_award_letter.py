@@ -343,13 +343,9 @@ class EmulationAwardLetter(models.Model):
 
     def _get_missing_before_sending(self):
         """The labels of what the letter lacks to be sent, only those."""
-        self.ensure_one()
-        names = ("number", "issue_date", "issue_place", "issuer_name", "signer_name")
-        return [
-            self._fields[name].get_description(self.env)["string"]
-            for name in names
-            if not self[name]
-        ]
+        return self._get_missing_labels(
+            ("number", "issue_date", "issue_place", "issuer_name", "signer_name")
+        )
 
     def action_open_submit_wizard(self):
         """Say what is missing, else ask the day the letter was sent."""

@@ -1,5 +1,7 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
 from odoo import fields, models
 
 from ..tools.common import format_vn_long_date
@@ -60,3 +62,22 @@ class EmulationOfficialDocumentMixin(models.AbstractModel):
             for line in (self.distribution_list or "").splitlines()
             if line.strip()
         ]
+
+    def _get_missing_labels(self, names):
+        """The labels of the fields ``names`` this document leaves empty (a
+        text field with tags only is empty): what it lacks to be issued or
+        sent, said by name."""
+        self.ensure_one()
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in names
+            if not self._has_content(name)
+        ]
+
+    def _has_content(self, name):
+        value = self[name]
+        if self._fields[name].type == "html":
+            return bool(value) and bool(
+                Markup(value).striptags().replace("\xa0", " ").strip()
+            )
+        return bool(value)

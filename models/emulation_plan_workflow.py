@@ -166,12 +166,7 @@ class EmulationPlanWorkflow(models.Model):
         """What an issued plan needs: number, date, leader, deputy, legal
         bases, purpose, signer, and at least one activity or obligation."""
         for plan in self:
-            missing = [
-                plan._fields[name].get_description(self.env)["string"]
-                for name in ISSUE_REQUIRED_FIELDS
-                if not plan[name]
-                or (plan._fields[name].type == "html" and not plan._html_has_text(name))
-            ]
+            missing = plan._get_missing_labels(ISSUE_REQUIRED_FIELDS)
             if not plan.event_ids and not plan.obligation_ids:
                 missing.append(self.env._("at least one activity or obligation"))
             if missing:
@@ -182,12 +177,6 @@ class EmulationPlanWorkflow(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-
-    def _html_has_text(self, name):
-        value = self[name]
-        return bool(value) and bool(
-            Markup(value).striptags().replace("\xa0", " ").strip()
-        )
 
     def action_open_issue_wizard(self):
         """The "Issue" button: what is missing is said first, the

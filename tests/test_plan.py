@@ -144,6 +144,26 @@ class TestPlan(EmulationCommon):
             self.assertEqual(plan.state, "draft")
             plan.unlink()
 
+    def test_issue_refusal_names_what_is_missing(self):
+        """The secretariat is told, by their labels, what the plan lacks:
+        a purpose with tags only (what an emptied editor leaves) is
+        missing; the plan stays a draft."""
+        plan = self._create_plan(
+            year=2022, signer_name=False, purpose="<p><br></p>", event_ids=[]
+        )
+        with self.assertRaises(UserError) as refused:
+            plan.with_user(self.user_secretariat).action_open_issue_wizard()
+        message = str(refused.exception)
+        for label in (
+            "Purpose and Requirements",
+            "Signer Name",
+            "at least one activity or obligation",
+        ):
+            self.assertIn(label, message)
+        for label in ("Number-Symbol", "Leader Unit", "Legal Bases"):
+            self.assertNotIn(label, message)
+        self.assertEqual(plan.state, "draft")
+
     def test_issued_plan_is_locked(self):
         plan = self._issue_plan(self._create_plan(year=2022))
         plan_sec = plan.with_user(self.user_secretariat)

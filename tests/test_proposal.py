@@ -618,10 +618,20 @@ class TestProposal(ProposalCommon):
         self.assertEqual(
             (letter.issue_place, letter.signer_name), ("Hải Phòng", "Nguyễn Văn Ký")
         )
-        letter.with_user(self.user_secretariat).signer_name = False
+        letter.with_user(self.user_secretariat).write(
+            {"signer_name": False, "issue_place": False}
+        )
         with self.assertRaises(UserError):
             letter.with_user(self.user_secretariat).action_submit()
         self.assertEqual((letter.state, proposal.state), ("draft", "draft"))
+        # the button says what is missing, by its labels, and only that
+        with self.assertRaises(UserError) as refused:
+            letter.with_user(self.user_secretariat).action_open_submit_wizard()
+        for label in ("Place of Issue", "Signer Name"):
+            self.assertIn(label, str(refused.exception))
+        for label in ("Number-Symbol", "Issuing Body"):
+            self.assertNotIn(label, str(refused.exception))
+        self.assertEqual(letter.state, "draft")
 
     def test_letter_defaults_from_a_readable_plan_only(self):
         self.plan.sudo().issuer_name = "CỤM THI ĐUA THỬ NGHIỆM"
