@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.osv.expression import OR as expression_or
 from odoo.tools import SQL
 
 
@@ -22,37 +21,13 @@ class EmulationLatestPlanMixin(models.AbstractModel):
     )
 
     @api.model
-    def _get_latest_plans(self):
-        """The latest issued plan of each cluster (one query)."""
-        groups = self.env["emulation.plan"]._read_group(
-            [("state", "=", "issued")], groupby=["cluster_id"], aggregates=["year:max"]
-        )
-        if not groups:
-            return self.env["emulation.plan"]
-        return self.env["emulation.plan"].search(
-            expression_or(
-                [
-                    [("cluster_id", "=", cluster.id), ("year", "=", year)]
-                    for cluster, year in groups
-                ]
-            )
-        )
-
-    def _compute_is_latest_plan(self):
-        latest = self._get_latest_plans()
-        for record in self:
-            record.is_latest_plan = record.plan_id in latest
-
-    def _search_is_latest_plan(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported."))
-        positive = (operator == "=") == value
-        # a subquery, not a list of ids read first: the tracker's pivot
-        # filters on it once per grouping it asks; uncorrelated, so that
-        # PostgreSQL finds the latest plans once per query, not once per
-        # plan, and knows how many there are (one a cluster)
-        Plan = self.env["emulation.plan"]
-        query = Plan._search([("state", "=", "issued")])
+    def _get_latest_plans_query(self):
+        """The latest issued plan of each cluster, as a subquery: the
+        filter's search and its compute read them alike. Uncorrelated, so
+        that PostgreSQL finds them once per query, not once per plan, and
+        knows how many there are (one a cluster); a subquery, not ids read
+        first, as the tracker's pivot filters on it once per grouping."""
+        query = self.env["emulation.plan"]._search([("state", "=", "issued")])
         query.add_where(
             SQL(
                 """%s IN (SELECT DISTINCT ON (latest.cluster_id) latest.id
@@ -62,4 +37,17 @@ class EmulationLatestPlanMixin(models.AbstractModel):
                 SQL.identifier(query.table, "id"),
             )
         )
-        return [("plan_id", "in" if positive else "not in", query)]
+        return query
+
+    def _compute_is_latest_plan(self):
+        latest = self.env["emulation.plan"].browse(self._get_latest_plans_query())
+        for record in self:
+            record.is_latest_plan = record.plan_id in latest
+
+    def _search_is_latest_plan(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        positive = (operator == "=") == value
+        return [
+            ("plan_id", "in" if positive else "not in", self._get_latest_plans_query())
+        ]

@@ -251,6 +251,9 @@ class TestSecretariat(DailyWorkCommon):
         Submission = Submission.with_user(self.user_secretariat)
         latest = Submission.search([("is_latest_plan", "=", True)])
         self.assertEqual(latest.plan_id, self.plan)
+        # the flag each submission shows says the same as the filter
+        every = Submission.search([("plan_id", "in", (self.plan | older).ids)])
+        self.assertEqual(every.filtered("is_latest_plan"), latest)
         # columns in the workflow's order, each unit counted, filed or not
         self._attach(self.submission, self.user_officer)
         self.submission.with_user(self.user_officer).action_file()
