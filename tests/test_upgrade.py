@@ -7,6 +7,7 @@ other tests make their own data."""
 
 from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
 
 
 @tagged("post_install", "-at_install", "emulation_upgrade")
@@ -131,25 +132,34 @@ class TestUpgradedDatabase(TransactionCase):
         )
 
     def test_submission_tally_counts_the_submissions(self):
-        """The tracker's tally sums, per plan, unit and status, to the
-        active submissions (filled by the upgrade to 18.0.1.6.0 in a
-        database made before, kept by the triggers since)."""
+        """The tracker's tallies sum, per plan, unit (or cluster) and
+        status, to the active submissions (filled once by the upgrade in a
+        database made before them, kept by the triggers since)."""
         self.env.flush_all()
-        self.env.cr.execute(
-            """
-            SELECT * FROM (
-                   SELECT plan_id, partner_id, state, sum(count) AS counted
-                     FROM emulation_submission_tally
-                 GROUP BY plan_id, partner_id, state
-                   HAVING sum(count) <> 0
-                 ) tally
-            FULL JOIN (
-                   SELECT plan_id, partner_id, state, count(*) AS counted
-                     FROM emulation_submission
-                    WHERE active
-                 GROUP BY plan_id, partner_id, state
-                 ) submissions USING (plan_id, partner_id, state)
-             WHERE tally.counted IS DISTINCT FROM submissions.counted
-            """
-        )
-        self.assertFalse(self.env.cr.fetchall())
+        for table, group in (
+            ("emulation_submission_tally", ("plan_id", "partner_id", "state")),
+            ("emulation_submission_cluster_tally", ("plan_id", "cluster_id", "state")),
+        ):
+            columns = SQL(", ").join(map(SQL.identifier, group))
+            self.env.cr.execute(
+                SQL(
+                    """
+                SELECT * FROM (
+                       SELECT %(columns)s, sum(count) AS counted
+                         FROM %(table)s
+                     GROUP BY %(columns)s
+                       HAVING sum(count) <> 0
+                     ) tally
+                FULL JOIN (
+                       SELECT %(columns)s, count(*) AS counted
+                         FROM emulation_submission
+                        WHERE active
+                     GROUP BY %(columns)s
+                     ) submissions USING (%(columns)s)
+                 WHERE tally.counted IS DISTINCT FROM submissions.counted
+                    """,
+                    columns=columns,
+                    table=SQL.identifier(table),
+                )
+            )
+            self.assertFalse(self.env.cr.fetchall(), table)
