@@ -1,11 +1,14 @@
 # Copyright 2026 emulation_cluster developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What the concurrency tests commit before their transactions race: a
-cluster of units and its issued plan with one report due."""
+cluster of units and its issued plan with one report due, officers and
+their files."""
 
+import base64
 from datetime import date
 
 from odoo import Command
+from odoo.tests.common import new_test_user
 
 
 def create_issued_plan(env, tag, unit_names, cluster_name, code, guidance, number):
@@ -74,3 +77,28 @@ def create_issued_plan(env, tag, unit_names, cluster_name, code, guidance, numbe
     )
     plan.action_issue()
     return units, cluster, plan, obligation
+
+
+def create_officer(env, login, unit, **attrs):
+    """An officer of ``unit`` (no invitation e-mail: nothing sends it)."""
+    officer = new_test_user(
+        env(context=dict(env.context, no_reset_password=True)),
+        login=login,
+        groups="emulation_cluster.group_unit_officer",
+        **attrs,
+    )
+    officer.partner_id.parent_id = unit
+    return officer
+
+
+def attach_report(env, submission):
+    """A file attached to ``submission``, so that it can be filed."""
+    attachment = env["ir.attachment"].create(
+        {
+            "name": "bao-cao.pdf",
+            "datas": base64.b64encode(b"%PDF-1.4"),
+            "res_model": submission._name,
+            "res_id": submission.id,
+        }
+    )
+    submission.write({"attachment_ids": [Command.link(attachment.id)]})

@@ -6,17 +6,16 @@ Vietnamese that it was just filed. The data is committed (the transactions
 must see it) and archived at the end: run in a database of its own
 (``--test-tags emulation_concurrency``); default runs skip it."""
 
-import base64
 import threading
 import uuid
 
-from odoo import SUPERUSER_ID, Command, api
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
 from odoo.tests import tagged
-from odoo.tests.common import BaseCase, get_db_name, new_test_user
+from odoo.tests.common import BaseCase, get_db_name
 
-from .concurrency_common import create_issued_plan
+from .concurrency_common import attach_report, create_issued_plan, create_officer
 
 OFFICERS = 10
 
@@ -64,23 +63,10 @@ class TestConcurrentFiling(BaseCase):
             )
             officers = env["res.users"]
             for index in range(OFFICERS):
-                officer = new_test_user(
-                    env(context=dict(env.context, no_reset_password=True)),
-                    login=f"conc_{tag}_{index}",
-                    groups="emulation_cluster.group_unit_officer",
-                    lang="vi_VN",
+                officers |= create_officer(
+                    env, f"conc_{tag}_{index}", units[1], lang="vi_VN"
                 )
-                officer.partner_id.parent_id = units[1]
-                officers |= officer
-            attachment = env["ir.attachment"].create(
-                {
-                    "name": "bao-cao.pdf",
-                    "datas": base64.b64encode(b"%PDF-1.4"),
-                    "res_model": submission._name,
-                    "res_id": submission.id,
-                }
-            )
-            submission.write({"attachment_ids": [Command.link(attachment.id)]})
+            attach_report(env, submission)
             data = {
                 "units": units.ids,
                 "cluster": cluster.id,

@@ -8,16 +8,15 @@ loses nothing. The data is committed (the transactions must see it) and
 archived at the end: run in a database of its own
 (``--test-tags emulation_concurrency``); default runs skip it."""
 
-import base64
 import threading
 import uuid
 
-from odoo import SUPERUSER_ID, Command, api
+from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.tests import tagged
-from odoo.tests.common import BaseCase, get_db_name, new_test_user
+from odoo.tests.common import BaseCase, get_db_name
 
-from .concurrency_common import create_issued_plan
+from .concurrency_common import attach_report, create_issued_plan, create_officer
 
 
 @tagged("-standard", "emulation_concurrency", "post_install", "-at_install")
@@ -55,21 +54,8 @@ class TestConcurrentTally(BaseCase):
                 submission = obligation.submission_ids.filtered(
                     lambda sub, unit=unit: sub.partner_id == unit
                 )
-                officer = new_test_user(
-                    env(context=dict(env.context, no_reset_password=True)),
-                    login=f"tally_{tag}_{index}",
-                    groups="emulation_cluster.group_unit_officer",
-                )
-                officer.partner_id.parent_id = unit
-                attachment = env["ir.attachment"].create(
-                    {
-                        "name": "bao-cao.pdf",
-                        "datas": base64.b64encode(b"%PDF-1.4"),
-                        "res_model": submission._name,
-                        "res_id": submission.id,
-                    }
-                )
-                submission.write({"attachment_ids": [Command.link(attachment.id)]})
+                officer = create_officer(env, f"tally_{tag}_{index}", unit)
+                attach_report(env, submission)
                 filings.append((officer.id, submission.id))
             data = {
                 "units": units.ids,
