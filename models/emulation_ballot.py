@@ -214,7 +214,7 @@ class EmulationBallot(models.Model):
         return
 
     @api.model
-    def _check_unique_constraints(self, vals_list, exclude_ids=()):
+    def _check_unique_constraints(self, vals_list, exclude_ids=(), names=None):
         # a unit's second ballot in a round is refused by its voter's flag,
         # claimed in one query for the whole batch (_claim_voters)
         return

@@ -38,6 +38,14 @@ class EmulationEditPolicyInput(models.AbstractModel):
                 constraints.append((f"{self._table}_{key}", columns))
         return constraints
 
+    @api.model
+    def _is_unique_key_changed(self, vals):
+        """Whether a write of ``vals`` changes a column of a unique
+        constraint (a score or a text does not: no query for it)."""
+        return any(
+            set(columns) & set(vals) for __, columns in self._get_unique_constraints()
+        )
+
     def _get_unique_values(self):
         self.ensure_one()
         record = self.sudo()
@@ -50,12 +58,17 @@ class EmulationEditPolicyInput(models.AbstractModel):
         }
 
     @api.model
-    def _check_unique_constraints(self, vals_list, exclude_ids=()):
+    def _check_unique_constraints(self, vals_list, exclude_ids=(), names=None):
         """Refuse with the constraint's own message, before the database
         does (a user would get a database error, and the server log an
-        ERROR), a value a unique constraint forbids."""
+        ERROR), a value a unique constraint forbids: one query per
+        constraint for the whole batch. ``names``: the fields a write
+        changes; a constraint on none of them is not checked."""
         for name, columns in self._get_unique_constraints():
-            seen = set()
+            if names is not None and not set(columns) & set(names):
+                continue
+            keys = set()
+            duplicate = False
             for vals in vals_list:
                 key = tuple(
                     value.id if isinstance(value, models.BaseModel) else value
@@ -63,35 +76,34 @@ class EmulationEditPolicyInput(models.AbstractModel):
                 )
                 if any(value in (None, False, "") for value in key):
                     continue  # NULLs are distinct
-                duplicate = key in seen
-                seen.add(key)
-                if not duplicate:
-                    # in SQL, once the changes already made are (the one
-                    # being checked is not written yet)
-                    self.flush_model(columns)
-                    self.env.cr.execute(
-                        SQL(
-                            "SELECT 1 FROM %s WHERE %s "
-                            "AND NOT (id = ANY(%s::int[])) LIMIT 1",
-                            SQL.identifier(self._table),
-                            SQL(" AND ").join(
-                                SQL("%s = %s", SQL.identifier(column), value)
-                                for column, value in zip(columns, key, strict=True)
-                            ),
-                            list(exclude_ids),
-                        )
-                    )
-                    duplicate = bool(self.env.cr.fetchone())
+                duplicate = key in keys
                 if duplicate:
-                    constraint = (
-                        self.env["ir.model.constraint"]
-                        .sudo()
-                        .search([("name", "=", name)], limit=1)
+                    break
+                keys.add(key)
+            if keys and not duplicate:
+                # in SQL, once the changes already made are (the ones
+                # being checked are not written yet)
+                self.flush_model(columns)
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT 1 FROM %s WHERE (%s) IN %s "
+                        "AND NOT (id = ANY(%s::int[])) LIMIT 1",
+                        SQL.identifier(self._table),
+                        SQL(", ").join(map(SQL.identifier, columns)),
+                        tuple(keys),
+                        list(exclude_ids),
                     )
-                    raise ValidationError(
-                        constraint.message
-                        or self.env._("This value is already recorded.")
-                    )
+                )
+                duplicate = bool(self.env.cr.fetchone())
+            if duplicate:
+                constraint = (
+                    self.env["ir.model.constraint"]
+                    .sudo()
+                    .search([("name", "=", name)], limit=1)
+                )
+                raise ValidationError(
+                    constraint.message or self.env._("This value is already recorded.")
+                )
 
     @api.model
     def _get_file_names(self, vals):

@@ -281,10 +281,12 @@ class EmulationEditPolicyMixin(models.AbstractModel):
             self = self.with_context(**dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
             self._check_edit_policy(vals)
             self._check_file_sizes(vals)
-            self._check_unique_constraints(
-                [dict(record._get_unique_values(), **vals) for record in self],
-                exclude_ids=self.ids,
-            )
+            if self._is_unique_key_changed(vals):
+                self._check_unique_constraints(
+                    [dict(record._get_unique_values(), **vals) for record in self],
+                    exclude_ids=self.ids,
+                    names=vals,
+                )
         return super().write(vals)
 
     def _check_edit_policy(self, vals):
@@ -307,8 +309,13 @@ class EmulationEditPolicyMixin(models.AbstractModel):
                 )
             )
         for group in dict.fromkeys(groups[name] for name in names):
+            link = self._edit_groups[group].get("parent", (None,))[0]
+            refusals = {}  # lines of one parent: its answer, asked once
             for record in self:
-                error, reason = record._get_group_refusal_detail(group)
+                key = record.sudo()[link].id if link else record.id
+                if key not in refusals:
+                    refusals[key] = record._get_group_refusal_detail(group)
+                error, reason = refusals[key]
                 if reason:
                     raise error(
                         self.env._(

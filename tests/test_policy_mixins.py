@@ -235,6 +235,34 @@ class TestPolicyMixins(EmulationCommon):
             self.Memo.with_user(self.user_secretariat).create(
                 {"name": "Twin", "cluster_id": self.cluster.id, "code": "A-1"}
             )
+        # in a batch: the twin among new ones, or of a recorded one
+        Memo = self.Memo.with_user(self.user_secretariat)
+        for codes in (("B-1", "B-2", "B-1"), ("B-3", "B-4", "A-1")):
+            with self.assertRaisesRegex(
+                ValidationError, "Another test memo has this code"
+            ):
+                Memo.create(
+                    [
+                        {"name": code, "cluster_id": self.cluster.id, "code": code}
+                        for code in codes
+                    ]
+                )
+        self.assertFalse(self.Memo.search([("code", "like", "B-")]))
+        twins = Memo.create(
+            [
+                {"name": code, "cluster_id": self.cluster.id, "code": code}
+                for code in ("C-1", "C-2")
+            ]
+        )
+        with self.assertRaisesRegex(ValidationError, "Another test memo has this code"):
+            twins[1].write({"code": "C-1"})
+        with self.assertRaisesRegex(ValidationError, "Another test memo has this code"):
+            twins.write({"code": "C-3"})
+        # a write that leaves the key as it is does not look for twins (one
+        # query per memo until now); the one query is the policy's
+        with self.assertQueryCount(1):
+            twins.write({"amount": 5.0})
+        self.assertEqual(twins.mapped("code"), ["C-1", "C-2"])
 
 
 @tagged("post_install", "-at_install")
