@@ -9,11 +9,12 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessDenied, AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools.misc import file_open
 from odoo.tools.safe_eval import safe_eval
 
+from ..hooks import DEMO_USERS
 from .common import EmulationCommon
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -495,6 +496,22 @@ class TestOfficerFirstScreen(EmulationCommon):
         self.assertFalse(
             self._landing_rows(officer).filtered(lambda row: row.plan_id == demo_plan)
         )
+
+    def test_demo_users_log_in_with_their_login(self):
+        """The README's demo logins: each one's password is the login."""
+        credential = {"type": "password"}
+        for xmlid in DEMO_USERS:
+            user = self.env.ref(f"emulation_cluster.{xmlid}")
+            info = user.with_user(user)._check_credentials(
+                dict(credential, login=user.login, password=user.login),
+                {"interactive": False},
+            )
+            self.assertEqual(info["uid"], user.id)
+        with self.assertRaises(AccessDenied):
+            user.with_user(user)._check_credentials(
+                dict(credential, login=user.login, password="demo"),
+                {"interactive": False},
+            )
 
 
 @tagged("post_install", "-at_install")
