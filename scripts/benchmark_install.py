@@ -15,15 +15,11 @@ prints the median of each and the ratio emulation_cluster / event against
 the goal (at most 1.2x), and drops the databases it made.
 
 On a machine whose cores are shared, the wall time also counts the time
-the processes wait for a core, which swings from one minute to the next.
-So it also prints the processor time both installs used (Odoo's process,
-and the PostgreSQL backends that served it, read from the postmaster's
-reaped children when PostgreSQL runs on this machine), and the ratio of
-its medians, which other tenants' load moves far less.
-
-The databases' names start with ``--prefix`` (default ``emu_install_bench``):
-
-    python3 scripts/benchmark_install.py -c <config> [--runs 3]
+the processes wait for a core. So it also prints the processor time both
+installs used (Odoo's process, and the PostgreSQL backends that served it,
+read from the postmaster's reaped children when PostgreSQL runs on this
+machine), and the ratio of its medians: when both swing together, the
+cores were slower, not busy.
 """
 
 import argparse
