@@ -110,22 +110,6 @@ DEMO_SCORES = {
 }
 
 
-def _group_by_user(records, get_user):
-    """[(user, records)] in the order of each user's first record."""
-    groups = defaultdict(lambda: records.browse())
-    for record in records:
-        groups[get_user(record)] |= record
-    return list(groups.items())
-
-
-def _group_by_value(records, name):
-    """[(value, records)] of ``records`` grouped by their field ``name``."""
-    groups = defaultdict(lambda: records.browse())
-    for record in records:
-        groups[record[name]] |= record
-    return list(groups.items())
-
-
 def write_demo_scores(env):
     """The 2020 scorecards of the demo members, through the real workflow:
     the demo officers self-score their units, the secretariat the others
@@ -195,19 +179,18 @@ def write_demo_scores(env):
     for (user, value), lines in by_value.items():
         lines.with_user(user).write({"self_value": value})
     # each user's acts on his cards in one call, as from their list
-    for user, user_cards in _group_by_user(
-        cards, lambda card: officers.get(card.partner_id, secretariat)
-    ):
+    by_user = cards.grouped(lambda card: officers.get(card.partner_id, secretariat))
+    for user, user_cards in by_user.items():
         user_cards.with_user(user).action_submit_self_scores()
     leader = plan.leader_id
-    by_appraiser = _group_by_user(
-        cards, lambda card: admin if card.partner_id == leader else secretariat
+    by_appraiser = cards.grouped(
+        lambda card: admin if card.partner_id == leader else secretariat
     )
-    for appraiser, appraised in by_appraiser:
+    for appraiser, appraised in by_appraiser.items():
         first = appraised.line_ids.filtered(
             lambda line: line.criterion_id.code == "I.1" and line.self_value > 13
         )
-        for value, lines in _group_by_value(first, "self_value"):
+        for value, lines in first.grouped("self_value").items():
             lines.with_user(appraiser).write(
                 {
                     "appraised_value": value - 1,

@@ -27,24 +27,18 @@ class EmulationEditPolicyInput(models.AbstractModel):
         check_raw_values(self.env, self, vals)
 
     @api.model
-    def _get_unique_constraints(self):
+    def _get_unique_constraints(self, names=None):
         """[(constraint name, columns)] of the model's unique(...) SQL
-        constraints."""
+        constraints; with ``names`` (the fields a write changes), only
+        those on one of them."""
         constraints = []
         for key, definition, __ in self._sql_constraints:
             match = UNIQUE_DEFINITION.match(definition)
             if match:
                 columns = [col.strip() for col in match["columns"].split(",")]
-                constraints.append((f"{self._table}_{key}", columns))
+                if names is None or set(columns) & set(names):
+                    constraints.append((f"{self._table}_{key}", columns))
         return constraints
-
-    @api.model
-    def _is_unique_key_changed(self, vals):
-        """Whether a write of ``vals`` changes a column of a unique
-        constraint (a score or a text does not: no query for it)."""
-        return any(
-            set(columns) & set(vals) for __, columns in self._get_unique_constraints()
-        )
 
     def _get_unique_values(self):
         self.ensure_one()
@@ -64,9 +58,7 @@ class EmulationEditPolicyInput(models.AbstractModel):
         ERROR), a value a unique constraint forbids: one query per
         constraint for the whole batch. ``names``: the fields a write
         changes; a constraint on none of them is not checked."""
-        for name, columns in self._get_unique_constraints():
-            if names is not None and not set(columns) & set(names):
-                continue
+        for name, columns in self._get_unique_constraints(names):
             keys = set()
             duplicate = False
             for vals in vals_list:

@@ -281,7 +281,8 @@ class EmulationEditPolicyMixin(models.AbstractModel):
             self = self.with_context(**dict.fromkeys(AUDIT_CONTEXT_KEYS, False))
             self._check_edit_policy(vals)
             self._check_file_sizes(vals)
-            if self._is_unique_key_changed(vals):
+            # a write that leaves every unique key as it is asks nothing
+            if self._get_unique_constraints(vals):
                 self._check_unique_constraints(
                     [dict(record._get_unique_values(), **vals) for record in self],
                     exclude_ids=self.ids,
