@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_round
 
 from ..tools.common import parent_field
 
@@ -98,10 +99,12 @@ class EmulationScoreLine(models.Model):
         "attachment_id",
         "Evidence Files",
     )
-    self_points = fields.Float("Self Score", digits=(6, 2), readonly=True)
+    self_points = fields.Float("Self Score", digits=(6, 2), readonly=True, default=0.0)
     appraised_value = fields.Float(digits=(12, 2))
     is_appraised = fields.Boolean("Appraised", readonly=True)
-    appraised_points = fields.Float("Appraised Score", digits=(6, 2), readonly=True)
+    appraised_points = fields.Float(
+        "Appraised Score", digits=(6, 2), readonly=True, default=0.0
+    )
     appraiser_comment = fields.Text("Appraiser's Comment")
     explanation = fields.Text("Unit's Explanation")
     is_waiting_target = fields.Boolean(
@@ -115,6 +118,7 @@ class EmulationScoreLine(models.Model):
         "Final Score",
         digits=(6, 2),
         readonly=True,
+        default=0.0,
         help="The appraised score where there is one, else the self score.",
     )
 
@@ -234,7 +238,8 @@ class EmulationScoreLine(models.Model):
         """Write the points of these lines, and of every line the targets
         tie them to: a target's points depend on the best unit of the
         plan, so all the plan's lines of that criterion are recomputed
-        (until agreed). One read and one batched write per call."""
+        (until agreed). One search, then one write per distinct result,
+        and none for the lines whose points did not change."""
         lines = self.sudo()
         targets = lines.filtered(lambda line: line.kind == "target")
         if targets:
@@ -245,19 +250,21 @@ class EmulationScoreLine(models.Model):
                 ]
             )
         rules = {}
+        points = {}
         by_criterion = defaultdict(lambda: self.browse().sudo())
         for line in lines:
             if line.kind == "target":
                 by_criterion[(line.plan_id, line.criterion_id)] |= line
             else:
-                line._set_points(line._get_leaf_points("self"), line._get_leaf_points())
+                points[line] = (line._get_leaf_points("self"), line._get_leaf_points())
         for (plan, criterion), group in by_criterion.items():
             if plan not in rules:
                 rule = self.env["emulation.rule"]._get_applicable(
                     "scoring", plan.cluster_id, fields.Date.context_today(self)
                 )
                 rules[plan] = rule.target_share if rule else 50.0
-            group._set_target_points(criterion, rules[plan])
+            points.update(group._get_target_points(criterion, rules[plan]))
+        self._write_points(points)
 
     def _get_leaf_points(self, step="appraisal"):
         self.ensure_one()
@@ -270,7 +277,9 @@ class EmulationScoreLine(models.Model):
             return self.criterion_id._get_points(count=value)
         return self.criterion_id._get_points(value=value)
 
-    def _set_target_points(self, criterion, share):
+    def _get_target_points(self, criterion, share):
+        """{line: (self points, final points)} of these lines of one
+        target criterion, computed together."""
         measured = self.filtered(
             lambda line: line.is_applicable and line.target_value > 0
         )
@@ -288,19 +297,35 @@ class EmulationScoreLine(models.Model):
             },
             share,
         )
-        for line in self:
-            line._set_points(
-                self_points.get(line.id, 0.0), final_points.get(line.id, 0.0)
-            )
+        return {
+            line: (self_points.get(line.id, 0.0), final_points.get(line.id, 0.0))
+            for line in self
+        }
 
-    def _set_points(self, self_points, final_points):
-        """Points stay as agreed once the scorecard is."""
-        if self.scorecard_id.state == "agreed":
-            return
-        self.sudo().write(
-            {
-                "self_points": self_points,
-                "appraised_points": final_points if self.is_appraised else 0.0,
-                "final_points": final_points,
-            }
-        )
+    def _write_points(self, points):
+        """Write ``{line: (self points, final points)}``: points stay as
+        agreed once the scorecard is; lines whose points are unchanged are
+        not written, the others in one write per distinct result."""
+        by_values = defaultdict(list)
+        for line, (self_points, final_points) in points.items():
+            if line.scorecard_id.state == "agreed":
+                continue
+            # rounded as the fields store them, so that equal is equal
+            values = tuple(
+                float_round(value, precision_digits=2)
+                for value in (
+                    self_points,
+                    final_points if line.is_appraised else 0.0,
+                    final_points,
+                )
+            )
+            if values != (line.self_points, line.appraised_points, line.final_points):
+                by_values[values].append(line.id)
+        for (self_points, appraised_points, final_points), ids in by_values.items():
+            self.browse(ids).sudo().write(
+                {
+                    "self_points": self_points,
+                    "appraised_points": appraised_points,
+                    "final_points": final_points,
+                }
+            )

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -454,6 +455,33 @@ class TestScorecard(ScorecardCommon):
         )
         self._line(self.card_member4, "I.2", self.user_secretariat).self_value = 200
         self.assertEqual(self._line(self.card_deputy, "I.2").self_points, 12.5)
+
+    def test_only_the_lines_whose_points_change_are_rewritten(self):
+        """A target value moves the points of every unit above its target
+        (the best sets the scale), not of those below it: at national scale
+        a unit's save must not rewrite the line of every unit of the
+        plan."""
+        cards = self.card_officer | self.card_member4 | self.card_deputy
+        for card in cards:
+            self._set_targets(card, 100)
+        self._line(self.card_officer, "I.2", self.user_officer).self_value = 80
+        self._line(self.card_member4, "I.2", self.user_secretariat).self_value = 150
+        self._line(self.card_deputy, "I.2", self.user_deputy).self_value = 125
+        Line = type(self.env["emulation.score.line"])
+        write = Line.write
+        rewritten = set()
+
+        def spy(lines, vals):
+            if "self_points" in vals:
+                rewritten.update(lines.ids)
+            return write(lines, vals)
+
+        with patch.object(Line, "write", spy):
+            self._line(self.card_member4, "I.2", self.user_secretariat).self_value = 200
+        self.assertEqual(self._line(self.card_deputy, "I.2").self_points, 12.5)
+        self.assertEqual(self._line(self.card_officer, "I.2").self_points, 8.0)
+        self.assertIn(self._line(self.card_deputy, "I.2").id, rewritten)
+        self.assertNotIn(self._line(self.card_officer, "I.2").id, rewritten)
 
     def test_ranking_ties_share_a_rank_and_the_tiebreak_decides(self):
         """Leader, deputy and member 3 all have 80; leader and deputy have
