@@ -12,7 +12,10 @@ demo data (and its post-install history, written through the workflow) in
 the other, each with ``odoo -i <module> --stop-after-init`` timed from the
 outside (the process's wall time, Odoo's start included for both). It
 prints the median of each and the ratio emulation_cluster / event against
-the goal (at most 1.2x), and drops the databases it made.
+the goal (at most 1.2x), and drops the databases it made. With
+``--floor`` it does the same again without any demo data (a template of
+``base`` without it), to tell the modules' own size from their demo
+data's.
 
 On a machine whose cores are shared, the wall time also counts the time
 the processes wait for a core. So it also prints the processor time both
@@ -113,7 +116,7 @@ def _wait_backends_gone(config, database):
         time.sleep(0.1)
 
 
-def _odoo(args, database, module, stat_path=None, config=None):
+def _odoo(args, database, module, stat_path=None, config=None, extra=()):
     """Run ``odoo -i module`` on ``database`` and return its wall time and
     the processor time it used (with its PostgreSQL backends')."""
     command = [
@@ -130,6 +133,7 @@ def _odoo(args, database, module, stat_path=None, config=None):
         "--log-level=warn",
         "--http-port",
         str(args.http_port),
+        *extra,
     ]
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     backends = _backends_time(stat_path)
@@ -157,21 +161,13 @@ def _odoo(args, database, module, stat_path=None, config=None):
     return elapsed, cpu
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--prefix", default="emu_install_bench")
-    parser.add_argument("--http-port", type=int, default=8779)
-    args = parser.parse_args()
-    if not args.config:
-        parser.error("give Odoo's configuration file with -c or ODOO_RC")
-    config = configparser.ConfigParser()
-    config.read(args.config)
+def _measure(args, config, label, extra):
+    """Install each module ``--runs`` times from one template; print and
+    return the medians {module: (wall, processor)}."""
     base = f"{args.prefix}_base"
     _drop(config, base)
-    elapsed = _odoo(args, base, "base")[0]
-    print(f"base with demo data (the template): {elapsed:.1f} s")
+    elapsed = _odoo(args, base, "base", extra=extra)[0]
+    print(f"base {label} (the template): {elapsed:.1f} s")
     stat_path = _postmaster_stat_path(config)
     times = {module: [] for module in MODULES}
     cpu_times = {module: [] for module in MODULES}
@@ -184,7 +180,9 @@ def main():
                 database = f"{args.prefix}_{module}"
                 _drop(config, database)
                 _sql(config, f'CREATE DATABASE "{database}" TEMPLATE "{base}"')
-                elapsed, cpu = _odoo(args, database, module, stat_path, config)
+                elapsed, cpu = _odoo(
+                    args, database, module, stat_path, config, extra=extra
+                )
                 times[module].append(elapsed)
                 cpu_times[module].append(cpu)
                 _drop(config, database)
@@ -197,30 +195,66 @@ def main():
     medians = {module: statistics.median(times[module]) for module in MODULES}
     for module in MODULES:
         print(
-            f"-i {module} with demo: {medians[module]:.1f} s "
+            f"-i {module} {label}: {medians[module]:.1f} s "
             f"(median of {args.runs}: "
             + ", ".join(f"{value:.1f}" for value in times[module])
             + ")"
         )
-    ratio = medians["emulation_cluster"] / medians["event"]
-    verdict = "met" if ratio <= RATIO_GOAL else "NOT met"
-    print(
-        f"emulation_cluster / event: {ratio:.2f}x "
-        f"(goal: at most {RATIO_GOAL:g}x, {verdict}); load average "
-        + " ".join(f"{load:.1f}" for load in os.getloadavg())
-    )
     cpu_medians = {module: statistics.median(cpu_times[module]) for module in MODULES}
-    cpu_ratio = cpu_medians["emulation_cluster"] / cpu_medians["event"]
+    return medians, cpu_medians, bool(stat_path)
+
+
+def _print_ratio(label, medians, goal=None):
+    ratio = medians["emulation_cluster"] / medians["event"]
+    verdict = ""
+    if goal:
+        verdict = f" (goal: at most {goal:g}x, " + (
+            "met)" if ratio <= goal else "NOT met)"
+        )
+    print(f"{label}: emulation_cluster / event: {ratio:.2f}x{verdict}")
+    return ratio
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", default=os.environ.get("ODOO_RC"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--prefix", default="emu_install_bench")
+    parser.add_argument("--http-port", type=int, default=8779)
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also install both without any demo data, from a base without "
+        "it: the modules' own size, the floor the demo data adds to",
+    )
+    args = parser.parse_args()
+    if not args.config:
+        parser.error("give Odoo's configuration file with -c or ODOO_RC")
+    config = configparser.ConfigParser()
+    config.read(args.config)
+    medians, cpu_medians, with_backends = _measure(args, config, "with demo data", ())
+    _print_ratio("with demo data", medians, RATIO_GOAL)
     print(
         "processor time"
-        + ("" if stat_path else " (Odoo's process only: PostgreSQL is not here)")
+        + ("" if with_backends else " (Odoo's process only: PostgreSQL is not here)")
         + ": "
         + ", ".join(f"-i {module} {cpu_medians[module]:.1f} s" for module in MODULES)
         + f" (medians of {args.runs}); emulation_cluster / event: "
-        f"{cpu_ratio:.2f}x (goal: at most {RATIO_GOAL:g}x, "
-        + ("met" if cpu_ratio <= RATIO_GOAL else "NOT met")
-        + ")"
+        f"{cpu_medians['emulation_cluster'] / cpu_medians['event']:.2f}x"
     )
+    if args.floor:
+        floor, __, __ = _measure(
+            args, config, "without demo data", ("--without-demo=all",)
+        )
+        _print_ratio("without demo data", floor)
+        print(
+            "the demo data's own cost: "
+            + ", ".join(
+                f"{module} {medians[module] - floor[module]:+.1f} s"
+                for module in MODULES
+            )
+        )
+    print("load average " + " ".join(f"{load:.1f}" for load in os.getloadavg()))
 
 
 if __name__ == "__main__":
