@@ -212,7 +212,6 @@ def _print_ratio(label, medians, goal=None):
             "met)" if ratio <= goal else "NOT met)"
         )
     print(f"{label}: emulation_cluster / event: {ratio:.2f}x{verdict}")
-    return ratio
 
 
 def main():

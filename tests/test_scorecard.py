@@ -442,6 +442,10 @@ class TestScorecard(ScorecardCommon):
         self.assertEqual(self.card_officer.percentage, round(95 * 100 / 90, 2))
 
     def test_targets_move_with_the_best_unit_until_agreed(self):
+        """A target value moves the points of every unit above its target
+        (the best sets the scale), not of those below it, whose lines are
+        not rewritten: at national scale a unit's save must not rewrite the
+        line of every unit of the plan."""
         cards = self.card_officer | self.card_member4 | self.card_deputy
         for card in cards:
             self._set_targets(card, 100)
@@ -453,20 +457,6 @@ class TestScorecard(ScorecardCommon):
             points,
             {self.card_officer: 8.0, self.card_member4: 20.0, self.card_deputy: 15.0},
         )
-        self._line(self.card_member4, "I.2", self.user_secretariat).self_value = 200
-        self.assertEqual(self._line(self.card_deputy, "I.2").self_points, 12.5)
-
-    def test_only_the_lines_whose_points_change_are_rewritten(self):
-        """A target value moves the points of every unit above its target
-        (the best sets the scale), not of those below it: at national scale
-        a unit's save must not rewrite the line of every unit of the
-        plan."""
-        cards = self.card_officer | self.card_member4 | self.card_deputy
-        for card in cards:
-            self._set_targets(card, 100)
-        self._line(self.card_officer, "I.2", self.user_officer).self_value = 80
-        self._line(self.card_member4, "I.2", self.user_secretariat).self_value = 150
-        self._line(self.card_deputy, "I.2", self.user_deputy).self_value = 125
         Line = type(self.env["emulation.score.line"])
         write = Line.write
         rewritten = set()
